@@ -1,0 +1,31 @@
+namespace PhoneBridge.Twilio;
+
+/// <summary>
+/// The Twilio account settings, bound from the "Twilio" configuration section by
+/// <see cref="Microsoft.Extensions.DependencyInjection.TwilioServiceCollectionExtensions.AddTwilioProtocol"/>.
+/// </summary>
+public sealed class TwilioOptions
+{
+    /// <summary>The configuration section these options are bound from.</summary>
+    public const string SectionName = "Twilio";
+
+    /// <summary>
+    /// The account's auth token: the key Twilio signs webhooks with, and the password of the REST
+    /// API. Required. Treat it as a secret: it never appears in logs.
+    /// </summary>
+    public string AuthToken { get; set; } = string.Empty;
+
+    /// <summary>The account SID (<c>AC…</c>), used as the REST API user name. Optional for webhooks alone.</summary>
+    public string? AccountSid { get; set; }
+
+    /// <summary>
+    /// The public base URL Twilio calls (e.g. <c>https://shop.example/phone</c>) when the address
+    /// this server sees differs from it in a way forwarded headers cannot express, such as a path
+    /// prefix the proxy strips. Signed URLs are then this value followed by the raw request target.
+    /// Absolute http or https; a trailing '/' is removed.
+    /// </summary>
+    public string? BaseUrlOverride { get; set; }
+
+    /// <summary>The REST API base URL; tests point it at a local fake. A trailing '/' is removed.</summary>
+    public string ApiBaseUrl { get; set; } = "https://api.twilio.com";
+}

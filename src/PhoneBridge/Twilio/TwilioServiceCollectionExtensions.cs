@@ -1,0 +1,37 @@
+using PhoneBridge.Twilio;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the Twilio webhook protocol (options and request validation).</summary>
+public static class TwilioServiceCollectionExtensions
+{
+    /// <summary>
+    /// Binds <see cref="TwilioOptions"/> to the "Twilio" section and validates it when the host
+    /// starts: <c>Twilio:AuthToken</c> is required, <c>Twilio:BaseUrlOverride</c> and
+    /// <c>Twilio:ApiBaseUrl</c> must be absolute http(s) URLs. Endpoints opt in to signature
+    /// checks with <c>.ValidateTwilioRequest()</c>.
+    /// </summary>
+    /// <param name="services">The application's services.</param>
+    /// <returns>The same <paramref name="services"/>, for chaining.</returns>
+    public static IServiceCollection AddTwilioProtocol(this IServiceCollection services)
+    {
+        services.AddOptions<TwilioOptions>()
+            .BindConfiguration(TwilioOptions.SectionName)
+            .PostConfigure(static options =>
+            {
+                // "https://shop.example/" and "https://shop.example" must build the same URLs.
+                options.BaseUrlOverride = string.IsNullOrWhiteSpace(options.BaseUrlOverride) ? null : options.BaseUrlOverride.Trim().TrimEnd('/');
+                options.ApiBaseUrl = options.ApiBaseUrl?.Trim().TrimEnd('/') ?? string.Empty;
+            })
+            .Validate(static options => !string.IsNullOrEmpty(options.AuthToken), "Twilio:AuthToken is required")
+            .Validate(static options => options.BaseUrlOverride is null || IsAbsoluteHttpUrl(options.BaseUrlOverride),
+                "Twilio:BaseUrlOverride must be an absolute http or https URL, e.g. https://shop.example/phone")
+            .Validate(static options => IsAbsoluteHttpUrl(options.ApiBaseUrl),
+                "Twilio:ApiBaseUrl must be an absolute http or https URL")
+            .ValidateOnStart();
+        return services;
+    }
+
+    private static bool IsAbsoluteHttpUrl(string value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out Uri? uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
+}
