@@ -1,0 +1,88 @@
+using System.Text;
+
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Net.Http.Headers;
+
+using PhoneBridge.Twilio.Urls;
+
+namespace PhoneBridge.Twilio;
+
+/// <summary>Decides whether a request carries a valid Twilio signature, reading its body without consuming it.</summary>
+internal static class TwilioRequestVerifier
+{
+    // Twilio's webhook bodies are a few kilobytes; anything this large did not come from Twilio.
+    private const int MaxBodyBytes = 1024 * 1024;
+
+    /// <summary>Null when the request is from Twilio, otherwise why not.</summary>
+    public static async Task<TwilioRejection?> VerifyAsync(HttpRequest request, TwilioOptions options, CancellationToken cancellationToken)
+    {
+        string? signature = request.Headers["X-Twilio-Signature"];
+        if (string.IsNullOrEmpty(signature))
+        {
+            return TwilioRejection.MissingSignature;
+        }
+
+        List<string> urls = TwilioRequestUrl.Candidates(request, options.BaseUrlOverride);
+        bool isForm = IsMediaType(request, "application/x-www-form-urlencoded");
+        bool isSignedJson = request.HasJsonContentType() && request.Query.ContainsKey("bodySHA256");
+        if (!isForm && !isSignedJson)
+        {
+            // A request without any body (e.g. a webhook configured as GET) is signed over the URL alone.
+            return HasBody(request) ? TwilioRejection.UnsupportedContent : Check(urls, url => TwilioSignature.Validate(options.AuthToken, signature, url, null));
+        }
+
+        byte[]? body = await ReadRewindableBodyAsync(request, cancellationToken).ConfigureAwait(false);
+        if (body is null)
+        {
+            return TwilioRejection.BodyTooLarge;
+        }
+
+        if (isSignedJson)
+        {
+            return Check(urls, url => TwilioSignature.ValidateBody(options.AuthToken, signature, url, body));
+        }
+
+        // Parsed here rather than through Request.Form, which merges names differing only in case.
+        List<KeyValuePair<string, string>> form = FormUrlEncoding.Parse(Encoding.UTF8.GetString(body));
+        return Check(urls, url => TwilioSignature.Validate(options.AuthToken, signature, url, form));
+    }
+
+    private static TwilioRejection? Check(List<string> urls, Func<string, bool> isValid) =>
+        urls.Exists(url => isValid(url)) ? null : TwilioRejection.InvalidSignature;
+
+    private static bool IsMediaType(HttpRequest request, string mediaType) =>
+        MediaTypeHeaderValue.TryParse(request.ContentType, out MediaTypeHeaderValue? parsed)
+        && parsed.MediaType.Equals(mediaType, StringComparison.OrdinalIgnoreCase);
+
+    private static bool HasBody(HttpRequest request) =>
+        request.HttpContext.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody ?? request.ContentLength > 0;
+
+    // The handler binds the same body afterwards, so read a buffered copy and rewind it.
+    private static async Task<byte[]?> ReadRewindableBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        request.EnableBuffering();
+        request.Body.Position = 0;
+        try
+        {
+            using MemoryStream copy = new();
+            byte[] chunk = new byte[16 * 1024];
+            int read;
+            while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                if (copy.Length + read > MaxBodyBytes)
+                {
+                    return null;
+                }
+
+                copy.Write(chunk, 0, read);
+            }
+
+            return copy.ToArray();
+        }
+        finally
+        {
+            request.Body.Position = 0;
+        }
+    }
+}
