@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Logging;
+
+namespace PhoneBridge.Calls;
+
+/// <summary>Call log events (1300-1399): CallSids, statuses and agent ids, never a caller's number.</summary>
+internal static partial class CallLog
+{
+    [LoggerMessage(1300, LogLevel.Information, "Call {CallSid} recorded")]
+    public static partial void Recorded(ILogger logger, string callSid);
+
+    [LoggerMessage(1301, LogLevel.Information, "Call {CallSid} is now {Status}")]
+    public static partial void StatusChanged(ILogger logger, string callSid, string status);
+
+    [LoggerMessage(1302, LogLevel.Debug, "Call {CallSid}: status {Status} ignored (repeated, out of order or after the end)")]
+    public static partial void StatusIgnored(ILogger logger, string callSid, string status);
+
+    [LoggerMessage(1303, LogLevel.Information, "Call {CallSid} answered by agent {AgentId}")]
+    public static partial void AgentBound(ILogger logger, string callSid, string agentId);
+
+    [LoggerMessage(1304, LogLevel.Debug, "Call {CallSid} is unknown; {Operation} skipped")]
+    public static partial void UnknownCall(ILogger logger, string callSid, string operation);
+
+    [LoggerMessage(1305, LogLevel.Information, "Call {CallSid} reached its limit of {MaxSms} SMS")]
+    public static partial void SmsLimitReached(ILogger logger, string callSid, int maxSms);
+
+    [LoggerMessage(1306, LogLevel.Debug, "Agent {AgentId} is on call leg {AgentLegCallSid}")]
+    public static partial void AgentLegRecorded(ILogger logger, string agentLegCallSid, string agentId);
+}

@@ -1,0 +1,18 @@
+namespace PhoneBridge.Calls;
+
+/// <summary>What PhoneBridge knows about a call.</summary>
+/// <param name="CallSid">Twilio's id of the caller's call leg.</param>
+/// <param name="Status">The latest status; once over, it no longer changes.</param>
+/// <param name="MaskedFrom">The caller's number as <see cref="PhoneNumberMask"/> shows it; null when Twilio sent none. The full number is never stored.</param>
+/// <param name="AnsweringAgent">The agent who answered most recently, if any.</param>
+/// <param name="StartedAt">When PhoneBridge first saw the call.</param>
+/// <param name="EndedAt">When an over status arrived, if one has.</param>
+/// <param name="SmsSent">How many SMS were allowed for the call.</param>
+public sealed record CallRecord(
+    string CallSid,
+    CallStatus Status,
+    string? MaskedFrom,
+    string? AnsweringAgent,
+    DateTimeOffset StartedAt,
+    DateTimeOffset? EndedAt,
+    int SmsSent);

@@ -1,0 +1,26 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using PhoneBridge.Calls;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers call records and call events.</summary>
+public static class CallServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds <see cref="ICallStore"/> on Redis, binds <see cref="CallOptions"/> to the <c>Calls</c>
+    /// section (validated at start-up) and a no-op <see cref="ICallEvents"/> that the host replaces
+    /// by registering its own, before or after this call. The host must register an
+    /// <c>IConnectionMultiplexer</c>; <see cref="TimeProvider.System"/> is registered unless the host supplies its own clock.
+    /// </summary>
+    public static IServiceCollection AddCalls(this IServiceCollection services)
+    {
+        services.AddOptions<CallOptions>()
+            .BindConfiguration(CallOptions.SectionName)
+            .Validate(o => o.RecordLifetime > TimeSpan.Zero, "Calls:RecordLifetime must be positive")
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ICallStore, RedisCallStore>();
+        services.TryAddSingleton<ICallEvents, NoCallEvents>();
+        return services;
+    }
+}

@@ -1,0 +1,16 @@
+namespace PhoneBridge.Calls;
+
+/// <summary>
+/// What PhoneBridge tells the visual side about calls. The web host implements it (e.g. to push
+/// to agents' consoles); PhoneBridge registers a no-op so it runs without one.
+/// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1716:Identifiers should not match keywords",
+    Justification = "'call' only clashes with a Visual Basic keyword; the parameter name is part of the agreed contract.")]
+public interface ICallEvents
+{
+    /// <summary>The call's status changed (including when it ended).</summary>
+    Task CallStatusChangedAsync(CallRecord call, CancellationToken cancellationToken = default);
+
+    /// <summary>An agent answered the call and is now bound to it.</summary>
+    Task AgentAnsweredAsync(CallRecord call, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,49 @@
+namespace PhoneBridge.Calls;
+
+/// <summary>
+/// Call records shared by every host: status, masked caller number, answering agent, SMS count.
+/// Every change is atomic, so concurrent Twilio retries and callbacks never lose an update.
+/// </summary>
+public interface ICallStore
+{
+    /// <summary>
+    /// Creates the call's record on first sight, with status ringing. Idempotent: a retry keeps the
+    /// original StartedAt and status. Only the masked caller number is stored (null stays null).
+    /// </summary>
+    Task<CallRecord> RecordIncomingAsync(string callSid, string? from, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Records which agent answered (the IVR's whisper binding); a later answer (a transfer or
+    /// re-dial) replaces it.
+    /// </summary>
+    /// <returns>The record; null when the call is unknown, in which case nothing is created.</returns>
+    Task<CallRecord?> BindAgentAsync(string callSid, string agentId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Applies a Twilio status callback. Statuses only move forward (queued, ringing, in-progress,
+    /// then an over status), because callbacks can arrive out of order. An over status sets EndedAt
+    /// and is final: a late "ringing" never reopens an ended call.
+    /// </summary>
+    /// <returns>The record as it now stands; null when the call is unknown, in which case nothing is created
+    /// (a callback for a call that never reached the voice webhook has nothing to update).</returns>
+    Task<CallRecord?> UpdateStatusAsync(string callSid, CallStatus status, CancellationToken cancellationToken = default);
+
+    /// <summary>The call's record, or null when unknown or past <see cref="CallOptions.RecordLifetime"/>.</summary>
+    Task<CallRecord?> GetAsync(string callSid, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Counts an SMS for the call if fewer than <paramref name="max"/> were counted before, atomically.
+    /// </summary>
+    /// <returns>Whether the SMS may be sent; false for an unknown call, since texts cost money and
+    /// should only go to callers PhoneBridge has seen.</returns>
+    Task<bool> TryCountSmsAsync(string callSid, int max, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// For queue mode: remembers which agent is on an agent-side call leg (the leg that dequeues a
+    /// caller), for <see cref="CallOptions.RecordLifetime"/>. A later call for the same leg replaces it.
+    /// </summary>
+    Task RecordAgentLegAsync(string agentLegCallSid, string agentId, CancellationToken cancellationToken = default);
+
+    /// <summary>The agent on an agent-side call leg, or null when the leg is unknown.</summary>
+    Task<string?> FindAgentOnLegAsync(string agentLegCallSid, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,126 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PhoneBridge.Redis;
+using StackExchange.Redis;
+
+namespace PhoneBridge.Calls;
+
+/// <summary>
+/// <see cref="ICallStore"/> on Redis: one hash per call under the call's hash tag, changed only
+/// by Lua scripts so concurrent callbacks and retries never overwrite each other.
+/// </summary>
+internal sealed class RedisCallStore(
+    IConnectionMultiplexer redis,
+    IOptions<CallOptions> options,
+    TimeProvider time,
+    ILogger<RedisCallStore> logger) : ICallStore
+{
+    private static readonly EmbeddedScript RecordIncomingScript = EmbeddedScript.Load(typeof(RedisCallStore), "record_incoming");
+    private static readonly EmbeddedScript UpdateStatusScript = EmbeddedScript.Load(typeof(RedisCallStore), "update_status");
+    private static readonly EmbeddedScript BindAgentScript = EmbeddedScript.Load(typeof(RedisCallStore), "bind_agent");
+    private static readonly EmbeddedScript CountSmsScript = EmbeddedScript.Load(typeof(RedisCallStore), "count_sms");
+
+    private readonly IDatabase _database = redis.GetDatabase();
+
+    private long Now => time.GetUtcNow().ToUnixTimeMilliseconds();
+
+    private long TtlMs => (long)options.Value.RecordLifetime.TotalMilliseconds;
+
+    public async Task<CallRecord> RecordIncomingAsync(string callSid, string? from, CancellationToken cancellationToken = default)
+    {
+        // The full number is masked before it leaves this method: Redis only ever sees the mask.
+        var masked = string.IsNullOrWhiteSpace(from) ? string.Empty : PhoneNumberMask.Mask(from);
+        var (created, record) = await ChangeAsync(
+            RecordIncomingScript, callSid, [Now, masked, CallStatus.Ringing.ToTwilioString(), TtlMs], cancellationToken).ConfigureAwait(false);
+        if (created)
+        {
+            CallLog.Recorded(logger, callSid);
+        }
+
+        return record ?? throw new InvalidOperationException($"Call {callSid} was not recorded.");
+    }
+
+    public async Task<CallRecord?> BindAgentAsync(string callSid, string agentId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(agentId);
+        var (changed, record) = await ChangeAsync(BindAgentScript, callSid, [agentId, TtlMs], cancellationToken).ConfigureAwait(false);
+        if (record is null)
+        {
+            CallLog.UnknownCall(logger, callSid, "agent binding");
+        }
+        else if (changed)
+        {
+            CallLog.AgentBound(logger, callSid, agentId);
+        }
+
+        return record;
+    }
+
+    public async Task<CallRecord?> UpdateStatusAsync(string callSid, CallStatus status, CancellationToken cancellationToken = default)
+    {
+        var twilio = status.ToTwilioString();
+        var (changed, record) = await ChangeAsync(
+            UpdateStatusScript, callSid, [twilio, status.IsOver() ? 1 : 0, Now, TtlMs], cancellationToken).ConfigureAwait(false);
+        if (record is null)
+        {
+            CallLog.UnknownCall(logger, callSid, "status " + twilio);
+        }
+        else if (changed)
+        {
+            CallLog.StatusChanged(logger, callSid, twilio);
+        }
+        else
+        {
+            CallLog.StatusIgnored(logger, callSid, twilio);
+        }
+
+        return record;
+    }
+
+    public async Task<CallRecord?> GetAsync(string callSid, CancellationToken cancellationToken = default)
+    {
+        var entries = await _database.HashGetAllAsync(RedisKeys.Call(callSid)).WaitAsync(cancellationToken).ConfigureAwait(false);
+        return CallRecordHash.Read(callSid, RedisHash.From(entries));
+    }
+
+    public async Task<bool> TryCountSmsAsync(string callSid, int max, CancellationToken cancellationToken = default)
+    {
+        var counted = (long)await CountSmsScript.RunAsync(
+            _database, [RedisKeys.Call(callSid)], [max], cancellationToken).ConfigureAwait(false);
+        if (counted < 0)
+        {
+            CallLog.UnknownCall(logger, callSid, "SMS");
+        }
+        else if (counted == 0)
+        {
+            CallLog.SmsLimitReached(logger, callSid, max);
+        }
+
+        return counted == 1;
+    }
+
+    public async Task RecordAgentLegAsync(string agentLegCallSid, string agentId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(agentId);
+        await _database.StringSetAsync(RedisKeys.AgentLeg(agentLegCallSid), agentId, options.Value.RecordLifetime)
+            .WaitAsync(cancellationToken).ConfigureAwait(false);
+        CallLog.AgentLegRecorded(logger, agentLegCallSid, agentId);
+    }
+
+    public async Task<string?> FindAgentOnLegAsync(string agentLegCallSid, CancellationToken cancellationToken = default) =>
+        await _database.StringGetAsync(RedisKeys.AgentLeg(agentLegCallSid)).WaitAsync(cancellationToken).ConfigureAwait(false);
+
+    // The call scripts answer nil for an unknown call, else {changed, field, value, ...}.
+    private async Task<(bool Changed, CallRecord? Record)> ChangeAsync(
+        EmbeddedScript script, string callSid, RedisValue[] args, CancellationToken cancellationToken)
+    {
+        var result = await script.RunAsync(_database, [RedisKeys.Call(callSid)], args, cancellationToken).ConfigureAwait(false);
+        if (result.IsNull)
+        {
+            return (false, null);
+        }
+
+        var flat = (RedisResult[])result!;
+        return ((long)flat[0] == 1, CallRecordHash.Read(callSid, RedisHash.From(flat, start: 1)));
+    }
+}
