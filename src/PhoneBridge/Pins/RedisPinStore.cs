@@ -1,0 +1,144 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PhoneBridge.Redis;
+using StackExchange.Redis;
+
+namespace PhoneBridge.Pins;
+
+/// <summary>
+/// <see cref="IPinStore"/> on Redis. Each change is one Lua script on one slot: the shared index
+/// (<c>{pins}</c>) decides uniqueness and single use, the call's record (<c>{call:CA…}</c>) decides
+/// which PIN the call has. Where an operation needs both, it goes index first for issuing and call
+/// first for revoking, so a failure half way leaves at worst an unused place in the index.
+/// </summary>
+internal sealed class RedisPinStore : IPinStore
+{
+    // Redis keeps keys a little past expiry so that expiry is always decided by the store's clock.
+    private static readonly TimeSpan CleanupSlack = TimeSpan.FromMinutes(1);
+
+    // A revoked marker outlives any plausible retry of the call's webhooks.
+    private static readonly TimeSpan RevokedRetention = TimeSpan.FromDays(1);
+
+    private readonly PinOptions _options;
+    private readonly PinCrypto _crypto;
+    private readonly PinIndex _index;
+    private readonly PinReservations _reservations;
+    private readonly CallPins _calls;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+
+    public RedisPinStore(IConnectionMultiplexer redis, IOptions<PinOptions> options, TimeProvider time, ILogger<RedisPinStore> logger)
+        : this(redis, options, time, logger, RedisKeys.PinIndexTag)
+    {
+    }
+
+    /// <summary>With its own index tag, so tests sharing a server do not share PIN capacity.</summary>
+    internal RedisPinStore(IConnectionMultiplexer redis, IOptions<PinOptions> options, TimeProvider time, ILogger logger, string indexTag)
+    {
+        _options = options.Value;
+        _crypto = new PinCrypto(_options.SecretBytes()
+            ?? throw new InvalidOperationException($"{PinOptions.SectionName}:SecretKey is required."));
+        var database = redis.GetDatabase();
+        _index = new PinIndex(database, indexTag);
+        _reservations = new PinReservations(_options, _crypto, _index, logger);
+        _calls = new CallPins(database);
+        _time = time;
+        _logger = logger;
+    }
+
+    private TimeSpan RecordTtl => _options.Lifetime + CleanupSlack;
+
+    public async Task<IssuedPin?> IssueAsync(string callSid, CancellationToken cancellationToken = default)
+    {
+        var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
+        var current = await _calls.ReadAsync(callSid, cancellationToken).ConfigureAwait(false);
+        if (current is { IsRevoked: true })
+        {
+            PinLog.IssueRefused(_logger, callSid);
+            return null;
+        }
+
+        if (current is not null && current.StandsAt(now))
+        {
+            PinLog.Reused(_logger, callSid);
+            return ToIssued(callSid, current);
+        }
+
+        var candidate = await _reservations.ReserveAsync(callSid, now, RecordTtl, cancellationToken).ConfigureAwait(false);
+
+        // The place is reserved; from here the claim runs even if the caller gives up, otherwise
+        // the place would sit unused until it expires.
+        var standing = await _calls.ClaimAsync(callSid, candidate, now, RecordTtl, CancellationToken.None).ConfigureAwait(false);
+        if (standing == candidate)
+        {
+            PinLog.Issued(_logger, callSid, candidate.Length);
+            return ToIssued(callSid, candidate);
+        }
+
+        await _index.ReleaseAsync(callSid, candidate.Hash!, candidate.Length, CancellationToken.None).ConfigureAwait(false);
+        if (standing is null)
+        {
+            PinLog.IssueRefused(_logger, callSid);
+            return null;
+        }
+
+        PinLog.Reused(_logger, callSid);
+        return ToIssued(callSid, standing);
+    }
+
+    public async Task<IssuedPin?> FindByCallAsync(string callSid, CancellationToken cancellationToken = default)
+    {
+        var current = await _calls.ReadAsync(callSid, cancellationToken).ConfigureAwait(false);
+        return current is not null && current.StandsAt(_time.GetUtcNow().ToUnixTimeMilliseconds())
+            ? ToIssued(callSid, current)
+            : null;
+    }
+
+    public async Task<string?> RedeemAsync(string pin, CancellationToken cancellationToken = default)
+    {
+        if (!IsWellFormed(pin))
+        {
+            PinLog.RedeemRefused(_logger);
+            return null;
+        }
+
+        var hash = _crypto.IndexHash(pin);
+        var callSid = await _index.RedeemAsync(hash, _time.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken).ConfigureAwait(false);
+
+        // The index said yes; the call must agree too, or a revoke racing this redeem would let
+        // someone join a call that just ended.
+        if (callSid is null || !await _calls.MarkRedeemedAsync(callSid, hash, CancellationToken.None).ConfigureAwait(false))
+        {
+            PinLog.RedeemRefused(_logger);
+            return null;
+        }
+
+        PinLog.Redeemed(_logger, callSid);
+        return callSid;
+    }
+
+    public async Task RevokeAsync(string callSid, CancellationToken cancellationToken = default)
+    {
+        // The call's record first: once it says revoked no new PIN can be claimed, so the one PIN
+        // it returns is the only one to take out of the index. Retrying repeats both steps.
+        var previous = await _calls.RevokeAsync(callSid, RevokedRetention, cancellationToken).ConfigureAwait(false);
+        if (previous is var (hash, length))
+        {
+            await _index.ReleaseAsync(callSid, hash, length, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        PinLog.Revoked(_logger, callSid);
+    }
+
+    private IssuedPin ToIssued(string callSid, PinRecord record) => new(
+        callSid,
+        _crypto.Digits(callSid, Convert.FromHexString(record.Nonce!), record.Length),
+        DateTimeOffset.FromUnixTimeMilliseconds(record.ExpiresAtMs),
+        record.State == PinRecord.Redeemed ? PinState.Redeemed : PinState.Live);
+
+    private bool IsWellFormed(string? pin) =>
+        pin is not null
+        && pin.Length >= PinOptions.MinimumLength
+        && pin.Length <= _options.MaxLength
+        && pin.All(char.IsAsciiDigit);
+}

@@ -1,0 +1,73 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using PhoneBridge.Calls;
+using PhoneBridge.Pins;
+using PhoneBridge.Testing.Redis;
+using PhoneBridge.Tests.Pins;
+using StackExchange.Redis;
+
+namespace PhoneBridge.Tests.Calls;
+
+[Collection(RedisCollection.Name)]
+public sealed class CallRegistrationTests(RedisServers servers)
+{
+    [Fact]
+    public async Task TheStoresResolveFromTheHostsConnectionWithNoOpEventsByDefault()
+    {
+        var redis = await servers.ConnectAsync(RedisServerKind.Garnet);
+        using var provider = Services(redis).BuildServiceProvider();
+
+        var calls = provider.GetRequiredService<ICallStore>();
+        var record = await calls.RecordIncomingAsync(TestCalls.NewSid(), "+34600111222").WaitAsync(TestCalls.Timeout);
+        await provider.GetRequiredService<ICallEvents>().CallStatusChangedAsync(record).WaitAsync(TestCalls.Timeout);
+        var pin = await provider.GetRequiredService<IPinStore>().IssueAsync(record.CallSid).WaitAsync(TestCalls.Timeout);
+
+        pin.Should().NotBeNull();
+        provider.GetRequiredService<TimeProvider>().Should().BeSameAs(TimeProvider.System);
+    }
+
+    [Fact]
+    public void TheHostsOwnEventsReplaceTheNoOpWhetherRegisteredBeforeOrAfter()
+    {
+        var events = new RecordingEvents();
+
+        using var before = new ServiceCollection().AddSingleton<ICallEvents>(events).AddCalls().BuildServiceProvider();
+        using var after = new ServiceCollection().AddCalls().AddSingleton<ICallEvents>(events).BuildServiceProvider();
+
+        before.GetRequiredService<ICallEvents>().Should().BeSameAs(events);
+        after.GetRequiredService<ICallEvents>().Should().BeSameAs(events);
+    }
+
+    [Fact]
+    public void ANonPositiveRecordLifetimeFailsAtStartUpNamingTheKey()
+    {
+        using var provider = Services(null, new() { ["Calls:RecordLifetime"] = "00:00:00" }).BuildServiceProvider();
+
+        var validating = () => provider.GetRequiredService<IStartupValidator>().Validate();
+
+        validating.Should().Throw<OptionsValidationException>().WithMessage("*Calls:RecordLifetime*");
+    }
+
+    private static IServiceCollection Services(IConnectionMultiplexer? redis, Dictionary<string, string?>? settings = null)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Pins:SecretKey"] = TestPins.NewSecretKey() })
+            .AddInMemoryCollection(settings ?? [])
+            .Build();
+        var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration);
+        if (redis is not null)
+        {
+            services.AddSingleton(redis);
+        }
+
+        return services.AddPins().AddCalls();
+    }
+
+    private sealed class RecordingEvents : ICallEvents
+    {
+        public Task CallStatusChangedAsync(CallRecord call, CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+        public Task AgentAnsweredAsync(CallRecord call, CancellationToken cancellationToken = default) => Task.CompletedTask;
+    }
+}
