@@ -36,6 +36,12 @@ internal static class TwilioRequestUrl
     public static string Origin(HttpRequest request, string? baseUrlOverride) =>
         baseUrlOverride ?? $"{request.Scheme}://{request.Host.Value}";
 
+    /// <summary><see cref="Origin"/> without any userinfo, fit for a log line.</summary>
+    public static string OriginForLog(HttpRequest request, string? baseUrlOverride) =>
+        Uri.TryCreate(Origin(request, baseUrlOverride), UriKind.Absolute, out Uri? uri)
+            ? uri.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped)
+            : "(unparseable)";
+
     // The raw target is the exact bytes of the request line, so percent-encoding and the query
     // string are as Twilio sent them; the decoded Path/QueryString would not round-trip.
     private static string RawTarget(HttpRequest request)

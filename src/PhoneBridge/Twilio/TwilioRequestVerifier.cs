@@ -29,7 +29,9 @@ internal static class TwilioRequestVerifier
         if (!isForm && !isSignedJson)
         {
             // A request without any body (e.g. a webhook configured as GET) is signed over the URL alone.
-            return HasBody(request) ? TwilioRejection.UnsupportedContent : Check(urls, url => TwilioSignature.Validate(options.AuthToken, signature, url, null));
+            return HasBody(request)
+                ? TwilioRejection.UnsupportedContent
+                : Check(urls, url => TwilioSignature.Validate(options.AuthToken, signature, url, null));
         }
 
         byte[]? body = await ReadRewindableBodyAsync(request, cancellationToken).ConfigureAwait(false);

@@ -23,10 +23,13 @@ public sealed class ValidateTwilioRequestFilter(IOptionsMonitor<TwilioOptions> o
 
         HttpRequest request = context.HttpContext.Request;
         TwilioOptions current = options.CurrentValue;
-        TwilioRejection? rejection = await TwilioRequestVerifier.VerifyAsync(request, current, context.HttpContext.RequestAborted).ConfigureAwait(false);
+        TwilioRejection? rejection = await TwilioRequestVerifier.VerifyAsync(request, current, context.HttpContext.RequestAborted)
+            .ConfigureAwait(false);
         if (rejection is TwilioRejection reason)
         {
-            logger.SignatureRejected((request.PathBase + request.Path).Value ?? "/", reason, TwilioRequestUrl.Origin(request, current.BaseUrlOverride));
+            // Path only: the query may carry caller data, and the signature is a credential.
+            string path = (request.PathBase + request.Path).Value ?? "/";
+            logger.SignatureRejected(path, reason, TwilioRequestUrl.OriginForLog(request, current.BaseUrlOverride));
             return TypedResults.StatusCode(StatusCodes.Status403Forbidden);
         }
 

@@ -24,7 +24,7 @@ internal static class WhatwgHost
         }
 
         string? domain = ToAscii(PercentDecoding.Decode(input));
-        if (domain is null || domain.Length == 0 || domain.Any(static c => c < 0x20 || c == 0x7F || ForbiddenDomainChars.Contains(c, StringComparison.Ordinal)))
+        if (string.IsNullOrEmpty(domain) || domain.Any(static c => c < 0x20 || c == 0x7F || ForbiddenDomainChars.Contains(c, StringComparison.Ordinal)))
         {
             return null;
         }
