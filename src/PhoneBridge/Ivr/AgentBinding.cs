@@ -1,0 +1,102 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PhoneBridge.Agents;
+using PhoneBridge.Calls;
+using PhoneBridge.Pins;
+using PhoneBridge.Twilio.TwiML;
+
+namespace PhoneBridge.Ivr;
+
+/// <summary>
+/// Binds a call to the agent who took it. With <c>&lt;Dial&gt;</c>, Twilio fetches the whisper URL
+/// on the answering agent's leg only, so that request names the one who answered; with a queue,
+/// the agent's own call leg is remembered and looked up when it dequeues the caller.
+/// </summary>
+internal sealed class AgentBinding(
+    IAgentDirectory agents,
+    IPinStore pins,
+    ICallStore calls,
+    ICallEvents events,
+    IvrState state,
+    IvrUrls urls,
+    IOptions<IvrOptions> options,
+    ILogger<AgentBinding> logger)
+{
+    /// <summary>Played to the agent who answered, before the caller is connected.</summary>
+    public async Task<VoiceResponse> WhisperAsync(TwilioWebhook leg, CancellationToken cancellationToken)
+    {
+        var say = IvrSpeaker.For(options.Value);
+        var response = new VoiceResponse();
+        var callerSid = leg.ParentCallSid;
+        if (callerSid is null)
+        {
+            return say.Line(response, say.Prompts.WhisperNoPin);
+        }
+
+        var agent = agents.FindByAddress(leg.To);
+        if (agent is null)
+        {
+            IvrLog.UnknownAgent(logger, callerSid);
+        }
+        else
+        {
+            await BindAsync(callerSid, agent, cancellationToken).ConfigureAwait(false);
+        }
+
+        var pin = await state.TryAsync(callerSid, "whisper PIN",
+            ct => pins.FindByCallAsync(callerSid, ct), cancellationToken).ConfigureAwait(false);
+        return pin is null
+            ? say.Line(response, say.Prompts.WhisperNoPin)
+            : say.Line(response, $"{say.Prompts.WhisperPin} {PinSpeech.Spell(pin.Digits)}");
+    }
+
+    /// <summary>An agent calls in (softphone or phone) to take the next caller from the queue.</summary>
+    public async Task<VoiceResponse> TakeFromQueueAsync(HttpRequest request, TwilioWebhook leg, CancellationToken cancellationToken)
+    {
+        var say = IvrSpeaker.For(options.Value);
+        var response = new VoiceResponse();
+        var agent = agents.FindByAddress(leg.From);
+        if (agent is null)
+        {
+            IvrLog.UnknownAgent(logger, leg.CallSid);
+            return say.Line(response, say.Prompts.NobodyAvailable).Hangup();
+        }
+
+        await state.TryAsync(leg.CallSid, "record agent leg",
+            ct => calls.RecordAgentLegAsync(leg.CallSid, agent.Username, ct), cancellationToken).ConfigureAwait(false);
+        return response.Dial(new Dial().Queue(options.Value.QueueName, url: urls.For(request, IvrUrls.Dequeued)));
+    }
+
+    /// <summary>Played to the queued caller as an agent takes them: binds the call and names the agent.</summary>
+    public async Task<VoiceResponse> DequeuedAsync(TwilioWebhook caller, CancellationToken cancellationToken)
+    {
+        var say = IvrSpeaker.For(options.Value);
+        var response = new VoiceResponse();
+        var agentLeg = caller.DequeuingCallSid;
+        var username = agentLeg is null
+            ? null
+            : await state.TryAsync(caller.CallSid, "find agent leg",
+                ct => calls.FindAgentOnLegAsync(agentLeg, ct), cancellationToken).ConfigureAwait(false);
+        var agent = agents.Reachable.FirstOrDefault(a => a.Username == username);
+        if (agent is null)
+        {
+            return response;
+        }
+
+        await BindAsync(caller.CallSid, agent, cancellationToken).ConfigureAwait(false);
+        return say.Line(response, $"{say.Prompts.YouAreWith} {agent.DisplayName}.");
+    }
+
+    private async Task BindAsync(string callSid, AgentOptions agent, CancellationToken cancellationToken)
+    {
+        var bound = await state.TryAsync(callSid, "bind agent",
+            ct => calls.BindAgentAsync(callSid, agent.Username, ct), cancellationToken).ConfigureAwait(false);
+        if (bound is not null)
+        {
+            IvrLog.AgentAnswered(logger, callSid, agent.Username);
+            await state.TryAsync(callSid, "agent answered event",
+                ct => events.AgentAnsweredAsync(bound, ct), cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PhoneBridge.Calls;
+using PhoneBridge.Hours;
+using PhoneBridge.Pins;
+using PhoneBridge.Twilio.TwiML;
+
+namespace PhoneBridge.Ivr;
+
+/// <summary>
+/// The caller's first minute: greeting, the PIN read twice digit by digit, and the menu
+/// (1 repeats it, 2 texts it). Then the call is routed, PIN or not.
+/// </summary>
+internal sealed class IncomingCall(
+    IPinStore pins,
+    ICallStore calls,
+    BusinessHours hours,
+    IvrState state,
+    IvrUrls urls,
+    CallRouter router,
+    PinBySms sms,
+    IOptions<IvrOptions> options,
+    ILogger<IncomingCall> logger)
+{
+    private IvrOptions Options => options.Value;
+
+    public async Task<VoiceResponse> AnswerAsync(HttpRequest request, TwilioWebhook call, CancellationToken cancellationToken)
+    {
+        var say = IvrSpeaker.For(Options);
+        var response = new VoiceResponse();
+        if (!hours.IsOpen())
+        {
+            IvrLog.Closed(logger, call.CallSid);
+            return say.Line(response, say.Prompts.Closed).Hangup();
+        }
+
+        say.Line(response, say.Prompts.Greeting);
+        var pin = await state.TryAsync(call.CallSid, "issue PIN", async ct =>
+        {
+            await calls.RecordIncomingAsync(call.CallSid, call.From, ct).ConfigureAwait(false);
+            return await pins.IssueAsync(call.CallSid, ct).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
+
+        if (pin is null)
+        {
+            say.Line(response, say.Prompts.VisualUnavailable);
+            return router.Route(request, call, response, attempt: 1, announce: false);
+        }
+
+        IvrLog.PinRead(logger, call.CallSid, pin.Digits.Length);
+        return Menu(request, call, response, pin, repeats: 0, twice: true);
+    }
+
+    public async Task<VoiceResponse> MenuAsync(HttpRequest request, TwilioWebhook call, int repeats, CancellationToken cancellationToken)
+    {
+        var response = new VoiceResponse();
+        switch (call.Digits)
+        {
+            case "1" when repeats < Options.MaxRepeats:
+                var pin = await state.TryAsync(call.CallSid, "repeat PIN",
+                    ct => pins.FindByCallAsync(call.CallSid, ct), cancellationToken).ConfigureAwait(false);
+                return pin is null
+                    ? router.Route(request, call, response, attempt: 1, announce: true)
+                    : Menu(request, call, response, pin, repeats + 1, twice: false);
+            case "2":
+                await sms.SendAsync(request, call, response, cancellationToken).ConfigureAwait(false);
+                return router.Route(request, call, response, attempt: 1, announce: true);
+            default:
+                return router.Route(request, call, response, attempt: 1, announce: true);
+        }
+    }
+
+    private VoiceResponse Menu(HttpRequest request, TwilioWebhook call, VoiceResponse response, IssuedPin pin, int repeats, bool twice)
+    {
+        var say = IvrSpeaker.For(Options);
+        var spelled = PinSpeech.Spell(pin.Digits);
+        // The PIN is read inside the Gather so a caller who already knows it can press a key at once.
+        var gather = new Gather
+        {
+            Input = "dtmf",
+            NumDigits = 1,
+            Timeout = Options.MenuTimeoutSeconds,
+            Action = urls.For(request, IvrUrls.Menu, "repeats", repeats),
+            ActionOnEmptyResult = false,
+        };
+        say.Line(gather, say.Prompts.PinIntro);
+        say.Line(gather, spelled);
+        if (twice)
+        {
+            gather.Pause(1);
+            say.Line(gather, say.Prompts.PinAgain);
+            say.Line(gather, spelled);
+        }
+
+        say.Line(gather, sms.Offered ? say.Prompts.Menu : say.Prompts.MenuRepeatOnly);
+
+        response.Gather(gather);
+        // No key pressed: the caller goes on to an agent.
+        return response.Redirect(urls.For(request, IvrUrls.Route, "attempt", 1));
+    }
+}

@@ -1,0 +1,43 @@
+using Microsoft.Extensions.Logging;
+
+namespace PhoneBridge.Ivr;
+
+/// <summary>IVR log events (1400–1499). CallSid is a structured property; never a PIN or full number.</summary>
+internal static partial class IvrLog
+{
+    [LoggerMessage(1400, LogLevel.Information, "Call {CallSid} answered by the IVR; PIN of {PinLength} digits read")]
+    public static partial void PinRead(ILogger logger, string callSid, int pinLength);
+
+    [LoggerMessage(1401, LogLevel.Warning, "Call {CallSid}: visual side unavailable during {Step} ({Error}); routing the call without it")]
+    public static partial void VisualSideUnavailable(ILogger logger, string callSid, string step, string error, Exception exception);
+
+    [LoggerMessage(1402, LogLevel.Information, "Call {CallSid} arrived outside business hours")]
+    public static partial void Closed(ILogger logger, string callSid);
+
+    [LoggerMessage(1403, LogLevel.Information, "Call {CallSid} routed by {Routing}, attempt {Attempt}")]
+    public static partial void Routed(ILogger logger, string callSid, IvrRouting routing, int attempt);
+
+    [LoggerMessage(1404, LogLevel.Warning, "Call {CallSid}: no agent is configured to ring")]
+    public static partial void NoAgents(ILogger logger, string callSid);
+
+    [LoggerMessage(1405, LogLevel.Information, "Call {CallSid} answered by agent {Agent}")]
+    public static partial void AgentAnswered(ILogger logger, string callSid, string agent);
+
+    [LoggerMessage(1406, LogLevel.Warning, "Call {CallSid}: the answering leg's address matches no agent")]
+    public static partial void UnknownAgent(ILogger logger, string callSid);
+
+    [LoggerMessage(1407, LogLevel.Information, "Call {CallSid}: dial ended with {DialStatus}, attempt {Attempt}")]
+    public static partial void DialEnded(ILogger logger, string callSid, string dialStatus, int attempt);
+
+    [LoggerMessage(1408, LogLevel.Information, "Call {CallSid} status {Status}")]
+    public static partial void Status(ILogger logger, string callSid, string status);
+
+    [LoggerMessage(1409, LogLevel.Warning, "Call {CallSid}: status callback with unknown status")]
+    public static partial void UnknownStatus(ILogger logger, string callSid);
+
+    [LoggerMessage(1410, LogLevel.Information, "Call {CallSid}: PIN sent by SMS")]
+    public static partial void SmsSent(ILogger logger, string callSid);
+
+    [LoggerMessage(1411, LogLevel.Warning, "Call {CallSid}: PIN not sent by SMS ({Reason})")]
+    public static partial void SmsNotSent(ILogger logger, string callSid, string reason);
+}

@@ -1,0 +1,70 @@
+namespace PhoneBridge.Ivr;
+
+/// <summary>How the IVR speaks and where it sends the call (section <c>Ivr</c>).</summary>
+public sealed class IvrOptions
+{
+    /// <summary>Configuration section name.</summary>
+    public const string SectionName = "Ivr";
+
+    /// <summary>Language of every prompt: <c>es-ES</c> (default), <c>en-US</c> or <c>en-GB</c>.</summary>
+    public string Language { get; set; } = "es-ES";
+
+    /// <summary>Twilio text-to-speech voice; empty picks a natural voice for <see cref="Language"/>.</summary>
+    public string? Voice { get; set; }
+
+    /// <summary>Where callers go after hearing their PIN.</summary>
+    public IvrRouting Routing { get; set; } = IvrRouting.Dial;
+
+    /// <summary>Seconds agents' phones ring before the attempt counts as unanswered.</summary>
+    public int DialTimeoutSeconds { get; set; } = 20;
+
+    /// <summary>Caller id shown to agents' phones; empty keeps the caller's own number.</summary>
+    public string? CallerId { get; set; }
+
+    /// <summary>Queue callers wait in when <see cref="Routing"/> is <see cref="IvrRouting.Enqueue"/>.</summary>
+    public string QueueName { get; set; } = "support";
+
+    /// <summary>The shop's existing call-centre number when <see cref="Routing"/> is <see cref="IvrRouting.Forward"/>.</summary>
+    public string? ForwardNumber { get; set; }
+
+    /// <summary>What happens when nobody answers: say goodbye, or ring again.</summary>
+    public NoAnswerAction NoAnswer { get; set; } = NoAnswerAction.Goodbye;
+
+    /// <summary>Total ringing rounds when <see cref="NoAnswer"/> is <see cref="NoAnswerAction.Retry"/>.</summary>
+    public int MaxDialAttempts { get; set; } = 2;
+
+    /// <summary>How many times a caller may press 1 to hear the PIN again.</summary>
+    public int MaxRepeats { get; set; } = 3;
+
+    /// <summary>Seconds the menu waits for a key before routing the call.</summary>
+    public int MenuTimeoutSeconds { get; set; } = 4;
+
+    /// <summary>
+    /// Longest the IVR waits on Redis before giving up on the visual side and routing the call
+    /// anyway. Twilio abandons a webhook after 15 s, so this stays well under it.
+    /// </summary>
+    public TimeSpan StateTimeout { get; set; } = TimeSpan.FromSeconds(2);
+}
+
+/// <summary>Where the IVR sends a caller.</summary>
+public enum IvrRouting
+{
+    /// <summary>Ring the configured agents' numbers and softphones at once; the whisper binds whoever answers.</summary>
+    Dial,
+
+    /// <summary>Put the caller in a Twilio queue; agents take callers from it.</summary>
+    Enqueue,
+
+    /// <summary>Hand the call to the shop's existing number; agents pair from the console by PIN.</summary>
+    Forward,
+}
+
+/// <summary>What the IVR does when no agent answers.</summary>
+public enum NoAnswerAction
+{
+    /// <summary>Apologise and hang up (no voicemail).</summary>
+    Goodbye,
+
+    /// <summary>Ring again, up to <see cref="IvrOptions.MaxDialAttempts"/> rounds, then apologise.</summary>
+    Retry,
+}

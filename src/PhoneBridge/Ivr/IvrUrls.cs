@@ -1,0 +1,38 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+using PhoneBridge.Twilio;
+
+namespace PhoneBridge.Ivr;
+
+/// <summary>
+/// Absolute URLs of the IVR's own steps, written into TwiML. Absolute because Twilio resolves a
+/// relative one against the current document, which breaks behind a proxy that adds a path
+/// prefix; and Twilio signs exactly the URL it was given, which the validator then rebuilds.
+/// </summary>
+internal sealed class IvrUrls(IOptions<TwilioOptions> twilio)
+{
+    public const string Voice = "/twilio/voice";
+    public const string Menu = "/twilio/voice/menu";
+    public const string Route = "/twilio/voice/route";
+    public const string DialResult = "/twilio/voice/dial-result";
+    public const string Whisper = "/twilio/voice/whisper";
+    public const string Agent = "/twilio/voice/agent";
+    public const string Dequeued = "/twilio/voice/dequeued";
+    public const string Status = "/twilio/status";
+
+    /// <summary>The public base the shop's site lives at: the configured override, else this request's origin.</summary>
+    public string Base(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var configured = twilio.Value.BaseUrlOverride;
+        return string.IsNullOrEmpty(configured)
+            ? $"{request.Scheme}://{request.Host}{request.PathBase}"
+            : configured.TrimEnd('/');
+    }
+
+    public string For(HttpRequest request, string path) => Base(request) + path;
+
+    public string For(HttpRequest request, string path, string name, int value) =>
+        $"{Base(request)}{path}?{name}={value.ToString(CultureInfo.InvariantCulture)}";
+}

@@ -1,0 +1,36 @@
+using Microsoft.Extensions.Logging;
+using PhoneBridge.Calls;
+using PhoneBridge.Pins;
+
+namespace PhoneBridge.Ivr;
+
+/// <summary>Twilio's call status callback: the call's state follows it, and the PIN dies with the call.</summary>
+internal sealed class StatusCallback(IPinStore pins, ICallStore calls, ICallEvents events, IvrState state, ILogger<StatusCallback> logger)
+{
+    /// <summary>False when the state could not be written; the endpoint then answers 503 so Twilio may retry.</summary>
+    public async Task<bool> ApplyAsync(TwilioWebhook call, CancellationToken cancellationToken)
+    {
+        if (!CallStatusExtensions.TryParseTwilio(call.CallStatus, out var status))
+        {
+            IvrLog.UnknownStatus(logger, call.CallSid);
+            return true;
+        }
+
+        IvrLog.Status(logger, call.CallSid, status.ToTwilioString());
+        return await state.TryAsync(call.CallSid, "status callback", async ct =>
+        {
+            if (status.IsOver())
+            {
+                // Revoke first: once the call is over nobody may join with its PIN, even if the
+                // rest of this update fails.
+                await pins.RevokeAsync(call.CallSid, ct).ConfigureAwait(false);
+            }
+
+            var record = await calls.UpdateStatusAsync(call.CallSid, status, ct).ConfigureAwait(false);
+            if (record is not null)
+            {
+                await events.CallStatusChangedAsync(record, ct).ConfigureAwait(false);
+            }
+        }, cancellationToken).ConfigureAwait(false);
+    }
+}

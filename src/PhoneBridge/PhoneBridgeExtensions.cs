@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using PhoneBridge.Agents;
+using PhoneBridge.Hours;
+using PhoneBridge.Ivr;
+
+namespace Microsoft.Extensions.Hosting;
+
+/// <summary>Wires the telephony side: Twilio protocol, IVR, PINs, calls.</summary>
+public static class PhoneBridgeExtensions
+{
+    /// <summary>
+    /// Registers the IVR and everything it needs. The host must register one
+    /// <c>StackExchange.Redis.IConnectionMultiplexer</c>: all call and PIN state lives in Redis.
+    /// </summary>
+    public static IHostApplicationBuilder AddPhoneBridge(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddTwilioProtocol();
+        services.AddTwilioMessages();
+        services.AddPins();
+        services.AddCalls();
+
+        services.AddOptions<IvrOptions>()
+            .BindConfiguration(IvrOptions.SectionName)
+            .Validate(o => IvrPrompts.IsSupported(o.Language), "Ivr:Language must be es-ES, en-US or en-GB")
+            .Validate(o => o.Routing != IvrRouting.Forward || !string.IsNullOrWhiteSpace(o.ForwardNumber),
+                "Ivr:ForwardNumber is required when Ivr:Routing is Forward")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.QueueName), "Ivr:QueueName is required")
+            .Validate(o => o.DialTimeoutSeconds is >= 5 and <= 600, "Ivr:DialTimeoutSeconds must be between 5 and 600")
+            .Validate(o => o.MaxDialAttempts is >= 1 and <= 10, "Ivr:MaxDialAttempts must be between 1 and 10")
+            .Validate(o => o.MaxRepeats is >= 0 and <= 10, "Ivr:MaxRepeats must be between 0 and 10")
+            .Validate(o => o.MenuTimeoutSeconds is >= 1 and <= 30, "Ivr:MenuTimeoutSeconds must be between 1 and 30")
+            .Validate(o => o.StateTimeout > TimeSpan.Zero && o.StateTimeout < TimeSpan.FromSeconds(10),
+                "Ivr:StateTimeout must be between 0 and 10 seconds (Twilio gives a webhook 15 s)")
+            .ValidateOnStart();
+
+        services.AddOptions<BusinessHoursOptions>().BindConfiguration(BusinessHoursOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<BusinessHoursOptions>, BusinessHoursValidation>();
+
+        services.AddOptions<List<AgentOptions>>()
+            .BindConfiguration(AgentOptions.SectionName)
+            .Validate(a => a.All(x => !string.IsNullOrWhiteSpace(x.Username)), "Agents:N:Username is required for every agent")
+            .Validate(a => a.All(x => !string.IsNullOrWhiteSpace(x.DisplayName)), "Agents:N:DisplayName is required for every agent")
+            .Validate(a => a.Select(x => x.Username).Distinct(StringComparer.Ordinal).Count() == a.Count,
+                "Agents:N:Username must be unique")
+            .ValidateOnStart();
+        services.TryAddSingleton<IAgentDirectory, ConfiguredAgentDirectory>();
+
+        services.AddSingleton<BusinessHours>();
+        services.AddSingleton<IvrState>();
+        services.AddSingleton<IvrUrls>();
+        services.AddSingleton<CallRouter>();
+        services.AddSingleton<PinBySms>();
+        services.AddSingleton<IncomingCall>();
+        services.AddSingleton<AgentBinding>();
+        services.AddSingleton<StatusCallback>();
+        return builder;
+    }
+
+    /// <summary>Maps the Twilio webhooks under <c>/twilio</c> (see docs/twilio-setup.md).</summary>
+    public static IEndpointRouteBuilder MapPhoneBridge(this IEndpointRouteBuilder endpoints) => endpoints.MapIvr();
+}
