@@ -1,7 +1,16 @@
+using PinCovisor.Web.Health;
+using PinCovisor.Web.Hosting;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddHosting();
+builder.AddRedis();
+builder.AddPhoneBridge();
 
 var app = builder.Build();
-app.MapGet("/healthz", () => "ok");
+app.UseHosting();
+app.MapHealth();
+app.MapPhoneBridge();
 app.Run();
 
+/// <summary>The web host's entry point; public so tests can start it on Kestrel.</summary>
 public partial class Program;

@@ -1,0 +1,58 @@
+using System.Net;
+using Microsoft.AspNetCore.HttpOverrides;
+using Serilog;
+
+namespace PinCovisor.Web.Hosting;
+
+/// <summary>Cross-cutting host set-up: logging, proxies, errors.</summary>
+internal static class HostingExtensions
+{
+    /// <summary>Serilog from configuration (section <c>Serilog</c>), console by default; proxies; problem details.</summary>
+    public static WebApplicationBuilder AddHosting(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSerilog((services, logger) => logger
+            .ReadFrom.Configuration(builder.Configuration)
+            .ReadFrom.Services(services)
+            .Enrich.FromLogContext()
+            .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture),
+            // Also feed any other registered logging providers (tests capture lines this way).
+            writeToProviders: true);
+
+        builder.Services.AddProblemDetails();
+        builder.Services.Configure<ForwardedHeadersOptions>(options =>
+        {
+            // Trust X-Forwarded-* only from the proxies the operator lists (section ForwardedHeaders):
+            // the scheme and host they carry are part of every URL Twilio signs.
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+            var section = builder.Configuration.GetSection("ForwardedHeaders");
+            var proxies = section.GetSection("KnownProxies").Get<string[]>() ?? [];
+            var networks = section.GetSection("KnownNetworks").Get<string[]>() ?? [];
+            if (proxies.Length + networks.Length > 0)
+            {
+                // Configured proxies replace the default (loopback only), so nothing else is trusted.
+                options.KnownProxies.Clear();
+                options.KnownIPNetworks.Clear();
+                foreach (var proxy in proxies)
+                {
+                    options.KnownProxies.Add(IPAddress.Parse(proxy));
+                }
+
+                foreach (var network in networks)
+                {
+                    options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+                }
+            }
+
+            options.ForwardLimit = section.GetValue<int?>("ForwardLimit") ?? 1;
+        });
+        return builder;
+    }
+
+    public static WebApplication UseHosting(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        app.UseExceptionHandler();
+        app.UseSerilogRequestLogging();
+        return app;
+    }
+}

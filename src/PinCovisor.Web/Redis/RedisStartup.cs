@@ -1,0 +1,36 @@
+using StackExchange.Redis;
+
+namespace PinCovisor.Web.Redis;
+
+/// <summary>
+/// Connects to Redis before the server takes requests, and says which Redis this host uses
+/// (without the password). Connecting lazily on the first request would block every concurrent
+/// first request on the singleton's construction and starve the thread pool.
+/// </summary>
+internal sealed partial class RedisStartup(RedisEndpoint endpoint, IServiceProvider services, ILogger<RedisStartup> logger) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _ = services.GetRequiredService<IConnectionMultiplexer>();
+        if (endpoint.EmbeddedPort is { } port)
+        {
+            Embedded(logger, port);
+        }
+        else
+        {
+            var options = ConfigurationOptions.Parse(endpoint.ConnectionString);
+            External(logger, string.Join(", ", options.EndPoints.Select(e => e.ToString())));
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(2000, LogLevel.Information,
+        "No ConnectionStrings:Redis configured: embedded Garnet (in memory, single host) listening on 127.0.0.1:{Port}")]
+    private static partial void Embedded(ILogger logger, int port);
+
+    [LoggerMessage(2001, LogLevel.Information, "Using Redis at {Endpoints}")]
+    private static partial void External(ILogger logger, string endpoints);
+}
