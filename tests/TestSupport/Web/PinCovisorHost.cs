@@ -1,0 +1,77 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace PhoneBridge.Testing.Web;
+
+/// <summary>
+/// The real web host (its own Program) on Kestrel, bound to 127.0.0.1 on a free port. Settings
+/// override configuration; <see cref="ConfigureServices"/> swaps infrastructure such as the clock.
+/// </summary>
+public sealed class PinCovisorHost : WebApplicationFactory<Program>
+{
+    public const string AuthToken = "test-auth-token-0123456789abcdef";
+
+    private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
+
+    public PinCovisorHost(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    {
+        _settings = new Dictionary<string, string?>
+        {
+            ["Twilio:AuthToken"] = AuthToken,
+            ["Twilio:AccountSid"] = "AC" + new string('1', 32),
+            ["Pins:SecretKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+            ["Agents:0:Username"] = "ana",
+            ["Agents:0:DisplayName"] = "Ana",
+            ["Agents:0:PhoneNumbers:0"] = "+34600000001",
+            ["Agents:0:ClientIdentity"] = "ana",
+            ["Agents:1:Username"] = "bruno",
+            ["Agents:1:DisplayName"] = "Bruno",
+            ["Agents:1:PhoneNumbers:0"] = "+34600000002",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            _settings[key] = value;
+        }
+
+        _services = services;
+        UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+    }
+
+    /// <summary>Every log line the host wrote, for asserting what never appears in logs.</summary>
+    public CapturedLogs Logs { get; } = new();
+
+    /// <summary>The host's base address, e.g. <c>http://127.0.0.1:41234</c>.</summary>
+    public Uri BaseAddress
+    {
+        get
+        {
+            StartServer();
+            var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            return new Uri(address);
+        }
+    }
+
+    /// <summary>An HttpClient for the real socket (not an in-memory handler).</summary>
+    public HttpClient CreateLoopbackClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<ILoggerProvider>(Logs);
+            _services?.Invoke(services);
+        });
+    }
+}
