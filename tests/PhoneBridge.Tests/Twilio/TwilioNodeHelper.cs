@@ -31,14 +31,23 @@ public static class TwilioNodeHelper
         using Process node = Process.Start(start) ?? throw new InvalidOperationException("Could not start node.");
         Task<string> output = node.StandardOutput.ReadToEndAsync();
         Task<string> errors = node.StandardError.ReadToEndAsync();
-        await node.StandardInput.WriteAsync(JsonSerializer.Serialize(new { cases }, Json)).WaitAsync(TimeSpan.FromSeconds(30));
-        node.StandardInput.Close();
-        await node.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        try
+        {
+            await node.StandardInput.WriteAsync(JsonSerializer.Serialize(new { cases }, Json)).WaitAsync(TimeSpan.FromSeconds(30));
+            node.StandardInput.Close();
+        }
+        catch (IOException)
+        {
+            // Node exited before reading its input; its stderr below says why.
+        }
 
+        await node.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
         string stdout = await output.WaitAsync(TimeSpan.FromSeconds(30));
         if (node.ExitCode != 0)
         {
-            throw new InvalidOperationException($"crosscheck.js failed ({node.ExitCode}): {await errors.WaitAsync(TimeSpan.FromSeconds(30))}");
+            // "Cannot find module 'twilio'" here usually means npm ci is re-installing node_modules right now.
+            throw new InvalidOperationException(
+                $"crosscheck.js failed ({node.ExitCode}); run ./test.sh (it runs npm ci in tests/twilio-node). {await errors.WaitAsync(TimeSpan.FromSeconds(30))}");
         }
 
         return JsonSerializer.Deserialize<NodeResult[]>(stdout, Json)!;
