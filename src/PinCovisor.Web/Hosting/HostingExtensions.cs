@@ -10,6 +10,8 @@ internal static class HostingExtensions
     /// <summary>Serilog from configuration (section <c>Serilog</c>), console by default; proxies; problem details.</summary>
     public static WebApplicationBuilder AddHosting(this WebApplicationBuilder builder)
     {
+        // Serilog is the one console writer; providers registered later (tests) still get events.
+        builder.Logging.ClearProviders();
         builder.Services.AddSerilog((services, logger) => logger
             .ReadFrom.Configuration(builder.Configuration)
             .ReadFrom.Services(services)

@@ -43,6 +43,7 @@ public sealed class EmbeddedGarnet : IDisposable
                     "--lua", "true",
                     "--memory", "256m",
                     "--index", "16m",
+                    "-q",
                 ]);
                 server.Start();
                 return new EmbeddedGarnet(server, chosen);
