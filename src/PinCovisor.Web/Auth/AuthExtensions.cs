@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using PinCovisor.Web.Auth;
+
+namespace Microsoft.Extensions.Hosting;
+
+/// <summary>Authentication for agents (cookie or bearer) and customers (session bearer token).</summary>
+public static class AuthExtensions
+{
+    /// <summary>The scheme agents' browsers sign in with.</summary>
+    public const string AgentCookieScheme = "AgentCookie";
+
+    private const string SelectorScheme = "Covisor";
+
+    /// <summary>
+    /// Registers both schemes behind one selector (a bearer token wins over the cookie), the token
+    /// store, and the policies <see cref="CovisorClaims.AgentPolicy"/> and <see cref="CovisorClaims.ParticipantPolicy"/>.
+    /// </summary>
+    public static IHostApplicationBuilder AddCovisorAuth(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddSingleton<IAccessTokens, RedisAccessTokens>();
+        services.AddAuthentication(SelectorScheme)
+            .AddPolicyScheme(SelectorScheme, SelectorScheme, options =>
+                options.ForwardDefaultSelector = context =>
+                    BearerTokenHandler.Carries(context.Request) ? BearerTokenHandler.SchemeName : AgentCookieScheme)
+            .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null)
+            .AddCookie(AgentCookieScheme, options =>
+            {
+                options.Cookie.Name = "pb_agent";
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SameSite = SameSiteMode.Strict;
+                options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                options.ExpireTimeSpan = TimeSpan.FromHours(12);
+                options.SlidingExpiration = true;
+                // An API answers 401/403; there is no login page to redirect to.
+                options.Events.OnRedirectToLogin = context =>
+                {
+                    context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                    return Task.CompletedTask;
+                };
+                options.Events.OnRedirectToAccessDenied = context =>
+                {
+                    context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                    return Task.CompletedTask;
+                };
+            });
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(CovisorClaims.AgentPolicy, policy => policy.RequireClaim(CovisorClaims.Role, CovisorClaims.AgentRole))
+            .AddPolicy(CovisorClaims.ParticipantPolicy, policy =>
+                policy.RequireClaim(CovisorClaims.Role, CovisorClaims.AgentRole, CovisorClaims.CustomerRole));
+        return builder;
+    }
+}

@@ -1,0 +1,117 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using PinCovisor.Web.Redis;
+using StackExchange.Redis;
+
+namespace PinCovisor.Web.Auth;
+
+/// <inheritdoc cref="IAccessTokens"/>
+internal sealed class RedisAccessTokens(IConnectionMultiplexer redis, TimeProvider time) : IAccessTokens
+{
+    private const string Prefix = "pbt_";
+
+    // Adds the token to its session's set and stretches the set's life to the longest token's.
+    private const string AddToSession = """
+        redis.call('SADD', KEYS[1], ARGV[1])
+        if redis.call('PTTL', KEYS[1]) < tonumber(ARGV[2]) then
+          redis.call('PEXPIRE', KEYS[1], ARGV[2])
+        end
+        return 1
+        """;
+
+    private IDatabase Db => redis.GetDatabase();
+
+    public async Task<string> IssueAsync(AccessGrant grant, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(grant);
+        var lifetime = grant.ExpiresAt - time.GetUtcNow();
+        if (lifetime <= TimeSpan.Zero)
+        {
+            throw new ArgumentException("The grant has already expired.", nameof(grant));
+        }
+
+        var token = Prefix + Base64Url(RandomNumberGenerator.GetBytes(32));
+        var id = Id(token);
+        var fields = new List<HashEntry>
+        {
+            new("kind", grant.Kind.ToString()),
+            new("sub", grant.Subject),
+            new("exp", grant.ExpiresAt.ToUnixTimeMilliseconds()),
+        };
+        if (grant.SessionId is not null)
+        {
+            fields.Add(new HashEntry("session", grant.SessionId));
+        }
+
+        var batch = Db.CreateTransaction();
+        _ = batch.HashSetAsync(CovisorKeys.Token(id), [.. fields]);
+        _ = batch.KeyExpireAsync(CovisorKeys.Token(id), lifetime);
+        await batch.ExecuteAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
+        if (grant.SessionId is not null)
+        {
+            // Membership in the session's set is what makes a customer token valid, so revoking
+            // the whole session is one DEL of that set.
+            await Db.ScriptEvaluateAsync(AddToSession, [SessionTokens(grant.SessionId)],
+                [id, (long)lifetime.TotalMilliseconds]).WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return token;
+    }
+
+    public async Task<(AccessGrant Grant, string TokenId)?> ValidateAsync(string token, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrEmpty(token) || !token.StartsWith(Prefix, StringComparison.Ordinal) || token.Length > 128)
+        {
+            return null;
+        }
+
+        var id = Id(token);
+        var entries = await Db.HashGetAllAsync(CovisorKeys.Token(id)).WaitAsync(cancellationToken).ConfigureAwait(false);
+        var hash = entries.ToDictionary(e => e.Name.ToString(), e => e.Value.ToString());
+        if (!hash.TryGetValue("kind", out var kindText) || !Enum.TryParse<AccessKind>(kindText, out var kind)
+            || !hash.TryGetValue("sub", out var subject)
+            || !hash.TryGetValue("exp", out var expText)
+            || !long.TryParse(expText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var exp))
+        {
+            return null;
+        }
+
+        var expiresAt = DateTimeOffset.FromUnixTimeMilliseconds(exp);
+        if (time.GetUtcNow() >= expiresAt)
+        {
+            return null;
+        }
+
+        hash.TryGetValue("session", out var session);
+        if (session is not null
+            && !await Db.SetContainsAsync(SessionTokens(session), id).WaitAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        return (new AccessGrant(kind, subject, session, expiresAt), id);
+    }
+
+    public Task RevokeAsync(string tokenId, CancellationToken cancellationToken = default) =>
+        Db.KeyDeleteAsync(CovisorKeys.Token(tokenId)).WaitAsync(cancellationToken);
+
+    public async Task RevokeSessionAsync(string sessionId, CancellationToken cancellationToken = default)
+    {
+        var set = SessionTokens(sessionId);
+        var ids = await Db.SetMembersAsync(set).WaitAsync(cancellationToken).ConfigureAwait(false);
+        // Deleting the set invalidates every token at once; the records are then only litter.
+        await Db.KeyDeleteAsync(set).WaitAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var id in ids)
+        {
+            await Db.KeyDeleteAsync(CovisorKeys.Token(id.ToString())).WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static RedisKey SessionTokens(string sessionId) => CovisorKeys.SessionScoped(sessionId, "tokens");
+
+    private static string Id(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+
+    private static string Base64Url(byte[] bytes) =>
+        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}

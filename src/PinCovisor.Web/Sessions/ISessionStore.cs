@@ -1,0 +1,37 @@
+namespace PinCovisor.Web.Sessions;
+
+/// <summary>Sessions and their participants, in Redis under <c>pb:{session:…}</c>.</summary>
+public interface ISessionStore
+{
+    Task<CovisorSession?> GetAsync(string sessionId, CancellationToken cancellationToken = default);
+
+    /// <summary>The session of a call, if one was opened.</summary>
+    Task<CovisorSession?> FindByCallAsync(string callSid, CancellationToken cancellationToken = default);
+
+    /// <summary>Opens the call's session, or returns the one it already has (one session per call).</summary>
+    Task<CovisorSession> OpenForCallAsync(string callSid, string? agentUsername, CancellationToken cancellationToken = default);
+
+    /// <summary>Opens a session without a call (an agent invited a website visitor).</summary>
+    Task<CovisorSession> OpenForWebAsync(string agentUsername, CancellationToken cancellationToken = default);
+
+    /// <summary>Sessions an agent is in charge of and that are not closed.</summary>
+    Task<IReadOnlyList<CovisorSession>> ListOpenForAgentAsync(string agentUsername, CancellationToken cancellationToken = default);
+
+    Task<Participant> AddParticipantAsync(string sessionId, AdmissionState admission, string? device, CancellationToken cancellationToken = default);
+
+    Task<Participant?> GetParticipantAsync(string sessionId, string participantId, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<Participant>> ListParticipantsAsync(string sessionId, CancellationToken cancellationToken = default);
+
+    /// <summary>Admits or rejects; null when the participant does not exist.</summary>
+    Task<Participant?> SetAdmissionAsync(string sessionId, string participantId, AdmissionState admission, CancellationToken cancellationToken = default);
+
+    /// <summary>Puts an agent in charge (answer, claim or transfer); null when the session is unknown or closed.</summary>
+    Task<CovisorSession?> AssignAgentAsync(string sessionId, string agentUsername, CancellationToken cancellationToken = default);
+
+    /// <summary>Records that the call ended; the session stays open for the grace period.</summary>
+    Task<CovisorSession?> MarkCallEndedAsync(string sessionId, CancellationToken cancellationToken = default);
+
+    /// <summary>Closes the session (idempotent); callers also revoke its tokens.</summary>
+    Task<CovisorSession?> CloseAsync(string sessionId, CancellationToken cancellationToken = default);
+}
