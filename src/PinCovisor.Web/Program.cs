@@ -5,11 +5,13 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddHosting();
 builder.AddRedis();
 builder.AddPhoneBridge();
+builder.AddCovisor();
 
 var app = builder.Build();
 app.UseHosting();
 app.MapHealth();
 app.MapPhoneBridge();
+app.MapCovisor();
 app.Run();
 
 /// <summary>The web host's entry point; public so tests can start it on Kestrel.</summary>

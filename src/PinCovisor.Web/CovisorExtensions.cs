@@ -1,0 +1,27 @@
+namespace Microsoft.Extensions.Hosting;
+
+/// <summary>Wires the visual side: auth, sessions, agents, the real-time hub, media and catalog.</summary>
+public static class CovisorExtensions
+{
+    public static IHostApplicationBuilder AddCovisor(this IHostApplicationBuilder builder)
+    {
+        builder.AddCovisorAuth();
+        builder.AddSessions();
+        builder.AddAgents();
+        builder.AddCovisorHub();
+        builder.AddMedia();
+        return builder;
+    }
+
+    public static WebApplication MapCovisor(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapSessions();
+        app.MapAgents();
+        app.MapCovisorHub();
+        app.MapMedia();
+        return app;
+    }
+}
