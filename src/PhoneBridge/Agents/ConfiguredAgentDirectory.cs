@@ -29,6 +29,9 @@ internal sealed class ConfiguredAgentDirectory(IOptionsMonitor<List<AgentOptions
             && a.PhoneNumbers.Any(n => Normalise(n) == number));
     }
 
+    public AgentOptions? FindByUsername(string? username) =>
+        agents.CurrentValue.FirstOrDefault(a => !a.Disabled && string.Equals(a.Username, username, StringComparison.Ordinal));
+
     // Configured numbers may carry spaces or dashes ("+34 600 11 12 22"); Twilio sends bare E.164.
     private static string Normalise(string number) =>
         new(number.Where(c => char.IsAsciiDigit(c) || c == '+').ToArray());

@@ -11,4 +11,7 @@ public interface IAgentDirectory
     /// reports a softphone. Null when nobody enabled matches.
     /// </summary>
     AgentOptions? FindByAddress(string? address);
+
+    /// <summary>The enabled agent with this username, or null.</summary>
+    AgentOptions? FindByUsername(string? username);
 }

@@ -78,7 +78,7 @@ internal sealed class AgentBinding(
             ? null
             : await state.TryAsync(caller.CallSid, "find agent leg",
                 ct => calls.FindAgentOnLegAsync(agentLeg, ct), cancellationToken).ConfigureAwait(false);
-        var agent = agents.Reachable.FirstOrDefault(a => a.Username == username);
+        var agent = agents.FindByUsername(username);
         if (agent is null)
         {
             return response;
