@@ -29,9 +29,27 @@ public interface ISessionStore
     /// <summary>Puts an agent in charge (answer, claim or transfer); null when the session is unknown or closed.</summary>
     Task<CovisorSession?> AssignAgentAsync(string sessionId, string agentUsername, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Like <see cref="AssignAgentAsync"/>, and also says who was in charge before (null when nobody),
+    /// read in the same atomic step, for telling the session who took over.
+    /// </summary>
+    Task<(CovisorSession Session, string? PreviousAgent)?> ReassignAsync(string sessionId, string agentUsername, CancellationToken cancellationToken = default);
+
     /// <summary>Records that the call ended; the session stays open for the grace period.</summary>
     Task<CovisorSession?> MarkCallEndedAsync(string sessionId, CancellationToken cancellationToken = default);
 
     /// <summary>Closes the session (idempotent); callers also revoke its tokens.</summary>
     Task<CovisorSession?> CloseAsync(string sessionId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Like <see cref="CloseAsync"/>, and also says whether this call is the one that closed it
+    /// (false when it was already closed), so only one closer tells the session; null when unknown.
+    /// </summary>
+    Task<(CovisorSession Session, bool ClosedNow)?> TryCloseAsync(string sessionId, CancellationToken cancellationToken = default);
+
+    /// <summary>Remembers the id of the access token issued to a participant; false when the participant does not exist.</summary>
+    Task<bool> RememberTokenAsync(string sessionId, string participantId, string tokenId, CancellationToken cancellationToken = default);
+
+    /// <summary>The id of the access token issued to a participant, to revoke it; null when none was remembered.</summary>
+    Task<string?> FindTokenAsync(string sessionId, string participantId, CancellationToken cancellationToken = default);
 }

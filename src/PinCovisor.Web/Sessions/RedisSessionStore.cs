@@ -1,0 +1,270 @@
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace PinCovisor.Web.Sessions;
+
+/// <summary>
+/// <see cref="ISessionStore"/> on Redis. A session's own keys share one hash tag and change by one
+/// script each; the indexes outside it (call → session, agent → sessions) are written after the
+/// session exists, so whoever finds an id through them also finds the session.
+/// </summary>
+internal sealed class RedisSessionStore(IConnectionMultiplexer redis, IOptions<SessionsOptions> options, TimeProvider time)
+    : ISessionStore
+{
+    private IDatabase Db => redis.GetDatabase();
+
+    private TimeSpan Lifetime => options.Value.Lifetime;
+
+    public async Task<CovisorSession?> GetAsync(string sessionId, CancellationToken cancellationToken = default)
+    {
+        if (!SessionIds.IsWellFormed(sessionId, SessionIds.SessionPrefix))
+        {
+            return null;
+        }
+
+        var entries = await Db.HashGetAllAsync(SessionKeys.Session(sessionId)).WaitAsync(cancellationToken).ConfigureAwait(false);
+        return SessionRecords.Session(sessionId, SessionRecords.Hash(entries));
+    }
+
+    public async Task<CovisorSession?> FindByCallAsync(string callSid, CancellationToken cancellationToken = default)
+    {
+        var sessionId = await Db.StringGetAsync(SessionKeys.CallSession(callSid)).WaitAsync(cancellationToken).ConfigureAwait(false);
+        return sessionId.IsNullOrEmpty ? null : await GetAsync(sessionId.ToString(), cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<CovisorSession> OpenForCallAsync(string callSid, string? agentUsername, CancellationToken cancellationToken = default)
+    {
+        if (await FindByCallAsync(callSid, cancellationToken).ConfigureAwait(false) is { } existing)
+        {
+            return existing;
+        }
+
+        // The candidate session is written before it is offered to the index, so a loser of the
+        // race below reads a winner whose session already exists.
+        var candidate = await CreateAsync(SessionOrigin.Call, callSid, agentUsername, cancellationToken).ConfigureAwait(false);
+        if (await Db.StringSetAsync(SessionKeys.CallSession(callSid), candidate.Id, Lifetime, When.NotExists)
+                .WaitAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await IndexAgentAsync(candidate.Id, agentUsername, null, cancellationToken).ConfigureAwait(false);
+            return candidate;
+        }
+
+        await Db.KeyDeleteAsync(SessionKeys.Session(candidate.Id)).WaitAsync(cancellationToken).ConfigureAwait(false);
+        return await FindByCallAsync(callSid, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"Call {callSid} names a session that no longer exists.");
+    }
+
+    public async Task<CovisorSession> OpenForWebAsync(string agentUsername, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(agentUsername);
+        var session = await CreateAsync(SessionOrigin.Web, null, agentUsername, cancellationToken).ConfigureAwait(false);
+        await IndexAgentAsync(session.Id, agentUsername, null, cancellationToken).ConfigureAwait(false);
+        return session;
+    }
+
+    public async Task<IReadOnlyList<CovisorSession>> ListOpenForAgentAsync(string agentUsername, CancellationToken cancellationToken = default)
+    {
+        var key = SessionKeys.AgentSessions(agentUsername);
+        var ids = await Db.SetMembersAsync(key).WaitAsync(cancellationToken).ConfigureAwait(false);
+        var sessions = await Task.WhenAll(ids.Select(id => GetAsync(id.ToString(), cancellationToken))).ConfigureAwait(false);
+        var open = new List<CovisorSession>();
+        for (var i = 0; i < ids.Length; i++)
+        {
+            if (sessions[i] is { IsClosed: false } session && session.AgentUsername == agentUsername)
+            {
+                open.Add(session);
+            }
+            else
+            {
+                // Expired, closed or transferred: the set only ever shrinks towards the truth.
+                await Db.SetRemoveAsync(key, ids[i]).WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return [.. open.OrderBy(s => s.CreatedAt)];
+    }
+
+    public async Task<Participant> AddParticipantAsync(string sessionId, AdmissionState admission, string? device, CancellationToken cancellationToken = default)
+    {
+        var participant = new Participant(SessionIds.NewParticipant(), sessionId, admission, device,
+            DateTimeOffset.FromUnixTimeMilliseconds(time.GetUtcNow().ToUnixTimeMilliseconds()));
+        var added = await Db.ScriptEvaluateAsync(SessionScripts.AddParticipant,
+            [SessionKeys.Session(sessionId), SessionKeys.Participants(sessionId), SessionKeys.Participant(sessionId, participant.Id)],
+            [participant.Id, admission.ToString(), device ?? string.Empty, SessionRecords.Ms(participant.JoinedAt)])
+            .WaitAsync(cancellationToken).ConfigureAwait(false);
+        return added.IsNull
+            ? throw new InvalidOperationException($"Session {sessionId} is unknown or closed.")
+            : participant;
+    }
+
+    public async Task<Participant?> GetParticipantAsync(string sessionId, string participantId, CancellationToken cancellationToken = default)
+    {
+        if (!SessionIds.IsWellFormed(sessionId, SessionIds.SessionPrefix)
+            || !SessionIds.IsWellFormed(participantId, SessionIds.ParticipantPrefix))
+        {
+            return null;
+        }
+
+        var entries = await Db.HashGetAllAsync(SessionKeys.Participant(sessionId, participantId)).WaitAsync(cancellationToken).ConfigureAwait(false);
+        return SessionRecords.Participant(sessionId, participantId, SessionRecords.Hash(entries));
+    }
+
+    public async Task<IReadOnlyList<Participant>> ListParticipantsAsync(string sessionId, CancellationToken cancellationToken = default)
+    {
+        if (!SessionIds.IsWellFormed(sessionId, SessionIds.SessionPrefix))
+        {
+            return [];
+        }
+
+        var ids = await Db.SortedSetRangeByRankAsync(SessionKeys.Participants(sessionId)).WaitAsync(cancellationToken).ConfigureAwait(false);
+        var participants = await Task.WhenAll(ids.Select(id => GetParticipantAsync(sessionId, id.ToString(), cancellationToken))).ConfigureAwait(false);
+        return [.. participants.OfType<Participant>()];
+    }
+
+    public async Task<Participant?> SetAdmissionAsync(string sessionId, string participantId, AdmissionState admission, CancellationToken cancellationToken = default)
+    {
+        if (!SessionIds.IsWellFormed(participantId, SessionIds.ParticipantPrefix))
+        {
+            return null;
+        }
+
+        var result = await Db.ScriptEvaluateAsync(SessionScripts.SetAdmission,
+            [SessionKeys.Participant(sessionId, participantId)], [admission.ToString()])
+            .WaitAsync(cancellationToken).ConfigureAwait(false);
+        return result.IsNull ? null : SessionRecords.Participant(sessionId, participantId, SessionRecords.Hash(result));
+    }
+
+    public async Task<bool> RememberTokenAsync(string sessionId, string participantId, string tokenId, CancellationToken cancellationToken = default)
+    {
+        var result = await Db.ScriptEvaluateAsync(SessionScripts.SetParticipantField,
+            [SessionKeys.Participant(sessionId, participantId)], ["token", tokenId])
+            .WaitAsync(cancellationToken).ConfigureAwait(false);
+        return (long)result == 1;
+    }
+
+    public async Task<string?> FindTokenAsync(string sessionId, string participantId, CancellationToken cancellationToken = default)
+    {
+        if (!SessionIds.IsWellFormed(participantId, SessionIds.ParticipantPrefix))
+        {
+            return null;
+        }
+
+        var value = await Db.HashGetAsync(SessionKeys.Participant(sessionId, participantId), "token").WaitAsync(cancellationToken).ConfigureAwait(false);
+        return value.IsNullOrEmpty ? null : value.ToString();
+    }
+
+    public async Task<CovisorSession?> AssignAgentAsync(string sessionId, string agentUsername, CancellationToken cancellationToken = default) =>
+        (await ReassignAsync(sessionId, agentUsername, cancellationToken).ConfigureAwait(false))?.Session;
+
+    public async Task<(CovisorSession Session, string? PreviousAgent)?> ReassignAsync(
+        string sessionId, string agentUsername, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(agentUsername);
+        if (!SessionIds.IsWellFormed(sessionId, SessionIds.SessionPrefix))
+        {
+            return null;
+        }
+
+        var result = await Db.ScriptEvaluateAsync(SessionScripts.AssignAgent, [SessionKeys.Session(sessionId)], [agentUsername])
+            .WaitAsync(cancellationToken).ConfigureAwait(false);
+        if (result.IsNull)
+        {
+            return null;
+        }
+
+        var parts = (RedisResult[])result!;
+        var previous = parts[0].ToString();
+        var session = SessionRecords.Session(sessionId, SessionRecords.Hash(parts[1]));
+        if (session is null)
+        {
+            return null;
+        }
+
+        await IndexAgentAsync(sessionId, agentUsername, previous, cancellationToken).ConfigureAwait(false);
+        return (session, string.IsNullOrEmpty(previous) ? null : previous);
+    }
+
+    public async Task<CovisorSession?> MarkCallEndedAsync(string sessionId, CancellationToken cancellationToken = default)
+    {
+        if (!SessionIds.IsWellFormed(sessionId, SessionIds.SessionPrefix))
+        {
+            return null;
+        }
+
+        var result = await Db.ScriptEvaluateAsync(SessionScripts.MarkCallEnded, [SessionKeys.Session(sessionId)],
+            [SessionRecords.Ms(time.GetUtcNow())]).WaitAsync(cancellationToken).ConfigureAwait(false);
+        return result.IsNull ? null : SessionRecords.Session(sessionId, SessionRecords.Hash(result));
+    }
+
+    public async Task<CovisorSession?> CloseAsync(string sessionId, CancellationToken cancellationToken = default) =>
+        (await TryCloseAsync(sessionId, cancellationToken).ConfigureAwait(false))?.Session;
+
+    public async Task<(CovisorSession Session, bool ClosedNow)?> TryCloseAsync(string sessionId, CancellationToken cancellationToken = default)
+    {
+        if (!SessionIds.IsWellFormed(sessionId, SessionIds.SessionPrefix))
+        {
+            return null;
+        }
+
+        var result = await Db.ScriptEvaluateAsync(SessionScripts.Close, [SessionKeys.Session(sessionId)],
+            [SessionRecords.Ms(time.GetUtcNow())]).WaitAsync(cancellationToken).ConfigureAwait(false);
+        if (result.IsNull)
+        {
+            return null;
+        }
+
+        var parts = (RedisResult[])result!;
+        var session = SessionRecords.Session(sessionId, SessionRecords.Hash(parts[1]));
+        if (session is null)
+        {
+            return null;
+        }
+
+        if (session.AgentUsername is { } agent)
+        {
+            await Db.SetRemoveAsync(SessionKeys.AgentSessions(agent), sessionId).WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return (session, (long)parts[0] == 1);
+    }
+
+    private async Task<CovisorSession> CreateAsync(SessionOrigin origin, string? callSid, string? agentUsername, CancellationToken cancellationToken)
+    {
+        var session = new CovisorSession(SessionIds.NewSession(), origin, callSid, agentUsername,
+            DateTimeOffset.FromUnixTimeMilliseconds(time.GetUtcNow().ToUnixTimeMilliseconds()), null, null);
+        var fields = new List<HashEntry> { new("origin", origin.ToString()), new("created", SessionRecords.Ms(session.CreatedAt)) };
+        if (callSid is not null)
+        {
+            fields.Add(new HashEntry("call", callSid));
+        }
+
+        if (agentUsername is not null)
+        {
+            fields.Add(new HashEntry("agent", agentUsername));
+        }
+
+        var transaction = Db.CreateTransaction();
+        _ = transaction.HashSetAsync(SessionKeys.Session(session.Id), [.. fields]);
+        _ = transaction.KeyExpireAsync(SessionKeys.Session(session.Id), Lifetime);
+        await transaction.ExecuteAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
+        return session;
+    }
+
+    private async Task IndexAgentAsync(string sessionId, string? agentUsername, string? previousAgent, CancellationToken cancellationToken)
+    {
+        if (!string.IsNullOrEmpty(previousAgent) && previousAgent != agentUsername)
+        {
+            await Db.SetRemoveAsync(SessionKeys.AgentSessions(previousAgent), sessionId).WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        if (agentUsername is null)
+        {
+            return;
+        }
+
+        var transaction = Db.CreateTransaction();
+        _ = transaction.SetAddAsync(SessionKeys.AgentSessions(agentUsername), sessionId);
+        _ = transaction.KeyExpireAsync(SessionKeys.AgentSessions(agentUsername), Lifetime);
+        await transaction.ExecuteAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+}
