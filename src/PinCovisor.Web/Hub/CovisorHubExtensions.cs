@@ -1,11 +1,86 @@
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
+using PinCovisor.Web.Hub;
+using PinCovisor.Web.Sessions;
+using StackExchange.Redis;
+
 namespace Microsoft.Extensions.Hosting;
 
-/// <summary>Wires the CovisorHub feature.</summary>
+/// <summary>Wires the real-time hub <c>/hubs/covisor</c>, its event log and the transcript export.</summary>
 public static class CovisorHubExtensions
 {
-    /// <summary>Registers the feature's services and options.</summary>
-    public static IHostApplicationBuilder AddCovisorHub(this IHostApplicationBuilder builder) => builder;
+    /// <summary>The prefix of the SignalR backplane's Redis channels.</summary>
+    public const string BackplaneChannelPrefix = "pb:signalr";
 
-    /// <summary>Maps the feature's endpoints.</summary>
-    public static IEndpointRouteBuilder MapCovisorHub(this IEndpointRouteBuilder endpoints) => endpoints;
+    /// <summary>
+    /// Registers SignalR with the hub's options (section <c>Hub</c>), the per-session event log, the
+    /// hub's <see cref="ISessionNotifier"/> (replacing the no-op) and, when <c>ConnectionStrings:Redis</c>
+    /// is set, the SignalR Redis backplane so several hosts serve one session. With the embedded Garnet
+    /// there is one host and no backplane.
+    /// </summary>
+    public static IHostApplicationBuilder AddCovisorHub(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddOptions<CovisorHubOptions>()
+            .BindConfiguration(CovisorHubOptions.SectionName)
+            .Validate(o => o.HistoryLifetime > TimeSpan.Zero, "Hub:HistoryLifetime must be positive")
+            .Validate(o => o.MaxHistoryEvents >= 0, "Hub:MaxHistoryEvents must be 0 (keep all) or more")
+            .Validate(o => o.ReplayPageSize is >= 1 and <= 5000, "Hub:ReplayPageSize must be between 1 and 5000")
+            .Validate(o => o.MaxMessageBytes is >= 1024 and <= 1024 * 1024, "Hub:MaxMessageBytes must be between 1024 and 1048576")
+            .Validate(o => o.MessagesPerSecond > 0, "Hub:MessagesPerSecond must be positive")
+            .Validate(o => o.MessagesBurst >= 1, "Hub:MessagesBurst must be at least 1")
+            .Validate(o => o.MaxTextLength is >= 1 and <= 20_000, "Hub:MaxTextLength must be between 1 and 20000")
+            .Validate(o => o.AccessCacheDuration >= TimeSpan.Zero && o.AccessCacheDuration <= TimeSpan.FromMinutes(1),
+                "Hub:AccessCacheDuration must be between 0 and 1 minute")
+            .Validate(o => o.AllowedOrigins.All(a => OriginCheck.Normalise(a) is not null),
+                "Hub:AllowedOrigins entries must be http(s) origins such as https://shop.example")
+            .ValidateOnStart();
+
+        services.AddSingleton<SessionEventLog>();
+        services.AddSingleton<SessionEvents>();
+        services.AddSingleton<HubAccess>();
+        services.AddSingleton<HubConnections>();
+        services.AddSingleton<ShareSources>();
+        services.AddSingleton<HubRateLimitFilter>();
+        services.AddSingleton<HubControl>();
+        services.AddHostedService(provider => provider.GetRequiredService<HubControl>());
+        services.AddSingleton<ISessionNotifier, HubSessionNotifier>();
+
+        var signalR = services.AddSignalR().AddHubOptions<CovisorHub>(o => o.AddFilter<HubRateLimitFilter>());
+        // After AddHubOptions, whose set-up copies the global hub options over the hub's own.
+        services.AddOptions<HubOptions<CovisorHub>>().Configure<IOptions<CovisorHubOptions>>(
+            (hub, ours) => hub.MaximumReceiveMessageSize = ours.Value.MaxMessageBytes);
+
+        var redis = builder.Configuration.GetConnectionString("Redis");
+        if (!string.IsNullOrWhiteSpace(redis))
+        {
+            signalR.AddStackExchangeRedis(o =>
+            {
+                o.Configuration = ConfigurationOptions.Parse(redis);
+                // Like the main connection: a Redis outage must not stop the host (the IVR still routes calls).
+                o.Configuration.AbortOnConnectFail = false;
+                o.Configuration.ChannelPrefix = RedisChannel.Literal(BackplaneChannelPrefix);
+            });
+        }
+
+        return builder;
+    }
+
+    /// <summary>
+    /// Maps <c>/hubs/covisor</c> (refusing foreign Origins with 403) and
+    /// <c>GET /api/sessions/{sessionId}/transcript</c>.
+    /// </summary>
+    public static IEndpointRouteBuilder MapCovisorHub(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapHub<CovisorHub>("/hubs/covisor").Add(endpoint =>
+        {
+            if (endpoint.RequestDelegate is { } inner)
+            {
+                endpoint.RequestDelegate = OriginCheck.Guard(inner);
+            }
+        });
+        endpoints.MapTranscript();
+        return endpoints;
+    }
 }

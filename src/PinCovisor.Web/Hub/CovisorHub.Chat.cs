@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.SignalR;
+
+namespace PinCovisor.Web.Hub;
+
+/// <summary>Chat: messages, typing indicator, delivered/read receipts.</summary>
+internal sealed partial class CovisorHub
+{
+    /// <summary>
+    /// Sends a chat message; returns its sequence number. Resending the same <paramref name="messageId"/>
+    /// (after a dropped connection) returns the first number and appends nothing.
+    /// </summary>
+    public async Task<long> SendChat(string sessionId, string messageId, string text)
+    {
+        var id = HubValidation.Id(messageId, "message id");
+        var cleaned = HubValidation.Text(text, _options.MaxTextLength);
+        // Scoped by author: two devices choosing the same id must not swallow each other's messages.
+        return await PublishAsync(sessionId, EventKinds.ChatMessage, new ChatMessage(id, cleaned),
+            messageId: State.Caller.Subject + ":" + id).ConfigureAwait(false);
+    }
+
+    /// <summary>Tells the others in the session that the caller is (or stopped) typing. Not logged.</summary>
+    public async Task Typing(string sessionId, bool isTyping)
+    {
+        await _access.RequireAsync(Context, sessionId, cancellationToken: Aborted).ConfigureAwait(false);
+        await Clients.OthersInGroup(HubGroups.Session(sessionId))
+            .Typing(new TypingSignal(sessionId, State.Caller.Author, isTyping)).ConfigureAwait(false);
+    }
+
+    /// <summary>Records that the caller has received (<c>delivered</c>) or seen (<c>read</c>) everything up to <paramref name="upToSeq"/>.</summary>
+    public Task<long> Acknowledge(string sessionId, long upToSeq, string state)
+    {
+        if (state is not ("delivered" or "read"))
+        {
+            throw HubErrors.Invalid("A receipt is either delivered or read.");
+        }
+
+        if (upToSeq < 1)
+        {
+            throw HubErrors.Invalid("A receipt names the sequence number of an event.");
+        }
+
+        return PublishAsync(sessionId, EventKinds.ChatReceipt, new ChatReceipt(upToSeq, state));
+    }
+}

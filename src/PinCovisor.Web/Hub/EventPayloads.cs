@@ -1,0 +1,79 @@
+using PinCovisor.Web.Catalog;
+
+namespace PinCovisor.Web.Hub;
+
+/// <summary>A chat line. <paramref name="Text"/> is plain text: clients render it as text, never as HTML.</summary>
+/// <param name="MessageId">The sender's id for it; sending the same id twice appends it once.</param>
+/// <param name="Text">Control characters removed, at most <c>Hub:MaxTextLength</c> characters.</param>
+public sealed record ChatMessage(string MessageId, string Text);
+
+/// <summary>The author has received or read every event of the session up to <paramref name="UpToSeq"/>.</summary>
+/// <param name="UpToSeq">Cumulative: everything with a lower or equal sequence number.</param>
+/// <param name="State"><c>delivered</c> or <c>read</c>.</param>
+public sealed record ChatReceipt(long UpToSeq, string State);
+
+/// <summary>The image everybody now looks at (and draws on).</summary>
+/// <param name="Source"><c>media</c> (uploaded into the session) or <c>product</c> (a catalog product's picture).</param>
+/// <param name="MediaId">The upload's id, for <c>media</c>.</param>
+/// <param name="Url">Where to load it: the session's media URL, or the product's image URL.</param>
+/// <param name="Product">The product, for <c>product</c>.</param>
+public sealed record ImageShared(string Source, string? MediaId, string Url, Product? Product);
+
+/// <summary>A product card (title, price, link) shown in the conversation.</summary>
+public sealed record ProductCard(Product Product);
+
+/// <summary>Zoom and pan of the shared image, mirrored on both sides.</summary>
+/// <param name="Zoom">1 (whole image) to 20.</param>
+/// <param name="CenterX">Centre of the view, 0 (left edge) to 1 (right edge) of the image.</param>
+/// <param name="CenterY">Centre of the view, 0 (top) to 1 (bottom).</param>
+public sealed record ViewState(double Zoom, double CenterX, double CenterY);
+
+/// <summary>A batch of one annotation stroke's points; a long stroke arrives as several batches with one id.</summary>
+/// <param name="StrokeId">The author's id for the stroke (undo names it).</param>
+/// <param name="Points">x0, y0, x1, y1, … each 0 to 1 relative to the image.</param>
+/// <param name="Color"><c>#rrggbb</c> or <c>#rrggbbaa</c>.</param>
+/// <param name="Width">Line width relative to the image width × 1000 (0.5 to 64).</param>
+public sealed record StrokeAdded(string StrokeId, IReadOnlyList<double> Points, string Color, double Width);
+
+/// <summary>Removes every batch of one stroke.</summary>
+public sealed record StrokeUndone(string StrokeId);
+
+/// <summary>
+/// The shared video's state after a command. A member computes where playback should be now as
+/// <c>Position + (serverNow − ServerTime) × Rate</c> while <see cref="Playing"/>.
+/// </summary>
+/// <param name="Action"><c>load</c>, <c>play</c>, <c>pause</c>, <c>seek</c> or <c>rate</c>.</param>
+/// <param name="VideoId">The shop video (see <c>GET /api/videos</c>).</param>
+/// <param name="Position">Seconds into the video at <paramref name="ServerTime"/>.</param>
+/// <param name="Rate">Playback rate (0.25 to 4).</param>
+/// <param name="Playing">Whether it plays.</param>
+/// <param name="ServerTime">The server's clock when the command was recorded.</param>
+public sealed record VideoState(string Action, string VideoId, double Position, double Rate, bool Playing, DateTimeOffset ServerTime);
+
+/// <summary>The session's phone call changed status.</summary>
+/// <param name="Status">Twilio's spelling: <c>ringing</c>, <c>in-progress</c>, <c>completed</c>, <c>busy</c>…</param>
+/// <param name="Over">True once the call has ended; the session closes after the grace period.</param>
+/// <param name="EndedAt">When it ended, if it has.</param>
+public sealed record CallStatusChanged(string Status, bool Over, DateTimeOffset? EndedAt);
+
+/// <summary>A device entered the session (or its waiting room).</summary>
+/// <param name="ParticipantId">The device's participant id.</param>
+/// <param name="Admission"><c>pending</c>, <c>admitted</c> or <c>rejected</c>.</param>
+/// <param name="Device">What the browser says it is, shortened.</param>
+/// <param name="JoinedAt">When the PIN (or device link) was entered.</param>
+public sealed record ParticipantJoined(string ParticipantId, string Admission, string? Device, DateTimeOffset JoinedAt);
+
+/// <summary>The agent let a waiting device in, or turned it away.</summary>
+/// <param name="ParticipantId">The device's participant id.</param>
+/// <param name="Admission"><c>admitted</c> or <c>rejected</c>.</param>
+public sealed record AdmissionChanged(string ParticipantId, string Admission);
+
+/// <summary>Another agent is in charge.</summary>
+/// <param name="PreviousAgent">Username of the agent before, null when nobody was.</param>
+/// <param name="Agent">Username of the agent now in charge.</param>
+/// <param name="DisplayName">The name customers see.</param>
+public sealed record AgentChanged(string? PreviousAgent, string Agent, string DisplayName);
+
+/// <summary>The session closed; nothing more will be accepted.</summary>
+/// <param name="Reason"><c>ended-by-agent</c>, <c>call-ended</c>… as the closer said.</param>
+public sealed record SessionEnded(string Reason);

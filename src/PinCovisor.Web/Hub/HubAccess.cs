@@ -1,0 +1,71 @@
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
+using PinCovisor.Web.Sessions;
+
+namespace PinCovisor.Web.Hub;
+
+/// <summary>
+/// The check every hub method makes before touching a session: <see cref="SessionAccess.Allows"/>
+/// against the store. A positive answer is trusted for <see cref="CovisorHubOptions.AccessCacheDuration"/>
+/// on that connection; ends, transfers and rejections clear it at once through the control channel.
+/// </summary>
+internal sealed class HubAccess(ISessionStore store, TimeProvider time, IOptions<CovisorHubOptions> options)
+{
+    /// <summary>The session, or a <see cref="HubException"/> saying why the caller may not touch it.</summary>
+    /// <param name="context">The calling connection.</param>
+    /// <param name="sessionId">The session the client named.</param>
+    /// <param name="fresh">Ask the store even when a recent answer is cached.</param>
+    /// <param name="cancellationToken">The connection's abort token.</param>
+    public async Task<CovisorSession> RequireAsync(
+        HubCallerContext context, string? sessionId, bool fresh = false, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var state = HubConnectionState.Of(context);
+        var caller = state.Caller;
+        if (string.IsNullOrEmpty(sessionId) || (caller.CustomerSession is { } own && own != sessionId))
+        {
+            throw HubErrors.NotInSession();
+        }
+
+        var now = time.GetUtcNow();
+        if (!fresh && state.TryGetGranted(sessionId, now, out var cached))
+        {
+            return cached;
+        }
+
+        var session = await store.GetAsync(sessionId, cancellationToken).ConfigureAwait(false) ?? throw HubErrors.NotInSession();
+        if (session.IsClosed)
+        {
+            throw HubErrors.Ended();
+        }
+
+        var participant = caller.IsAgent
+            ? null
+            : await store.GetParticipantAsync(sessionId, caller.Subject, cancellationToken).ConfigureAwait(false);
+        if (!SessionAccess.Allows(context.User!, session, participant))
+        {
+            throw participant?.Admission switch
+            {
+                AdmissionState.Pending => HubErrors.Waiting(),
+                AdmissionState.Rejected => HubErrors.Rejected(),
+                _ => HubErrors.NotInSession(),
+            };
+        }
+
+        state.Grant(sessionId, session, now + options.Value.AccessCacheDuration);
+        return session;
+    }
+
+    /// <summary>Like <see cref="RequireAsync"/>, and the caller must be the agent in charge.</summary>
+    public async Task<CovisorSession> RequireAgentAsync(
+        HubCallerContext context, string? sessionId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (!HubConnectionState.Of(context).Caller.IsAgent)
+        {
+            throw HubErrors.AgentsOnly();
+        }
+
+        return await RequireAsync(context, sessionId, fresh: true, cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,146 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.SignalR;
+using StackExchange.Redis;
+
+namespace PinCovisor.Web.Hub;
+
+/// <summary>What one host asks every host (itself included) to do with a session's connections.</summary>
+/// <param name="Action">One of the <see cref="HubControl"/> action constants.</param>
+/// <param name="SessionId">The session.</param>
+/// <param name="Subject">The previous agent (agent-changed) or the participant (rejected).</param>
+internal sealed record ControlMessage(string Action, string SessionId, string? Subject = null);
+
+/// <summary>
+/// A Redis pub/sub channel between hosts. Group membership and aborts act on live connections,
+/// which only their own host can touch; when a session ends, changes hands or turns a device away,
+/// the host that learnt it publishes here and each host drops its own connections.
+/// </summary>
+internal sealed partial class HubControl(
+    IConnectionMultiplexer redis,
+    HubConnections connections,
+    IHubContext<CovisorHub, ICovisorClient> hub,
+    TimeProvider time,
+    ILogger<HubControl> logger) : IHostedService, IDisposable
+{
+    public const string Closed = "closed";
+    public const string AgentChanged = "agent-changed";
+    public const string Admitted = "admitted";
+    public const string Rejected = "rejected";
+
+    private readonly CancellationTokenSource _stopping = new();
+
+    /// <summary>Tells every host; a failure is logged, not thrown (the event itself is already in the log).</summary>
+    public async Task PublishAsync(ControlMessage message)
+    {
+        try
+        {
+            await redis.GetSubscriber().PublishAsync(HubKeys.Control, JsonSerializer.Serialize(message)).ConfigureAwait(false);
+        }
+        catch (RedisException e)
+        {
+            HubLog.ControlFailed(logger, message.Action, message.SessionId, e);
+        }
+    }
+
+    /// <summary>Subscribes before the host takes connections; if Redis is down, keeps trying in the background.</summary>
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!await TrySubscribeAsync().ConfigureAwait(false))
+        {
+            _ = RetryAsync(_stopping.Token);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        _stopping.Cancel();
+        return Task.CompletedTask;
+    }
+
+    public void Dispose() => _stopping.Dispose();
+
+    /// <summary>Drops this host's connections of the session as <paramref name="message"/> says.</summary>
+    public async Task ApplyAsync(ControlMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        foreach (var context in connections.In(message.SessionId))
+        {
+            if (HubConnectionState.TryOf(context) is not { } state)
+            {
+                continue;
+            }
+
+            state.Forget(message.SessionId);
+            var caller = state.Caller;
+            var cut = message.Action switch
+            {
+                Closed => true,
+                AgentChanged => caller.IsAgent && caller.Subject == message.Subject,
+                Rejected => !caller.IsAgent && caller.Subject == message.Subject,
+                _ => false,
+            };
+            if (cut)
+            {
+                await DropAsync(context, message.SessionId, caller).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task DropAsync(HubCallerContext context, string sessionId, HubCaller caller)
+    {
+        connections.Untrack(sessionId, context);
+        await hub.Groups.RemoveFromGroupAsync(context.ConnectionId, HubGroups.Session(sessionId)).ConfigureAwait(false);
+        if (!caller.IsAgent)
+        {
+            // A customer's connection serves one session only, and their token is revoked by now:
+            // closing it stops delivery at once and their reconnect is refused.
+            await hub.Groups.RemoveFromGroupAsync(context.ConnectionId, HubGroups.Lobby(sessionId)).ConfigureAwait(false);
+            context.Abort();
+        }
+
+        HubLog.Dropped(logger, context.ConnectionId, sessionId);
+    }
+
+    private async Task<bool> TrySubscribeAsync()
+    {
+        try
+        {
+            var queue = await redis.GetSubscriber().SubscribeAsync(HubKeys.Control).ConfigureAwait(false);
+            queue.OnMessage(OnMessageAsync);
+            return true;
+        }
+        catch (RedisException e)
+        {
+            HubLog.SubscribeFailed(logger, e);
+            return false;
+        }
+    }
+
+    private async Task OnMessageAsync(ChannelMessage delivered)
+    {
+        try
+        {
+            if (JsonSerializer.Deserialize<ControlMessage>(delivered.Message.ToString()) is { } message)
+            {
+                await ApplyAsync(message).ConfigureAwait(false);
+            }
+        }
+        catch (Exception e) when (e is JsonException or IOException or InvalidOperationException or RedisException)
+        {
+            // One bad message must not stop the queue: later ends and transfers still have to land.
+            HubLog.ControlFailed(logger, "apply", delivered.Message.ToString(), e);
+        }
+    }
+
+    private async Task RetryAsync(CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1), time, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            if (!cancellationToken.IsCancellationRequested && await TrySubscribeAsync().ConfigureAwait(false))
+            {
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.SignalR;
+
+namespace PinCovisor.Web.Hub;
+
+/// <summary>The refusals hub clients see; each message is fit to show the person as it is.</summary>
+internal static class HubErrors
+{
+    /// <summary>Unknown session, someone else's session, or no longer in charge: one answer for all.</summary>
+    public static HubException NotInSession() => new("You are not in this session.");
+
+    public static HubException Ended() => new("This session has ended.");
+
+    public static HubException Waiting() => new("The agent has not let you in yet.");
+
+    public static HubException Rejected() => new("The agent did not let you in.");
+
+    public static HubException AgentsOnly() => new("Only the agent in charge can do that.");
+
+    public static HubException TooFast() => new("You are sending too fast; wait a moment and try again.");
+
+    public static HubException Invalid(string what) => new(what);
+}

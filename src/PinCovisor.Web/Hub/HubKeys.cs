@@ -1,0 +1,26 @@
+using PinCovisor.Web.Redis;
+using StackExchange.Redis;
+
+namespace PinCovisor.Web.Hub;
+
+/// <summary>
+/// The hub's Redis keys. All of a session's share its hash tag, so one script can append an event,
+/// bump the counter and keep the latest video state together.
+/// </summary>
+internal static class HubKeys
+{
+    /// <summary>The last sequence number handed out (string, INCR).</summary>
+    public static RedisKey Counter(string sessionId) => CovisorKeys.SessionScoped(sessionId, "seq");
+
+    /// <summary>The event log (sorted set: the event's JSON scored by its sequence number).</summary>
+    public static RedisKey Events(string sessionId) => CovisorKeys.SessionScoped(sessionId, "events");
+
+    /// <summary>The latest video event's JSON (string), for late joiners.</summary>
+    public static RedisKey Video(string sessionId) => CovisorKeys.SessionScoped(sessionId, "video");
+
+    /// <summary>Chat message ids already appended (hash: id → sequence number), so a resend appends nothing.</summary>
+    public static RedisKey MessageIds(string sessionId) => CovisorKeys.SessionScoped(sessionId, "message-ids");
+
+    /// <summary>The pub/sub channel hosts use to tell each other to drop connections of a session.</summary>
+    public static RedisChannel Control { get; } = RedisChannel.Literal(PhoneBridge.Redis.RedisKeys.Prefix + "hub:control");
+}

@@ -1,0 +1,32 @@
+namespace PinCovisor.Web.Hub;
+
+/// <summary>
+/// Hub log events (2300-2399). They carry connection, session and participant ids and usernames,
+/// never a token, a PIN, a phone number or what people wrote.
+/// </summary>
+internal static partial class HubLog
+{
+    [LoggerMessage(2300, LogLevel.Debug, "Connection {ConnectionId} ({Role}) connected to session {SessionId}")]
+    public static partial void Connected(ILogger logger, string connectionId, string role, string sessionId);
+
+    [LoggerMessage(2301, LogLevel.Debug, "Connection {ConnectionId} joined session {SessionId} after event {LastSeq}; replayed {Count}")]
+    public static partial void Joined(ILogger logger, string connectionId, string sessionId, long lastSeq, int count);
+
+    [LoggerMessage(2302, LogLevel.Information, "Connection {ConnectionId} dropped from session {SessionId}")]
+    public static partial void Dropped(ILogger logger, string connectionId, string sessionId);
+
+    [LoggerMessage(2303, LogLevel.Information, "Session {SessionId} transferred from {PreviousAgent} to {Agent}")]
+    public static partial void Transferred(ILogger logger, string sessionId, string? previousAgent, string agent);
+
+    [LoggerMessage(2304, LogLevel.Warning, "Connection {ConnectionId} exceeded the hub rate limit (calling {Method})")]
+    public static partial void RateLimited(ILogger logger, string connectionId, string method);
+
+    [LoggerMessage(2305, LogLevel.Warning, "Refused a hub request from origin {Origin}")]
+    public static partial void OriginRefused(ILogger logger, string origin);
+
+    [LoggerMessage(2306, LogLevel.Error, "Hub control message {Action} for {SessionId} failed")]
+    public static partial void ControlFailed(ILogger logger, string action, string sessionId, Exception exception);
+
+    [LoggerMessage(2307, LogLevel.Warning, "Cannot subscribe to the hub control channel yet; retrying")]
+    public static partial void SubscribeFailed(ILogger logger, Exception exception);
+}

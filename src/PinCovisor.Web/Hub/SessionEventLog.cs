@@ -1,0 +1,67 @@
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace PinCovisor.Web.Hub;
+
+/// <summary>A page of a session's log.</summary>
+/// <param name="Events">Oldest first.</param>
+/// <param name="LatestSeq">The newest sequence number when the page was read (0 for an empty log).</param>
+internal sealed record LogPage(IReadOnlyList<CovisorEvent> Events, long LatestSeq);
+
+/// <summary>
+/// Each session's events in Redis, numbered 1, 2, 3… by one script per append (no Streams: the
+/// embedded Garnet lacks them). The log lives <see cref="CovisorHubOptions.HistoryLifetime"/> after
+/// its last event.
+/// </summary>
+internal sealed class SessionEventLog(IConnectionMultiplexer redis, IOptions<CovisorHubOptions> options)
+{
+    private IDatabase Db => redis.GetDatabase();
+
+    /// <summary>
+    /// Appends <paramref name="draft"/> (its <see cref="CovisorEvent.Seq"/> ignored) and returns it
+    /// numbered. With a <paramref name="messageId"/> seen before, nothing is appended and the earlier
+    /// number comes back with <c>Appended</c> false.
+    /// </summary>
+    public async Task<(CovisorEvent Event, bool Appended)> AppendAsync(
+        CovisorEvent draft, string? messageId = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        var json = JsonSerializer.Serialize(draft with { Seq = 0 }, CovisorEvent.JsonOptions);
+        var id = draft.SessionId;
+        var settings = options.Value;
+        var result = (RedisResult[])(await Db.ScriptEvaluateAsync(
+            EventLogScripts.Append,
+            [HubKeys.Counter(id), HubKeys.Events(id), HubKeys.Video(id), HubKeys.MessageIds(id)],
+            [
+                json,
+                (long)settings.HistoryLifetime.TotalMilliseconds,
+                settings.MaxHistoryEvents,
+                draft.Kind == EventKinds.Video ? "1" : "0",
+                messageId ?? "",
+            ]).WaitAsync(cancellationToken).ConfigureAwait(false))!;
+        return (draft with { Seq = (long)result[0] }, (long)result[1] == 1);
+    }
+
+    /// <summary>Up to <paramref name="limit"/> events with a sequence number above <paramref name="afterSeq"/>.</summary>
+    public async Task<LogPage> ReadAsync(string sessionId, long afterSeq, int limit, CancellationToken cancellationToken = default)
+    {
+        var result = (RedisResult[])(await Db.ScriptEvaluateAsync(
+            EventLogScripts.Read,
+            [HubKeys.Counter(sessionId), HubKeys.Events(sessionId)],
+            [Math.Max(0, afterSeq), Math.Max(1, limit)]).WaitAsync(cancellationToken).ConfigureAwait(false))!;
+        var events = ((RedisResult[])result[1]!).Select(e => Parse((string)e!)).ToList();
+        return new LogPage(events, (long)result[0]);
+    }
+
+    /// <summary>The latest <see cref="EventKinds.Video"/> event, or null when no video was played.</summary>
+    public async Task<CovisorEvent?> LatestVideoAsync(string sessionId, CancellationToken cancellationToken = default)
+    {
+        var json = await Db.StringGetAsync(HubKeys.Video(sessionId)).WaitAsync(cancellationToken).ConfigureAwait(false);
+        return json.IsNullOrEmpty ? null : Parse(json.ToString());
+    }
+
+    private static CovisorEvent Parse(string json) =>
+        JsonSerializer.Deserialize<CovisorEvent>(json, CovisorEvent.JsonOptions)
+        ?? throw new JsonException("An event log entry is empty.");
+}
