@@ -1,0 +1,79 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace PinCovisor.Web.Media;
+
+/// <inheritdoc cref="IMediaStore"/>
+internal sealed class RedisMediaStore(IConnectionMultiplexer redis, IOptions<MediaOptions> options, TimeProvider time) : IMediaStore
+{
+    // KEYS[1] the session's quota hash, KEYS[2] the new image's hash.
+    // ARGV: max count, max bytes, size, ttl ms, then the image's fields.
+    // Checking and counting in one script is what stops two concurrent uploads both passing the check.
+    // The quota lives as long as the newest image, so it counts uploads for the session's life
+    // (expired images do not give their place back while the session is still busy).
+    private const string Store = """
+        local count = tonumber(redis.call('HGET', KEYS[1], 'count') or '0')
+        local bytes = tonumber(redis.call('HGET', KEYS[1], 'bytes') or '0')
+        local size = tonumber(ARGV[3])
+        local ttl = tonumber(ARGV[4])
+        if count + 1 > tonumber(ARGV[1]) then return -1 end
+        if bytes + size > tonumber(ARGV[2]) then return -2 end
+        redis.call('HINCRBY', KEYS[1], 'count', 1)
+        redis.call('HINCRBY', KEYS[1], 'bytes', size)
+        redis.call('HSET', KEYS[2], 'data', ARGV[5], 'type', ARGV[6], 'width', ARGV[7], 'height', ARGV[8],
+          'by', ARGV[9], 'exp', ARGV[10], 'bytes', size)
+        redis.call('PEXPIRE', KEYS[2], ttl)
+        if redis.call('PTTL', KEYS[1]) < ttl then
+          redis.call('PEXPIRE', KEYS[1], ttl)
+        end
+        return count + 1
+        """;
+
+    private static readonly RedisValue[] Fields = ["data", "type", "width", "height", "by", "exp"];
+
+    private IDatabase Db => redis.GetDatabase();
+
+    public Task<bool> ExistsAsync(string sessionId, string mediaId, CancellationToken cancellationToken = default) =>
+        MediaIds.IsWellFormed(mediaId)
+            ? Db.KeyExistsAsync(MediaKeys.Image(sessionId, mediaId)).WaitAsync(cancellationToken)
+            : Task.FromResult(false);
+
+    public async Task<MediaSaveResult> SaveAsync(string sessionId, CleanImage image, string uploader, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        var limits = options.Value;
+        var id = MediaIds.New();
+        var expiresAt = time.GetUtcNow() + limits.Lifetime;
+        var result = await Db.ScriptEvaluateAsync(Store,
+            [MediaKeys.Quota(sessionId), MediaKeys.Image(sessionId, id)],
+            [
+                limits.MaxPerSession, limits.MaxBytesPerSession, image.Data.LongLength, (long)limits.Lifetime.TotalMilliseconds,
+                image.Data, image.ContentType, image.Width, image.Height, uploader, expiresAt.ToUnixTimeMilliseconds(),
+            ]).WaitAsync(cancellationToken).ConfigureAwait(false);
+        return (long)result switch
+        {
+            -1 => new MediaSaveResult(MediaSaveOutcome.TooManyImages, null),
+            -2 => new MediaSaveResult(MediaSaveOutcome.TooManyBytes, null),
+            _ => new MediaSaveResult(MediaSaveOutcome.Stored, new StoredMedia(id, image, uploader, expiresAt)),
+        };
+    }
+
+    public async Task<StoredMedia?> GetAsync(string sessionId, string mediaId, CancellationToken cancellationToken = default)
+    {
+        if (!MediaIds.IsWellFormed(mediaId))
+        {
+            return null;
+        }
+
+        var values = await Db.HashGetAsync(MediaKeys.Image(sessionId, mediaId), Fields).WaitAsync(cancellationToken).ConfigureAwait(false);
+        if (values.Any(v => v.IsNull))
+        {
+            return null;
+        }
+
+        var image = new CleanImage((byte[])values[0]!, values[1].ToString(), (int)values[2], (int)values[3]);
+        var expiresAt = DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(values[5].ToString(), NumberStyles.Integer, CultureInfo.InvariantCulture));
+        return new StoredMedia(mediaId, image, values[4].ToString(), expiresAt);
+    }
+}
