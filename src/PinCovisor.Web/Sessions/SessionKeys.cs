@@ -24,4 +24,19 @@ internal static class SessionKeys
 
     /// <summary>Sessions whose call ended, scored by when they close (Unix ms).</summary>
     public static RedisKey Closing => CovisorKeys.Global("sessions", "closing");
+
+    /// <summary>A second-device code (string: session id and expiry), named by the code's SHA-256 in hex.</summary>
+    public static RedisKey DeviceCode(string codeHash) => CovisorKeys.Global("device-code", codeHash);
+
+    /// <summary>Failed joins of one client bucket in its current window (counter).</summary>
+    public static RedisKey ClientFailures(string bucket) => Throttle("client", bucket);
+
+    /// <summary>Failed joins of all clients in one global window (counter), named by the window's number since the epoch.</summary>
+    public static RedisKey GlobalFailures(long window) =>
+        Throttle("global", window.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    // Both counters share the {join-throttle} tag: one script reads or bumps both, so they must
+    // live in one Cluster slot. The traffic is one small counter per guessing client.
+    private static RedisKey Throttle(string kind, string id) =>
+        CovisorKeys.Global("{join-throttle}:" + kind, id);
 }

@@ -9,7 +9,8 @@ public static class SessionsExtensions
 {
     /// <summary>
     /// Registers <see cref="ISessionStore"/> on Redis, <see cref="ISessionLifecycle"/>, the background
-    /// closer, PhoneBridge's <see cref="ICallEvents"/> and the <c>Sessions</c> options. A no-op
+    /// closer, PhoneBridge's <see cref="ICallEvents"/>, the join flow and the <c>Sessions</c> and
+    /// <c>Join</c> options, validated at start-up. A no-op
     /// <see cref="ISessionNotifier"/> stands in until the hub registers its own.
     /// </summary>
     public static IHostApplicationBuilder AddSessions(this IHostApplicationBuilder builder)
@@ -31,9 +32,32 @@ public static class SessionsExtensions
         services.AddSingleton<SessionClosingQueue>();
         services.AddHostedService<SessionCloser>();
         services.AddSingleton<ICallEvents, SessionCallEvents>();
+
+        services.AddOptions<JoinOptions>()
+            .BindConfiguration(JoinOptions.SectionName)
+            .Validate(o => Enum.IsDefined(o.Admission), "Join:Admission must be Agent or Auto")
+            .Validate(o => o.MaxFailuresPerClient > 0, "Join:MaxFailuresPerClient must be positive")
+            .Validate(o => o.FailureWindow >= TimeSpan.FromSeconds(1), "Join:FailureWindow must be at least one second")
+            .Validate(o => o.GlobalFailureBudget > 0, "Join:GlobalFailureBudget must be positive")
+            .Validate(o => o.GlobalWindow >= TimeSpan.FromSeconds(1), "Join:GlobalWindow must be at least one second")
+            .Validate(o => o.TokenLifetime > TimeSpan.Zero, "Join:TokenLifetime must be positive")
+            .ValidateOnStart();
+        services.AddSingleton<JoinThrottle>();
+        services.AddSingleton<DeviceCodes>();
+        services.AddSingleton<JoinFlow>();
+        services.AddSingleton<AdmissionDesk>();
         return builder;
     }
 
-    /// <summary>Maps the feature's endpoints.</summary>
-    public static IEndpointRouteBuilder MapSessions(this IEndpointRouteBuilder endpoints) => endpoints;
+    /// <summary>
+    /// Maps <c>POST /api/join</c>, <c>POST /api/join/device</c>, the waiting room under
+    /// <c>/api/sessions</c> and <c>POST /api/sessions/{id}/devices</c>.
+    /// </summary>
+    public static IEndpointRouteBuilder MapSessions(this IEndpointRouteBuilder endpoints)
+    {
+        JoinEndpoints.Map(endpoints);
+        WaitingRoomEndpoints.Map(endpoints);
+        DeviceLinkEndpoints.Map(endpoints);
+        return endpoints;
+    }
 }

@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using PhoneBridge.Pins;
+
+namespace PinCovisor.Web.Sessions;
+
+/// <summary><c>POST /api/join</c> (PIN) and <c>POST /api/join/device</c> (second-device code): anonymous.</summary>
+internal static class JoinEndpoints
+{
+    public static void Map(IEndpointRouteBuilder endpoints)
+    {
+        var join = endpoints.MapGroup("/api/join").AllowAnonymous();
+        join.MapPost("", ByPinAsync);
+        join.MapPost("/device", ByDeviceAsync);
+    }
+
+    private static async Task<Results<Ok<JoinResponse>, JsonHttpResult<ProblemDetails>, ProblemHttpResult, ValidationProblem>> ByPinAsync(
+        HttpContext context, JoinFlow flow, IOptions<PinOptions> pinOptions)
+    {
+        var body = await JsonBody.ReadAsync<PinJoinRequest>(context.Request, context.RequestAborted).ConfigureAwait(false);
+        var maxLength = pinOptions.Value.MaxLength;
+        if (body?.Pin is not { } pin || pin.Length < PinOptions.MinimumLength || pin.Length > maxLength || !pin.All(char.IsAsciiDigit))
+        {
+            return JoinProblems.Invalid("pin", $"The PIN is {PinOptions.MinimumLength} to {maxLength} digits.");
+        }
+
+        var outcome = await flow.ByPinAsync(pin, ClientBucket.Of(context), DeviceLabel.From(context.Request.Headers.UserAgent),
+            context.RequestAborted).ConfigureAwait(false);
+        return Answer(context, outcome);
+    }
+
+    private static async Task<Results<Ok<JoinResponse>, JsonHttpResult<ProblemDetails>, ProblemHttpResult, ValidationProblem>> ByDeviceAsync(
+        HttpContext context, JoinFlow flow)
+    {
+        var body = await JsonBody.ReadAsync<DeviceJoinRequest>(context.Request, context.RequestAborted).ConfigureAwait(false);
+        if (!DeviceCodes.IsWellFormed(body?.Code))
+        {
+            return JoinProblems.Invalid("code", $"The code is the {DeviceCodes.CodeLength}-character value of the link.");
+        }
+
+        var outcome = await flow.ByDeviceCodeAsync(body!.Code!, ClientBucket.Of(context), DeviceLabel.From(context.Request.Headers.UserAgent),
+            context.RequestAborted).ConfigureAwait(false);
+        return Answer(context, outcome);
+    }
+
+    private static Results<Ok<JoinResponse>, JsonHttpResult<ProblemDetails>, ProblemHttpResult, ValidationProblem> Answer(
+        HttpContext context, JoinOutcome outcome)
+    {
+        // The body carries a bearer token: no cache may keep it.
+        context.Response.Headers.CacheControl = "no-store";
+        return outcome switch
+        {
+            JoinOutcome.Joined joined => TypedResults.Ok(joined.Response),
+            JoinOutcome.Throttled throttled => JoinProblems.Throttled(context, throttled.RetryAfter),
+            _ => JoinProblems.Refused(),
+        };
+    }
+}

@@ -1,0 +1,110 @@
+using Microsoft.Extensions.Options;
+using PhoneBridge.Agents;
+using PhoneBridge.Calls;
+using PhoneBridge.Pins;
+using PinCovisor.Web.Auth;
+
+namespace PinCovisor.Web.Sessions;
+
+/// <summary>
+/// Turns a PIN (or a second-device code) into a place in a session. Every refusal does the same
+/// Redis work (check the throttle, try the secret once, count the failure), so neither the answer
+/// nor the number of round trips tells a wrong secret from an expired or used one.
+/// </summary>
+internal sealed class JoinFlow(
+    JoinThrottle throttle,
+    IPinStore pins,
+    ICallStore calls,
+    DeviceCodes codes,
+    ISessionStore store,
+    IAccessTokens tokens,
+    ISessionNotifier notifier,
+    IAgentDirectory agents,
+    IOptions<JoinOptions> options,
+    TimeProvider time,
+    ILogger<JoinFlow> logger)
+{
+    public async Task<JoinOutcome> ByPinAsync(string pin, string bucket, string? device, CancellationToken cancellationToken = default)
+    {
+        var state = await throttle.CheckAsync(bucket, cancellationToken).ConfigureAwait(false);
+        if (state.RetryAfter is { } wait)
+        {
+            SessionLog.Throttled(logger, bucket);
+            return new JoinOutcome.Throttled(wait);
+        }
+
+        var callSid = await pins.RedeemAsync(pin, cancellationToken).ConfigureAwait(false);
+        if (callSid is null)
+        {
+            return await RefuseAsync(bucket, cancellationToken).ConfigureAwait(false);
+        }
+
+        // The PIN is spent: finish the join even if the browser gives up, or the caller would be
+        // left with a used PIN and no session behind it.
+        var call = await calls.GetAsync(callSid, CancellationToken.None).ConfigureAwait(false);
+        var session = await store.OpenForCallAsync(callSid, call?.AnsweringAgent, CancellationToken.None).ConfigureAwait(false);
+        var admission = options.Value.Admission == JoinAdmission.Auto && !state.GlobalBudgetSpent
+            ? AdmissionState.Admitted
+            : AdmissionState.Pending;
+        if (state.GlobalBudgetSpent)
+        {
+            SessionLog.AdmissionForced(logger, session.Id);
+        }
+
+        return await EnterAsync(session, admission, device, bucket).ConfigureAwait(false);
+    }
+
+    public async Task<JoinOutcome> ByDeviceCodeAsync(string code, string bucket, string? device, CancellationToken cancellationToken = default)
+    {
+        var state = await throttle.CheckAsync(bucket, cancellationToken).ConfigureAwait(false);
+        if (state.RetryAfter is { } wait)
+        {
+            SessionLog.Throttled(logger, bucket);
+            return new JoinOutcome.Throttled(wait);
+        }
+
+        var sessionId = await codes.RedeemAsync(code, cancellationToken).ConfigureAwait(false);
+        var session = sessionId is null ? null : await store.GetAsync(sessionId, CancellationToken.None).ConfigureAwait(false);
+        return session is null
+            ? await RefuseAsync(bucket, cancellationToken).ConfigureAwait(false)
+            // The link was minted by an admitted customer of this session: the same person, let in directly.
+            : await EnterAsync(session, AdmissionState.Admitted, device, bucket).ConfigureAwait(false);
+    }
+
+    private async Task<JoinOutcome> EnterAsync(CovisorSession session, AdmissionState admission, string? device, string bucket)
+    {
+        var cancellationToken = CancellationToken.None;
+        Participant participant;
+        try
+        {
+            participant = session.IsClosed
+                ? throw new InvalidOperationException("The session is closed.")
+                : await store.AddParticipantAsync(session.Id, admission, device, cancellationToken).ConfigureAwait(false);
+        }
+        catch (InvalidOperationException)
+        {
+            // The session closed (its call ended) between the secret and the join.
+            return await RefuseAsync(bucket, cancellationToken).ConfigureAwait(false);
+        }
+
+        var expiresAt = time.GetUtcNow() + options.Value.TokenLifetime;
+        var token = await tokens.IssueAsync(new AccessGrant(AccessKind.Customer, participant.Id, session.Id, expiresAt), cancellationToken)
+            .ConfigureAwait(false);
+        if (await tokens.ValidateAsync(token, cancellationToken).ConfigureAwait(false) is { } issued)
+        {
+            await store.RememberTokenAsync(session.Id, participant.Id, issued.TokenId, cancellationToken).ConfigureAwait(false);
+        }
+
+        SessionLog.Joined(logger, session.Id, participant.Id, participant.Admission);
+        await notifier.ParticipantJoinedAsync(session, participant, cancellationToken).ConfigureAwait(false);
+        return new JoinOutcome.Joined(new JoinResponse(
+            session.Id, token, JoinJson.Agent(agents, session.AgentUsername), JoinJson.Admission(participant.Admission)));
+    }
+
+    private async Task<JoinOutcome> RefuseAsync(string bucket, CancellationToken cancellationToken)
+    {
+        await throttle.FailAsync(bucket, cancellationToken).ConfigureAwait(false);
+        SessionLog.Refused(logger, bucket);
+        return new JoinOutcome.Refused();
+    }
+}

@@ -1,0 +1,41 @@
+using PhoneBridge.Agents;
+
+namespace PinCovisor.Web.Sessions;
+
+/// <summary>A participant as the agent sees them in the waiting room.</summary>
+/// <param name="Id">Participant id.</param>
+/// <param name="Admission"><c>pending</c>, <c>admitted</c> or <c>rejected</c>.</param>
+/// <param name="Device">What the browser says it is, e.g. "Chrome on Android".</param>
+/// <param name="JoinedAt">When the PIN or link was entered.</param>
+internal sealed record ParticipantView(string Id, string Admission, string? Device, DateTimeOffset JoinedAt)
+{
+    public static ParticipantView From(Participant participant) =>
+        new(participant.Id, JoinJson.Admission(participant.Admission), participant.Device, participant.JoinedAt);
+}
+
+/// <summary>A session as the agent in charge sees it.</summary>
+internal sealed record AgentSessionView(
+    string Id,
+    string Origin,
+    string? CallSid,
+    string? Agent,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? CallEndedAt,
+    IReadOnlyList<ParticipantView> Participants)
+{
+    public static AgentSessionView From(CovisorSession session, IEnumerable<Participant> participants) => new(
+        session.Id,
+        session.Origin == SessionOrigin.Call ? "call" : "web",
+        session.CallSid,
+        session.AgentUsername,
+        session.CreatedAt,
+        session.CallEndedAt,
+        [.. participants.Select(ParticipantView.From)]);
+}
+
+/// <summary>A session as one of its customers sees it (also while waiting): who they are with and whether they are in.</summary>
+internal sealed record CustomerSessionView(string Id, AgentView? Agent, string Admission, DateTimeOffset? CallEndedAt)
+{
+    public static CustomerSessionView From(CovisorSession session, Participant participant, IAgentDirectory agents) =>
+        new(session.Id, JoinJson.Agent(agents, session.AgentUsername), JoinJson.Admission(participant.Admission), session.CallEndedAt);
+}

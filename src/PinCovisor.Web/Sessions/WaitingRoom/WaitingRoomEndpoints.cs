@@ -1,0 +1,67 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using PhoneBridge.Agents;
+using PinCovisor.Web.Auth;
+
+namespace PinCovisor.Web.Sessions;
+
+/// <summary>
+/// The agent's side of the waiting room (list, look, admit, reject), and the customer's own view
+/// of their session so a waiting page can poll it.
+/// </summary>
+internal static class WaitingRoomEndpoints
+{
+    public static void Map(IEndpointRouteBuilder endpoints)
+    {
+        var sessions = endpoints.MapGroup("/api/sessions");
+        sessions.MapGet("", ListAsync).RequireAuthorization(CovisorClaims.AgentPolicy);
+        sessions.MapGet("/{sessionId}", GetAsync).RequireAuthorization(CovisorClaims.ParticipantPolicy);
+        sessions.MapPost("/{sessionId}/participants/{participantId}/admit",
+            (string sessionId, string participantId, ClaimsPrincipal user, AdmissionDesk desk, CancellationToken cancellationToken) =>
+                desk.DecideAsync(user, sessionId, participantId, AdmissionState.Admitted, cancellationToken))
+            .RequireAuthorization(CovisorClaims.AgentPolicy);
+        sessions.MapPost("/{sessionId}/participants/{participantId}/reject",
+            (string sessionId, string participantId, ClaimsPrincipal user, AdmissionDesk desk, CancellationToken cancellationToken) =>
+                desk.DecideAsync(user, sessionId, participantId, AdmissionState.Rejected, cancellationToken))
+            .RequireAuthorization(CovisorClaims.AgentPolicy);
+    }
+
+    private static async Task<Ok<AgentSessionView[]>> ListAsync(
+        ClaimsPrincipal user, ISessionStore store, CancellationToken cancellationToken)
+    {
+        var open = await store.ListOpenForAgentAsync(user.AgentUsername()!, cancellationToken).ConfigureAwait(false);
+        var views = await Task.WhenAll(open.Select(async session => AgentSessionView.From(session,
+            await store.ListParticipantsAsync(session.Id, cancellationToken).ConfigureAwait(false)))).ConfigureAwait(false);
+        return TypedResults.Ok(views);
+    }
+
+    private static async Task<Results<Ok<AgentSessionView>, Ok<CustomerSessionView>, ProblemHttpResult>> GetAsync(
+        string sessionId, ClaimsPrincipal user, ISessionStore store, IAgentDirectory agents, CancellationToken cancellationToken)
+    {
+        if (user.IsCustomer() && user.CustomerSession() != sessionId)
+        {
+            return SessionProblems.Forbidden();
+        }
+
+        var session = await store.GetAsync(sessionId, cancellationToken).ConfigureAwait(false);
+        if (session is null || session.IsClosed)
+        {
+            return SessionProblems.NotFound();
+        }
+
+        if (user.IsAgent())
+        {
+            return SessionAccess.Allows(user, session, null)
+                ? TypedResults.Ok(AgentSessionView.From(session,
+                    await store.ListParticipantsAsync(sessionId, cancellationToken).ConfigureAwait(false)))
+                : SessionProblems.Forbidden();
+        }
+
+        // A waiting customer may look too (not yet allowed in by SessionAccess): only their own
+        // admission and the agent's name, which the join already told them.
+        var participant = await store.GetParticipantAsync(sessionId, user.ParticipantId()!, cancellationToken).ConfigureAwait(false);
+        return participant is null
+            ? SessionProblems.NotFound()
+            : TypedResults.Ok(CustomerSessionView.From(session, participant, agents));
+    }
+}
