@@ -25,4 +25,7 @@ internal static partial class CallLog
 
     [LoggerMessage(1306, LogLevel.Debug, "Agent {AgentId} is on call leg {AgentLegCallSid}")]
     public static partial void AgentLegRecorded(ILogger logger, string agentLegCallSid, string agentId);
+
+    [LoggerMessage(1307, LogLevel.Warning, "Call {CallSid}: the record changed but the live calls index did not follow")]
+    public static partial void LiveIndexNotUpdated(ILogger logger, Exception exception, string callSid);
 }

@@ -46,4 +46,11 @@ public interface ICallStore
 
     /// <summary>The agent on an agent-side call leg, or null when the leg is unknown.</summary>
     Task<string?> FindAgentOnLegAsync(string agentLegCallSid, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The calls that are not over (queued, ringing or in progress) and whose record has not
+    /// expired, longest waiting first. Backed by an index kept beside the records, so listing does
+    /// not scan Redis; at most 1,000 calls are returned.
+    /// </summary>
+    Task<IReadOnlyList<CallRecord>> ListLiveAsync(CancellationToken cancellationToken = default);
 }

@@ -7,24 +7,40 @@ namespace PhoneBridge.Calls;
 
 /// <summary>
 /// <see cref="ICallStore"/> on Redis: one hash per call under the call's hash tag, changed only
-/// by Lua scripts so concurrent callbacks and retries never overwrite each other.
+/// by Lua scripts so concurrent callbacks and retries never overwrite each other. Calls that are
+/// not over are also listed in a <see cref="LiveCallIndex"/>.
 /// </summary>
-internal sealed class RedisCallStore(
-    IConnectionMultiplexer redis,
-    IOptions<CallOptions> options,
-    TimeProvider time,
-    ILogger<RedisCallStore> logger) : ICallStore
+internal sealed class RedisCallStore : ICallStore
 {
     private static readonly EmbeddedScript RecordIncomingScript = EmbeddedScript.Load(typeof(RedisCallStore), "record_incoming");
     private static readonly EmbeddedScript UpdateStatusScript = EmbeddedScript.Load(typeof(RedisCallStore), "update_status");
     private static readonly EmbeddedScript BindAgentScript = EmbeddedScript.Load(typeof(RedisCallStore), "bind_agent");
     private static readonly EmbeddedScript CountSmsScript = EmbeddedScript.Load(typeof(RedisCallStore), "count_sms");
 
-    private readonly IDatabase _database = redis.GetDatabase();
+    private readonly IDatabase _database;
+    private readonly IOptions<CallOptions> _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly LiveCallIndex _live;
 
-    private long Now => time.GetUtcNow().ToUnixTimeMilliseconds();
+    public RedisCallStore(IConnectionMultiplexer redis, IOptions<CallOptions> options, TimeProvider time, ILogger<RedisCallStore> logger)
+        : this(redis, options, time, logger, LiveCallIndex.DefaultKey)
+    {
+    }
 
-    private long TtlMs => (long)options.Value.RecordLifetime.TotalMilliseconds;
+    /// <summary>With its own live index, so tests sharing a server (each on its own clock) do not prune each other's calls.</summary>
+    internal RedisCallStore(IConnectionMultiplexer redis, IOptions<CallOptions> options, TimeProvider time, ILogger logger, RedisKey liveIndexKey)
+    {
+        _database = redis.GetDatabase();
+        _options = options;
+        _time = time;
+        _logger = logger;
+        _live = new LiveCallIndex(_database, liveIndexKey);
+    }
+
+    private long Now => _time.GetUtcNow().ToUnixTimeMilliseconds();
+
+    private long TtlMs => (long)_options.Value.RecordLifetime.TotalMilliseconds;
 
     public async Task<CallRecord> RecordIncomingAsync(string callSid, string? from, CancellationToken cancellationToken = default)
     {
@@ -34,10 +50,16 @@ internal sealed class RedisCallStore(
             RecordIncomingScript, callSid, [Now, masked, CallStatus.Ringing.ToTwilioString(), TtlMs], cancellationToken).ConfigureAwait(false);
         if (created)
         {
-            CallLog.Recorded(logger, callSid);
+            CallLog.Recorded(_logger, callSid);
         }
 
-        return record ?? throw new InvalidOperationException($"Call {callSid} was not recorded.");
+        var recorded = record ?? throw new InvalidOperationException($"Call {callSid} was not recorded.");
+        if (!recorded.Status.IsOver())
+        {
+            await UpdateLiveIndexAsync(callSid, () => _live.AddAsync(recorded)).ConfigureAwait(false);
+        }
+
+        return recorded;
     }
 
     public async Task<CallRecord?> BindAgentAsync(string callSid, string agentId, CancellationToken cancellationToken = default)
@@ -46,11 +68,11 @@ internal sealed class RedisCallStore(
         var (changed, record) = await ChangeAsync(BindAgentScript, callSid, [agentId, TtlMs], cancellationToken).ConfigureAwait(false);
         if (record is null)
         {
-            CallLog.UnknownCall(logger, callSid, "agent binding");
+            CallLog.UnknownCall(_logger, callSid, "agent binding");
         }
         else if (changed)
         {
-            CallLog.AgentBound(logger, callSid, agentId);
+            CallLog.AgentBound(_logger, callSid, agentId);
         }
 
         return record;
@@ -63,19 +85,27 @@ internal sealed class RedisCallStore(
             UpdateStatusScript, callSid, [twilio, status.IsOver() ? 1 : 0, Now, TtlMs], cancellationToken).ConfigureAwait(false);
         if (record is null)
         {
-            CallLog.UnknownCall(logger, callSid, "status " + twilio);
+            CallLog.UnknownCall(_logger, callSid, "status " + twilio);
         }
         else if (changed)
         {
-            CallLog.StatusChanged(logger, callSid, twilio);
+            CallLog.StatusChanged(_logger, callSid, twilio);
         }
         else
         {
-            CallLog.StatusIgnored(logger, callSid, twilio);
+            CallLog.StatusIgnored(_logger, callSid, twilio);
+        }
+
+        if (record is not null && record.Status.IsOver())
+        {
+            await UpdateLiveIndexAsync(callSid, () => _live.RemoveAsync(callSid)).ConfigureAwait(false);
         }
 
         return record;
     }
+
+    public Task<IReadOnlyList<CallRecord>> ListLiveAsync(CancellationToken cancellationToken = default) =>
+        _live.ListAsync(Now - TtlMs, cancellationToken);
 
     public async Task<CallRecord?> GetAsync(string callSid, CancellationToken cancellationToken = default)
     {
@@ -89,11 +119,11 @@ internal sealed class RedisCallStore(
             _database, [RedisKeys.Call(callSid)], [max], cancellationToken).ConfigureAwait(false);
         if (counted < 0)
         {
-            CallLog.UnknownCall(logger, callSid, "SMS");
+            CallLog.UnknownCall(_logger, callSid, "SMS");
         }
         else if (counted == 0)
         {
-            CallLog.SmsLimitReached(logger, callSid, max);
+            CallLog.SmsLimitReached(_logger, callSid, max);
         }
 
         return counted == 1;
@@ -102,13 +132,28 @@ internal sealed class RedisCallStore(
     public async Task RecordAgentLegAsync(string agentLegCallSid, string agentId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(agentId);
-        await _database.StringSetAsync(RedisKeys.AgentLeg(agentLegCallSid), agentId, options.Value.RecordLifetime)
+        await _database.StringSetAsync(RedisKeys.AgentLeg(agentLegCallSid), agentId, _options.Value.RecordLifetime)
             .WaitAsync(cancellationToken).ConfigureAwait(false);
-        CallLog.AgentLegRecorded(logger, agentLegCallSid, agentId);
+        CallLog.AgentLegRecorded(_logger, agentLegCallSid, agentId);
     }
 
     public async Task<string?> FindAgentOnLegAsync(string agentLegCallSid, CancellationToken cancellationToken = default) =>
         await _database.StringGetAsync(RedisKeys.AgentLeg(agentLegCallSid)).WaitAsync(cancellationToken).ConfigureAwait(false);
+
+    // The record is the truth and the index only a view that heals when read (see LiveCallIndex),
+    // so a failed index update must not fail the webhook that changed the record. It takes no
+    // cancellation: the script already ran, and the index should follow it even if the caller gave up.
+    private async Task UpdateLiveIndexAsync(string callSid, Func<Task> update)
+    {
+        try
+        {
+            await update().ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is RedisException or TimeoutException)
+        {
+            CallLog.LiveIndexNotUpdated(_logger, e, callSid);
+        }
+    }
 
     // The call scripts answer nil for an unknown call, else {changed, field, value, ...}.
     private async Task<(bool Changed, CallRecord? Record)> ChangeAsync(

@@ -28,6 +28,14 @@ public interface IPinStore
     Task<string?> RedeemAsync(string pin, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Finds the call a PIN belongs to without using it up, for an agent who heard the caller read
+    /// it out ("claim by PIN"). Live and redeemed PINs are found; expired and revoked ones are not.
+    /// Callers must throttle it: it answers the same question a redeem does.
+    /// </summary>
+    /// <returns>The CallSid; null when no standing PIN has these digits.</returns>
+    Task<string?> FindCallByPinAsync(string pin, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Invalidates the call's PIN because the call is over; later <see cref="IssueAsync"/> calls for
     /// it return null. Idempotent.
     /// </summary>

@@ -48,6 +48,17 @@ internal sealed class PinIndex(IDatabase database, string tag)
         return result.IsNull ? null : (string?)result;
     }
 
+    /// <summary>
+    /// Reads without using: the CallSid holding these digits while their place has not expired at
+    /// <paramref name="nowMs"/>, whether or not the PIN was already redeemed; else null.
+    /// </summary>
+    public async Task<string?> PeekAsync(string hash, long nowMs, CancellationToken cancellationToken = default)
+    {
+        var entry = await database.HashGetAsync(RedisKeys.PinIndexEntry(hash, tag), ["call", "exp"])
+            .WaitAsync(cancellationToken).ConfigureAwait(false);
+        return entry[0].HasValue && entry[1].TryParse(out long expires) && expires > nowMs ? (string?)entry[0] : null;
+    }
+
     /// <summary>Frees the PIN's place if it still belongs to the call.</summary>
     public Task ReleaseAsync(string callSid, string hash, int length, CancellationToken cancellationToken = default) =>
         ReleaseScript.RunAsync(

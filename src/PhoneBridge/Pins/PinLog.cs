@@ -37,4 +37,10 @@ internal static partial class PinLog
 
     [LoggerMessage(1209, LogLevel.Information, "Call {CallSid}'s PIN was revoked")]
     public static partial void Revoked(ILogger logger, string callSid);
+
+    [LoggerMessage(1210, LogLevel.Information, "Call {CallSid} was found by its PIN (not redeemed)")]
+    public static partial void LookedUp(ILogger logger, string callSid);
+
+    [LoggerMessage(1211, LogLevel.Debug, "A PIN lookup found no call")]
+    public static partial void LookupFoundNothing(ILogger logger);
 }

@@ -117,6 +117,31 @@ internal sealed class RedisPinStore : IPinStore
         return callSid;
     }
 
+    public async Task<string?> FindCallByPinAsync(string pin, CancellationToken cancellationToken = default)
+    {
+        if (!IsWellFormed(pin))
+        {
+            PinLog.LookupFoundNothing(_logger);
+            return null;
+        }
+
+        var hash = _crypto.IndexHash(pin);
+        var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
+        var callSid = await _index.PeekAsync(hash, now, cancellationToken).ConfigureAwait(false);
+
+        // The index keeps a revoked PIN's place until it is released, so the call's own record has
+        // the last word, as it does for redeeming.
+        var record = callSid is null ? null : await _calls.ReadAsync(callSid, cancellationToken).ConfigureAwait(false);
+        if (record is null || !record.StandsAt(now) || record.Hash != hash)
+        {
+            PinLog.LookupFoundNothing(_logger);
+            return null;
+        }
+
+        PinLog.LookedUp(_logger, callSid!);
+        return callSid;
+    }
+
     public async Task RevokeAsync(string callSid, CancellationToken cancellationToken = default)
     {
         // The call's record first: once it says revoked no new PIN can be claimed, so the one PIN
