@@ -5,7 +5,7 @@ namespace PinCovisor.Web.Media;
 /// <summary>Turns pixels stored sideways or mirrored (EXIF orientation 2–8) upright.</summary>
 internal static class ImageOrientation
 {
-    /// <summary>A new upright bitmap (a copy even when no turn is needed, so callers always own it).</summary>
+    /// <summary>A new bitmap holding <paramref name="source"/> turned upright as <paramref name="origin"/> says.</summary>
     public static SKBitmap Apply(SKBitmap source, SKEncodedOrigin origin)
     {
         ArgumentNullException.ThrowIfNull(source);

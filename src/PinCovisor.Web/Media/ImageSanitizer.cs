@@ -75,7 +75,9 @@ internal sealed class ImageSanitizer(IOptions<MediaOptions> options) : IDisposab
             return null;
         }
 
-        using var upright = ImageOrientation.Apply(decoded, codec.EncodedOrigin);
+        // Most images need no turn; copying them anyway would double the memory of each decode.
+        using var turned = codec.EncodedOrigin == SKEncodedOrigin.TopLeft ? null : ImageOrientation.Apply(decoded, codec.EncodedOrigin);
+        var upright = turned ?? decoded;
         var format = opaque ? SKEncodedImageFormat.Jpeg : SKEncodedImageFormat.Png;
         using var encoded = upright.Encode(format, JpegQuality);
         return encoded is null

@@ -69,6 +69,21 @@ public sealed class UploadLimitTests(RedisServers servers)
         (await response.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity)).Should().Contain("40000000 pixels");
     }
 
+    [Fact]
+    public async Task TruncatedJpegIsRefusedWith422AndNothingIsStored()
+    {
+        await using var host = HostFactory.Start(servers, RedisServerKind.Garnet, new Dictionary<string, string?> { ["Media:MaxPerSession"] = "1" });
+        var session = await SessionSeeder.SeedAsync(host);
+        using var customer = MediaUploads.ClientFor(host, session.CustomerToken);
+        var jpeg = TestImages.Jpeg(64, 64, SKColors.Red, SKColors.Blue);
+
+        using var truncated = await MediaUploads.PostRawAsync(customer, session.SessionId, jpeg[..(jpeg.Length / 2)]);
+        using var whole = await MediaUploads.PostRawAsync(customer, session.SessionId, jpeg);
+
+        (await truncated.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity)).Should().Contain("damaged or incomplete");
+        whole.StatusCode.Should().Be(HttpStatusCode.Created, "a refused upload takes no place in the quota");
+    }
+
     [Theory]
     [MemberData(nameof(RedisServers.Kinds), MemberType = typeof(RedisServers))]
     public async Task ConcurrentUploadsPastMaxPerSessionGetExactlyTheQuotaAnd429ForTheRest(RedisServerKind kind)
