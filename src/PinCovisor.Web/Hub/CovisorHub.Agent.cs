@@ -22,6 +22,8 @@ internal sealed partial class CovisorHub
             ?? throw HubErrors.Ended();
         HubLog.Transferred(_logger, sessionId, reassigned.PreviousAgent, target.Username);
         await _notifier.AgentChangedAsync(reassigned.Session, reassigned.PreviousAgent, CancellationToken.None).ConfigureAwait(false);
+        // This connection stops at once; the control message does the same for the agent's others.
+        await LeaveSession(sessionId).ConfigureAwait(false);
         return new AgentInfo(target.Username, target.DisplayName);
     }
 

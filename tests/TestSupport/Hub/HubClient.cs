@@ -1,0 +1,148 @@
+using System.Net.WebSockets;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
+using PinCovisor.Web.Hub;
+
+namespace PhoneBridge.Testing.Hub;
+
+/// <summary>
+/// The official .NET SignalR client on <c>/hubs/covisor</c> over a real WebSocket, recording what it
+/// receives in <see cref="Events"/>. It rejoins its sessions with the last applied sequence number
+/// whenever it reconnects, and can cut its own socket to simulate a dropped network.
+/// </summary>
+public sealed class HubClient : IAsyncDisposable
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+
+    private readonly HashSet<string> _joined = new(StringComparer.Ordinal);
+    private readonly TaskCompletionSource<Exception?> _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private ClientWebSocket? _socket;
+    private int _reconnections;
+    private int _replayed;
+
+    private HubClient(Uri baseAddress, string token, bool reconnect, string? origin, TimeSpan reconnectDelay)
+    {
+        var builder = new HubConnectionBuilder().WithUrl(new Uri(baseAddress, "hubs/covisor"), o =>
+        {
+            o.Transports = HttpTransportType.WebSockets;
+            o.AccessTokenProvider = () => Task.FromResult<string?>(token);
+            if (origin is not null)
+            {
+                o.Headers["Origin"] = origin;
+            }
+
+            // Our own factory, only to keep hold of the socket so a test can kill it.
+            o.WebSocketFactory = async (context, cancellationToken) =>
+            {
+                var socket = new ClientWebSocket();
+                socket.Options.SetRequestHeader("Authorization", "Bearer " + token);
+                if (origin is not null)
+                {
+                    socket.Options.SetRequestHeader("Origin", origin);
+                }
+
+                await socket.ConnectAsync(context.Uri, cancellationToken);
+                _socket = socket;
+                return socket;
+            };
+        });
+        if (reconnect)
+        {
+            builder.WithAutomaticReconnect([reconnectDelay, TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1)]);
+        }
+
+        Connection = builder.Build();
+        Connection.On<CovisorEvent>(nameof(ICovisorClient.SessionEvent), Events.Receive);
+        Connection.On<TypingSignal>(nameof(ICovisorClient.Typing), Events.Receive);
+        Connection.On<PointerSignal>(nameof(ICovisorClient.PointerMoved), Events.Receive);
+        Connection.Reconnected += RejoinAsync;
+        Connection.Closed += e =>
+        {
+            _closed.TrySetResult(e);
+            return Task.CompletedTask;
+        };
+    }
+
+    public HubConnection Connection { get; }
+
+    public EventRecorder Events { get; } = new();
+
+    /// <summary>Events received as replays by rejoins after a reconnect (not by the first join).</summary>
+    public int Replayed => Volatile.Read(ref _replayed);
+
+    /// <summary>Times the connection came back after a drop.</summary>
+    public int Reconnections => Volatile.Read(ref _reconnections);
+
+    /// <summary>Completes when the connection closes for good, with the error that closed it, if any.</summary>
+    public Task<Exception?> Closed => _closed.Task;
+
+    /// <summary>Connects to the host's hub with a bearer token.</summary>
+    /// <param name="baseAddress">The host's base address.</param>
+    /// <param name="token">The agent's or customer's bearer token.</param>
+    /// <param name="reconnect">Reconnect automatically (and rejoin with the last sequence number).</param>
+    /// <param name="origin">An Origin header to send, as a browser would.</param>
+    /// <param name="reconnectDelay">How long a dropped connection waits before its first reconnect attempt.</param>
+    public static async Task<HubClient> ConnectAsync(
+        Uri baseAddress, string token, bool reconnect = false, string? origin = null, TimeSpan reconnectDelay = default)
+    {
+        var client = new HubClient(baseAddress, token, reconnect, origin, reconnectDelay);
+        await client.Connection.StartAsync().WaitAsync(Timeout);
+        return client;
+    }
+
+    /// <summary>Joins (or rejoins) a session after the last event applied, and applies the replay.</summary>
+    public async Task<JoinResult> JoinAsync(string sessionId)
+    {
+        var result = await InvokeAsync<JoinResult>("JoinSession", sessionId, Events.LastSeq(sessionId));
+        lock (_joined)
+        {
+            _joined.Add(sessionId);
+        }
+
+        Events.Replay(result);
+        return result;
+    }
+
+    /// <summary>Calls a hub method and waits (with a timeout) for its result.</summary>
+    public Task<T> InvokeAsync<T>(string method, params object?[] args) =>
+        Connection.InvokeCoreAsync<T>(method, args).WaitAsync(Timeout);
+
+    /// <summary>Calls a hub method without a result.</summary>
+    public Task InvokeAsync(string method, params object?[] args) =>
+        Connection.InvokeCoreAsync(method, args).WaitAsync(Timeout);
+
+    /// <summary>Sends a chat message with a fresh message id; returns its sequence number.</summary>
+    public Task<long> ChatAsync(string sessionId, string text) =>
+        InvokeAsync<long>("SendChat", sessionId, Guid.NewGuid().ToString("N"), text);
+
+    /// <summary>Aborts the WebSocket under the connection, as a dropped network would: no close handshake.</summary>
+    public void KillSocket() => _socket?.Abort();
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await Connection.DisposeAsync().AsTask().WaitAsync(Timeout);
+        }
+        catch (TimeoutException)
+        {
+        }
+    }
+
+    private async Task RejoinAsync(string? connectionId)
+    {
+        string[] sessions;
+        lock (_joined)
+        {
+            sessions = [.. _joined];
+        }
+
+        foreach (var sessionId in sessions)
+        {
+            var result = await JoinAsync(sessionId);
+            Interlocked.Add(ref _replayed, result.Events.Count);
+        }
+
+        Interlocked.Increment(ref _reconnections);
+    }
+}
