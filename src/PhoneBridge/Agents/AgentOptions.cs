@@ -23,4 +23,16 @@ public sealed class AgentOptions
 
     /// <summary>A disabled agent is neither rung nor recognised.</summary>
     public bool Disabled { get; set; }
+
+    /// <summary>
+    /// A plain-text password, for development only (refused in Production): the web host hashes
+    /// it when it creates the agent's account. Use <see cref="PasswordHash"/> everywhere else.
+    /// </summary>
+    public string? Password { get; set; }
+
+    /// <summary>The password as ASP.NET Core's <c>PasswordHasher</c> stores it (base64); used when <see cref="Password"/> is empty.</summary>
+    public string? PasswordHash { get; set; }
+
+    /// <summary>An administrator may create and disable agents and edit canned replies.</summary>
+    public bool IsAdmin { get; set; }
 }

@@ -1,11 +1,79 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using PhoneBridge.Agents;
+using PinCovisor.Web.Agents;
+using PinCovisor.Web.Auth;
+
 namespace Microsoft.Extensions.Hosting;
 
-/// <summary>Wires the Agents feature.</summary>
+/// <summary>Wires the Agents feature: accounts, login, presence, live calls, claim by PIN, canned replies.</summary>
 public static class AgentsExtensions
 {
-    /// <summary>Registers the feature's services and options.</summary>
-    public static IHostApplicationBuilder AddAgents(this IHostApplicationBuilder builder) => builder;
+    /// <summary>
+    /// Registers the accounts in Redis (seeded from <c>Agents</c>), replaces PhoneBridge's configured
+    /// <see cref="IAgentDirectory"/> by a snapshot of them, ties the agent cookie to its login's token,
+    /// and binds the <c>AgentLogin</c> and <c>CannedReplies</c> sections, validated at start-up.
+    /// </summary>
+    public static IHostApplicationBuilder AddAgents(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        var production = builder.Environment.IsProduction();
 
-    /// <summary>Maps the feature's endpoints.</summary>
-    public static IEndpointRouteBuilder MapAgents(this IEndpointRouteBuilder endpoints) => endpoints;
+        services.AddOptions<List<AgentOptions>>()
+            .Validate(a => a.All(x => AgentNames.IsValidUsername(x.Username)),
+                "Agents:N:Username may hold only letters, digits, '.', '_' and '-' (1-64, starting with a letter or digit)")
+            .Validate(a => a.All(x => string.IsNullOrEmpty(x.PasswordHash) || AgentPasswords.IsHash(x.PasswordHash)),
+                "Agents:N:PasswordHash must be a hash in ASP.NET Core PasswordHasher's format (base64)")
+            .Validate(a => !production || a.All(x => string.IsNullOrEmpty(x.Password)),
+                "Agents:N:Password is for development only; use Agents:N:PasswordHash in Production");
+        services.AddOptions<AgentLoginOptions>()
+            .BindConfiguration(AgentLoginOptions.SectionName)
+            .Validate(o => o.TokenLifetime > TimeSpan.Zero, "AgentLogin:TokenLifetime must be positive")
+            .Validate(o => o.MaxFailures >= 1, "AgentLogin:MaxFailures must be at least 1")
+            .Validate(o => o.FailureWindow > TimeSpan.Zero, "AgentLogin:FailureWindow must be positive")
+            .Validate(o => o.DirectoryRefresh >= TimeSpan.FromMilliseconds(100), "AgentLogin:DirectoryRefresh must be at least 100 ms")
+            .Validate(o => o.ClaimMaxFailures >= 1, "AgentLogin:ClaimMaxFailures must be at least 1")
+            .Validate(o => o.ClaimFailureWindow > TimeSpan.Zero, "AgentLogin:ClaimFailureWindow must be positive")
+            .ValidateOnStart();
+        services.AddOptions<List<CannedReplyOptions>>()
+            .BindConfiguration(CannedReplyOptions.SectionName)
+            .Validate(r => r.All(x => CannedReplyRules.IsShortcut(x.Shortcut)),
+                "CannedReplies:N:Shortcut must be '/' then 1-32 lower-case letters, digits, '_' or '-'")
+            .Validate(r => r.All(x => CannedReplyRules.IsText(x.Text)), "CannedReplies:N:Text is required (up to 2,000 characters)")
+            .Validate(r => r.Select(x => x.Shortcut).Distinct(StringComparer.Ordinal).Count() == r.Count,
+                "CannedReplies:N:Shortcut must be unique")
+            .ValidateOnStart();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<AgentPasswords>();
+        services.AddSingleton<AttemptThrottle>();
+        services.AddSingleton<RedisAgentAccounts>();
+        services.AddSingleton<IAgentAccounts>(sp => sp.GetRequiredService<RedisAgentAccounts>());
+        services.AddSingleton<AgentSeeder>();
+        services.AddSingleton<AgentDirectory>();
+        services.Replace(ServiceDescriptor.Singleton<IAgentDirectory>(sp => sp.GetRequiredService<AgentDirectory>()));
+        services.AddHostedService<AgentDirectoryRefresher>();
+        services.AddSingleton<IAgentPresence, RedisAgentPresence>();
+        services.AddSingleton<ICannedReplies, RedisCannedReplies>();
+        services.AddOptions<CookieAuthenticationOptions>(AuthExtensions.AgentCookieScheme).Configure(AgentCookieValidation.Configure);
+        return builder;
+    }
+
+    /// <summary>
+    /// Maps <c>/api/agents</c> (login, logout, me, presence, list), <c>/api/admin</c> (agents and
+    /// canned replies, admins only), <c>/api/calls</c> (live list, claim by PIN) and <c>/api/canned-replies</c>.
+    /// </summary>
+    public static IEndpointRouteBuilder MapAgents(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGroup("/api/agents").MapAgentLogin().MapPresence();
+        endpoints.MapGroup("/api/admin")
+            .RequireAuthorization(CovisorClaims.AgentPolicy)
+            .AddEndpointFilter<AdminOnlyFilter>()
+            .MapAdminAgents()
+            .MapAdminCannedReplies();
+        endpoints.MapGroup("/api/calls").RequireAuthorization(CovisorClaims.AgentPolicy).MapLiveCalls();
+        endpoints.MapCannedReplies();
+        return endpoints;
+    }
 }

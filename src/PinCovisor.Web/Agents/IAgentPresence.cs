@@ -1,0 +1,53 @@
+namespace PinCovisor.Web.Agents;
+
+/// <summary>Whether an agent can take a caller.</summary>
+public enum AgentStatus
+{
+    Available,
+    Busy,
+    Away,
+}
+
+/// <summary>An enabled agent's presence.</summary>
+/// <param name="Username">The agent.</param>
+/// <param name="DisplayName">The name callers see.</param>
+/// <param name="Status">Last status the agent set; <see cref="AgentStatus.Away"/> when never set.</param>
+/// <param name="LastSeen">Last time the agent set a status or was seen active; null when never.</param>
+public sealed record AgentPresenceEntry(string Username, string DisplayName, AgentStatus Status, DateTimeOffset? LastSeen);
+
+/// <summary>Agents' presence in Redis, shared by every host (the hub may push changes to consoles).</summary>
+public interface IAgentPresence
+{
+    /// <summary>Sets the agent's status and last-seen time.</summary>
+    Task<AgentPresenceEntry> SetAsync(string username, AgentStatus status, CancellationToken cancellationToken = default);
+
+    /// <summary>Moves the agent's last-seen time to now, keeping the status (e.g. on hub activity).</summary>
+    Task TouchAsync(string username, CancellationToken cancellationToken = default);
+
+    /// <summary>Every enabled agent with their presence, in directory order.</summary>
+    Task<IReadOnlyList<AgentPresenceEntry>> GetAllAsync(CancellationToken cancellationToken = default);
+}
+
+/// <summary>How statuses are spelled in JSON and in Redis.</summary>
+internal static class AgentStatuses
+{
+    public static string ToWire(AgentStatus status) => status switch
+    {
+        AgentStatus.Available => "available",
+        AgentStatus.Busy => "busy",
+        AgentStatus.Away => "away",
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Not a status."),
+    };
+
+    public static bool TryParse(string? value, out AgentStatus status)
+    {
+        (var known, status) = value switch
+        {
+            "available" => (true, AgentStatus.Available),
+            "busy" => (true, AgentStatus.Busy),
+            "away" => (true, AgentStatus.Away),
+            _ => (false, AgentStatus.Away),
+        };
+        return known;
+    }
+}

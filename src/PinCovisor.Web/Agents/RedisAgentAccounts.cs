@@ -1,0 +1,153 @@
+using System.Globalization;
+using PinCovisor.Web.Auth;
+using StackExchange.Redis;
+
+namespace PinCovisor.Web.Agents;
+
+/// <summary>
+/// <see cref="IAgentAccounts"/> on Redis: one hash per account and a set of usernames, all under
+/// the <c>{agents}</c> tag; every change that checks before it writes is one script.
+/// </summary>
+internal sealed class RedisAgentAccounts(IConnectionMultiplexer redis, IAccessTokens tokens, TimeProvider time) : IAgentAccounts
+{
+    private const char PhoneSeparator = '\n';
+
+    private IDatabase Db => redis.GetDatabase();
+
+    public async Task<AgentAccount?> GetAsync(string username, CancellationToken cancellationToken = default) =>
+        (await ReadAsync(username, cancellationToken).ConfigureAwait(false))?.Account;
+
+    public async Task<IReadOnlyList<AgentAccount>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        var usernames = await Db.SetMembersAsync(AgentKeys.All).WaitAsync(cancellationToken).ConfigureAwait(false);
+        var valid = usernames.Select(u => u.ToString()).Where(AgentNames.IsValidUsername).ToList();
+        var hashes = await Task.WhenAll(valid.Select(u => Db.HashGetAllAsync(AgentKeys.Account(u))))
+            .WaitAsync(cancellationToken).ConfigureAwait(false);
+        return valid.Zip(hashes, (u, h) => Parse(u, h)?.Account).OfType<AgentAccount>().ToList();
+    }
+
+    public Task<bool> CreateAsync(AgentAccount account, string passwordHash, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        return WriteAsync(account, passwordHash, fingerprint: "", create: true, expected: null, cancellationToken);
+    }
+
+    public async Task<AgentAccount?> SetDisabledAsync(string username, bool disabled, CancellationToken cancellationToken = default)
+    {
+        if (!AgentNames.IsValidUsername(username)
+            || !await SetDisabledAsync(username, disabled, byAdmin: true, cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        return await GetAsync(username, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The account with what login and seeding need beside it; null when there is none.</summary>
+    public async Task<StoredAccount?> ReadAsync(string username, CancellationToken cancellationToken = default)
+    {
+        if (!AgentNames.IsValidUsername(username))
+        {
+            return null;
+        }
+
+        var hash = await Db.HashGetAllAsync(AgentKeys.Account(username)).WaitAsync(cancellationToken).ConfigureAwait(false);
+        return Parse(username, hash);
+    }
+
+    /// <summary>
+    /// Writes an account: <paramref name="create"/> only when missing, else only while it still is
+    /// <paramref name="expected"/> (see <see cref="AgentScripts.Write"/>). True when written.
+    /// </summary>
+    public async Task<bool> WriteAsync(
+        AgentAccount account, string? passwordHash, string fingerprint, bool create, StoredAccount? expected,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        var args = new List<RedisValue>
+        {
+            account.Username, create ? "create" : "update", expected?.Fingerprint ?? "", expected?.PasswordHash ?? "",
+            "name", account.DisplayName,
+            "phones", string.Join(PhoneSeparator, account.PhoneNumbers),
+            "client", account.ClientIdentity ?? "",
+            "disabled", account.Disabled ? "1" : "0",
+            "admin", account.IsAdmin ? "1" : "0",
+            "origin", account.Origin == AgentOrigin.Config ? "config" : "admin",
+            "hash", passwordHash ?? "",
+            "fp", fingerprint,
+        };
+        if (create)
+        {
+            args.AddRange(["created", account.CreatedAt.ToUnixTimeMilliseconds()]);
+        }
+
+        var written = await Db.ScriptEvaluateAsync(AgentScripts.Write, [AgentKeys.Account(account.Username), AgentKeys.All], [.. args])
+            .WaitAsync(cancellationToken).ConfigureAwait(false);
+        return (long)written == 1;
+    }
+
+    /// <summary>Disables or enables the account and revokes its tokens when disabling; false when unknown.</summary>
+    public async Task<bool> SetDisabledAsync(string username, bool disabled, bool byAdmin, CancellationToken cancellationToken = default)
+    {
+        var result = await Db.ScriptEvaluateAsync(
+            AgentScripts.SetDisabled, [AgentKeys.Account(username), AgentKeys.Tokens(username)], [disabled ? "1" : "0", byAdmin ? "1" : "0"])
+            .WaitAsync(cancellationToken).ConfigureAwait(false);
+        if (result.IsNull)
+        {
+            return false;
+        }
+
+        // The list is already gone from Redis; revoke even if the caller stops waiting.
+        foreach (var tokenId in (RedisResult[])result!)
+        {
+            await tokens.RevokeAsync((string)tokenId!, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        return true;
+    }
+
+    /// <summary>Lists a bearer token under its agent so disabling can revoke it; false when the agent is missing or disabled.</summary>
+    public async Task<bool> AddTokenAsync(string username, string tokenId, DateTimeOffset expiresAt, CancellationToken cancellationToken = default)
+    {
+        var added = await Db.ScriptEvaluateAsync(
+            AgentScripts.AddToken,
+            [AgentKeys.Account(username), AgentKeys.Tokens(username)],
+            [tokenId, expiresAt.ToUnixTimeMilliseconds(), time.GetUtcNow().ToUnixTimeMilliseconds()])
+            .WaitAsync(cancellationToken).ConfigureAwait(false);
+        return (long)added == 1;
+    }
+
+    public Task RemoveTokenAsync(string username, string tokenId, CancellationToken cancellationToken = default) =>
+        Db.SortedSetRemoveAsync(AgentKeys.Tokens(username), tokenId).WaitAsync(cancellationToken);
+
+    private static StoredAccount? Parse(string username, HashEntry[] entries)
+    {
+        var hash = entries.ToDictionary(e => e.Name.ToString(), e => e.Value.ToString(), StringComparer.Ordinal);
+        if (!hash.TryGetValue("name", out var name))
+        {
+            return null;
+        }
+
+        var account = new AgentAccount(
+            username,
+            name,
+            hash.GetValueOrDefault("phones", "").Split(PhoneSeparator, StringSplitOptions.RemoveEmptyEntries),
+            NullIfEmpty(hash.GetValueOrDefault("client")),
+            hash.GetValueOrDefault("disabled") != "0",
+            hash.GetValueOrDefault("admin") == "1",
+            hash.GetValueOrDefault("origin") == "config" ? AgentOrigin.Config : AgentOrigin.Admin,
+            DateTimeOffset.FromUnixTimeMilliseconds(
+                long.TryParse(hash.GetValueOrDefault("created"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var ms) ? ms : 0));
+        return new StoredAccount(
+            account, NullIfEmpty(hash.GetValueOrDefault("hash")), hash.GetValueOrDefault("fp", ""), hash.GetValueOrDefault("edited") == "1");
+    }
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+}
+
+/// <summary>An account with its password hash, configuration fingerprint and whether an admin edited it.</summary>
+internal sealed record StoredAccount(AgentAccount Account, string? PasswordHash, string Fingerprint, bool EditedByAdmin)
+{
+    /// <summary>Keeps the password hash out of logs and messages that print the record.</summary>
+    public override string ToString() => $"StoredAccount {{ Username = {Account.Username}, EditedByAdmin = {EditedByAdmin} }}";
+}

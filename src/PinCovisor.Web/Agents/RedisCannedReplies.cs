@@ -1,0 +1,91 @@
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace PinCovisor.Web.Agents;
+
+/// <summary>
+/// <see cref="ICannedReplies"/>: configuration is read as it is, Redis holds only admins' changes
+/// (added replies, removed configured shortcuts) under the <c>{canned}</c> tag.
+/// </summary>
+internal sealed class RedisCannedReplies(IConnectionMultiplexer redis, IOptionsMonitor<List<CannedReplyOptions>> configured) : ICannedReplies
+{
+    // KEYS: added, removed. ARGV: shortcut, text, '1' when configured. 1 when added, 0 when taken.
+    private const string Add = """
+        if redis.call('HEXISTS', KEYS[1], ARGV[1]) == 1 then
+          return 0
+        end
+        if ARGV[3] == '1' and redis.call('SISMEMBER', KEYS[2], ARGV[1]) == 0 then
+          return 0
+        end
+        redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+        redis.call('SREM', KEYS[2], ARGV[1])
+        return 1
+        """;
+
+    // KEYS: added, removed. ARGV: shortcut, '1' when configured. 1 when something was removed.
+    private const string Remove = """
+        local removed = redis.call('HDEL', KEYS[1], ARGV[1])
+        if ARGV[2] == '1' and redis.call('SADD', KEYS[2], ARGV[1]) == 1 then
+          removed = 1
+        end
+        return removed
+        """;
+
+    private static readonly RedisKey[] Keys = [AgentKeys.CannedReplies, AgentKeys.RemovedCannedReplies];
+
+    private IDatabase Db => redis.GetDatabase();
+
+    public async Task<IReadOnlyList<CannedReply>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        var added = Db.HashGetAllAsync(AgentKeys.CannedReplies);
+        var removed = Db.SetMembersAsync(AgentKeys.RemovedCannedReplies);
+        await Task.WhenAll(added, removed).WaitAsync(cancellationToken).ConfigureAwait(false);
+
+        var gone = removed.Result.Select(r => r.ToString()).ToHashSet(StringComparer.Ordinal);
+        var replies = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var reply in configured.CurrentValue.Where(r => !gone.Contains(r.Shortcut)))
+        {
+            replies[reply.Shortcut] = reply.Text;
+        }
+
+        foreach (var entry in added.Result)
+        {
+            replies[entry.Name.ToString()] = entry.Value.ToString();
+        }
+
+        return replies.Select(r => new CannedReply(r.Key, r.Value)).ToList();
+    }
+
+    public async Task<string> ExpandAsync(string text, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var candidate = text.Trim();
+
+        // Most messages are not shortcuts: answer those without asking Redis.
+        if (!candidate.StartsWith('/') || candidate.Length > 33)
+        {
+            return text;
+        }
+
+        var replies = await ListAsync(cancellationToken).ConfigureAwait(false);
+        return replies.FirstOrDefault(r => string.Equals(r.Shortcut, candidate, StringComparison.OrdinalIgnoreCase))?.Text ?? text;
+    }
+
+    public async Task<bool> AddAsync(CannedReply reply, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(reply);
+        var result = await Db.ScriptEvaluateAsync(Add, Keys, [reply.Shortcut, reply.Text, IsConfigured(reply.Shortcut)])
+            .WaitAsync(cancellationToken).ConfigureAwait(false);
+        return (long)result == 1;
+    }
+
+    public async Task<bool> RemoveAsync(string shortcut, CancellationToken cancellationToken = default)
+    {
+        var result = await Db.ScriptEvaluateAsync(Remove, Keys, [shortcut, IsConfigured(shortcut)])
+            .WaitAsync(cancellationToken).ConfigureAwait(false);
+        return (long)result == 1;
+    }
+
+    private string IsConfigured(string shortcut) =>
+        configured.CurrentValue.Any(r => string.Equals(r.Shortcut, shortcut, StringComparison.Ordinal)) ? "1" : "0";
+}

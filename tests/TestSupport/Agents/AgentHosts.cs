@@ -1,0 +1,66 @@
+using System.Security.Cryptography;
+using Microsoft.Extensions.DependencyInjection;
+using PhoneBridge.Testing.Redis;
+using PhoneBridge.Testing.Web;
+
+namespace PhoneBridge.Testing.Agents;
+
+/// <summary>
+/// Starts the host for agent tests. On redis-server they use a database of their own: agents they
+/// create are rung by the IVR, and must not show up in other tests' <c>&lt;Dial&gt;</c>. Garnet is
+/// embedded in each host, so it starts empty anyway.
+/// </summary>
+public static class AgentHosts
+{
+    /// <summary>The redis-server database agent tests use (every other test uses 0).</summary>
+    public const int Database = 7;
+
+    public static PinCovisorHost Start(
+        RedisServers servers, RedisServerKind kind, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    {
+        ArgumentNullException.ThrowIfNull(servers);
+        var all = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
+        {
+            ["ConnectionStrings:Redis"] = kind == RedisServerKind.Redis ? $"{servers.ConnectionString(kind)},defaultDatabase={Database}" : "",
+        };
+        var host = new PinCovisorHost(all, services);
+        _ = host.BaseAddress;
+        return host;
+    }
+
+    /// <summary>A username no other test uses.</summary>
+    public static string NewUsername(string prefix = "agent") => $"{prefix}-{RandomNumberGenerator.GetHexString(8, lowercase: true)}";
+
+    /// <summary>A Spanish mobile number no other test uses.</summary>
+    public static string NewPhoneNumber() => "+346" + RandomNumberGenerator.GetInt32(10_000_000, 99_999_999);
+
+    /// <summary>
+    /// A client address in the IPv6 documentation range, for <c>X-Forwarded-For</c> (the host trusts
+    /// loopback as a proxy), so each test's failures fill a throttle counter of their own.
+    /// </summary>
+    public static string NewClientAddress() =>
+        $"2001:db8::{RandomNumberGenerator.GetHexString(4, lowercase: true)}:{RandomNumberGenerator.GetHexString(4, lowercase: true)}";
+
+    /// <summary>
+    /// Settings adding one agent to the configured list at <paramref name="index"/> (the default
+    /// host already has ana at 0 and bruno at 1).
+    /// </summary>
+    public static Dictionary<string, string?> Agent(
+        int index, string username, string? password = null, bool isAdmin = false, string? phoneNumber = null, string? displayName = null)
+    {
+        var prefix = $"Agents:{index}:";
+        var settings = new Dictionary<string, string?>
+        {
+            [prefix + "Username"] = username,
+            [prefix + "DisplayName"] = displayName ?? username,
+            [prefix + "Password"] = password,
+            [prefix + "IsAdmin"] = isAdmin ? "true" : "false",
+        };
+        if (phoneNumber is not null)
+        {
+            settings[prefix + "PhoneNumbers:0"] = phoneNumber;
+        }
+
+        return settings;
+    }
+}
