@@ -48,6 +48,13 @@ public sealed class SessionsApi(HttpClient http, string? clientAddress = null)
         return await ReadAsync<Joined>(response);
     }
 
+    /// <summary>Joins with a second-device code and asserts success.</summary>
+    public async Task<Joined> JoinedDeviceAsync(string code, string? userAgent = null)
+    {
+        using var response = await JoinDeviceAsync(code, userAgent);
+        return await ReadAsync<Joined>(response);
+    }
+
     /// <summary>Posts raw bytes as a join body with the given content type.</summary>
     public Task<HttpResponseMessage> PostRawAsync(string path, string? body, string contentType = "application/json") =>
         SendAsync(HttpMethod.Post, path, null, body is null ? null : new StringContent(body, Encoding.UTF8, contentType), null);
