@@ -14,7 +14,7 @@ internal sealed partial class CovisorHub
             : throw HubErrors.Invalid("A video command is load, play, pause, seek or rate.");
         var state = new VideoState(
             action,
-            HubValidation.Id(command.VideoId, "video id"),
+            _sources.VideoId(command.VideoId),
             HubValidation.Range(command.Position, 0, TimeSpan.FromDays(1).TotalSeconds, "video position"),
             HubValidation.Range(command.Rate, 0.25, 4, "playback rate"),
             action switch

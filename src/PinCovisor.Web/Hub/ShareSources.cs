@@ -1,12 +1,13 @@
 using PinCovisor.Web.Catalog;
 using PinCovisor.Web.Media;
+using PinCovisor.Web.Videos;
 
 namespace PinCovisor.Web.Hub;
 
 /// <summary>
-/// Where shared images and product cards come from. Only what the server can vouch for is shared:
-/// an image uploaded into this very session, or a product of the shop's own catalog; never a URL a
-/// client typed.
+/// Where shared images, product cards and videos come from. Only what the server can vouch for is
+/// shared: an image uploaded into this very session, a product of the shop's own catalog, one of the
+/// shop's configured videos; never a URL a client typed.
 /// </summary>
 internal sealed class ShareSources(IServiceProvider services)
 {
@@ -48,5 +49,14 @@ internal sealed class ShareSources(IServiceProvider services)
         var catalog = services.GetService<ICatalog>() ?? throw HubErrors.Invalid("This shop has no product catalog.");
         return await catalog.FindAsync(productId, cancellationToken).ConfigureAwait(false)
             ?? throw HubErrors.Invalid("There is no such product in the catalog.");
+    }
+
+    /// <summary>The id of one of the shop's configured videos, or a refusal.</summary>
+    public string VideoId(string? videoId)
+    {
+        var id = HubValidation.Id(videoId, "video id");
+        return services.GetService<VideoLibrary>()?.Find(id) is not null
+            ? id
+            : throw HubErrors.Invalid("There is no such video in the shop's list.");
     }
 }

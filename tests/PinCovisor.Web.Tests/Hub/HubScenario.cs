@@ -34,7 +34,7 @@ internal sealed class HubScenario : IAsyncDisposable
         IDictionary<string, string?>? settings = null,
         Action<IServiceCollection>? services = null)
     {
-        var host = HostFactory.Start(servers, kind, settings, services);
+        var host = HostFactory.Start(servers, kind, ShopSettings.With(settings), services);
         var session = await SessionSeeder.SeedAsync(host);
         var agent = await HubClient.ConnectAsync(host.BaseAddress, session.AgentToken, reconnect: true);
         var customer = await HubClient.ConnectAsync(host.BaseAddress, session.CustomerToken, reconnect: true);
