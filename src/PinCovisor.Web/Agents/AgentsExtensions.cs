@@ -1,4 +1,7 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using PhoneBridge.Agents;
 using PinCovisor.Web.Agents;
@@ -57,6 +60,11 @@ public static class AgentsExtensions
         services.AddSingleton<IAgentPresence, RedisAgentPresence>();
         services.AddSingleton<ICannedReplies, RedisCannedReplies>();
         services.AddOptions<CookieAuthenticationOptions>(AuthExtensions.AgentCookieScheme).Configure(AgentCookieValidation.Configure);
+
+        // One key ring and one application name for every host, so any host reads any host's cookie.
+        services.AddDataProtection().SetApplicationName("PinCovisor");
+        services.AddSingleton<RedisKeyRing>();
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => sp.GetRequiredService<RedisKeyRing>());
         return builder;
     }
 
