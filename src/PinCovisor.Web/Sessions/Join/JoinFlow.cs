@@ -24,7 +24,16 @@ internal sealed class JoinFlow(
     TimeProvider time,
     ILogger<JoinFlow> logger)
 {
-    public async Task<JoinOutcome> ByPinAsync(string pin, string bucket, string? device, CancellationToken cancellationToken = default)
+    public Task<JoinOutcome> ByPinAsync(string pin, string bucket, string? device, CancellationToken cancellationToken = default) =>
+        UnlessThrottledAsync(bucket, state => RedeemPinAsync(pin, state, bucket, device, cancellationToken), cancellationToken);
+
+    public Task<JoinOutcome> ByDeviceCodeAsync(string code, string bucket, string? device, CancellationToken cancellationToken = default) =>
+        UnlessThrottledAsync(bucket, _ => RedeemCodeAsync(code, bucket, device, cancellationToken), cancellationToken);
+
+    // The throttle is read before the secret is touched, so a throttled client learns nothing and
+    // a correct PIN stays redeemable for the real caller.
+    private async Task<JoinOutcome> UnlessThrottledAsync(
+        string bucket, Func<ThrottleState, Task<JoinOutcome>> attempt, CancellationToken cancellationToken)
     {
         var state = await throttle.CheckAsync(bucket, cancellationToken).ConfigureAwait(false);
         if (state.RetryAfter is { } wait)
@@ -33,6 +42,11 @@ internal sealed class JoinFlow(
             return new JoinOutcome.Throttled(wait);
         }
 
+        return await attempt(state).ConfigureAwait(false);
+    }
+
+    private async Task<JoinOutcome> RedeemPinAsync(string pin, ThrottleState state, string bucket, string? device, CancellationToken cancellationToken)
+    {
         var callSid = await pins.RedeemAsync(pin, cancellationToken).ConfigureAwait(false);
         if (callSid is null)
         {
@@ -54,15 +68,8 @@ internal sealed class JoinFlow(
         return await EnterAsync(session, admission, device, bucket).ConfigureAwait(false);
     }
 
-    public async Task<JoinOutcome> ByDeviceCodeAsync(string code, string bucket, string? device, CancellationToken cancellationToken = default)
+    private async Task<JoinOutcome> RedeemCodeAsync(string code, string bucket, string? device, CancellationToken cancellationToken)
     {
-        var state = await throttle.CheckAsync(bucket, cancellationToken).ConfigureAwait(false);
-        if (state.RetryAfter is { } wait)
-        {
-            SessionLog.Throttled(logger, bucket);
-            return new JoinOutcome.Throttled(wait);
-        }
-
         var sessionId = await codes.RedeemAsync(code, cancellationToken).ConfigureAwait(false);
         var session = sessionId is null ? null : await store.GetAsync(sessionId, CancellationToken.None).ConfigureAwait(false);
         return session is null
