@@ -1,0 +1,60 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using PhoneBridge.Testing.Hub;
+using PhoneBridge.Testing.Redis;
+using static PinCovisor.Web.Tests.Hub.HubAssertions;
+
+namespace PinCovisor.Web.Tests.Hub;
+
+[Collection(RedisCollection.Name)]
+public sealed class HubLimitsTests(RedisServers servers)
+{
+    [Theory]
+    [MemberData(nameof(RedisServers.Kinds), MemberType = typeof(RedisServers))]
+    public async Task AConnectionSendingFasterThanTheLimitIsRefusedUntilTimePasses(RedisServerKind kind)
+    {
+        var time = new FakeTimeProvider(RandomInstant());
+        await using var scenario = await HubScenario.StartAsync(servers, kind,
+            new Dictionary<string, string?> { ["Hub:MessagesPerSecond"] = "2", ["Hub:MessagesBurst"] = "4" },
+            services => services.AddSingleton<TimeProvider>(time));
+        await using var customer = await HubClient.ConnectAsync(scenario.Host.BaseAddress, scenario.Session.CustomerToken);
+        var id = scenario.SessionId;
+
+        for (var i = 0; i < 4; i++)
+        {
+            await customer.ChatAsync(id, "burst " + i);
+        }
+
+        await Refused(customer.ChatAsync(id, "one too many"), "You are sending too fast; wait a moment and try again.");
+        await Refused(customer.InvokeAsync("MovePointer", id, 0.5, 0.5), "You are sending too fast; wait a moment and try again.");
+        time.Advance(TimeSpan.FromSeconds(1));
+        await customer.ChatAsync(id, "after a second");
+        await customer.ChatAsync(id, "and another");
+        await Refused(customer.ChatAsync(id, "but not a third"), "You are sending too fast; wait a moment and try again.");
+
+        var log = await scenario.Agent.Events.WaitForCountAsync(id, 6);
+        log.Should().HaveCount(6, "refused calls leave no trace");
+        customer.Connection.State.Should().Be(Microsoft.AspNetCore.SignalR.Client.HubConnectionState.Connected);
+        scenario.Host.Logs.Lines.Should().Contain(l => l.Contains("exceeded the hub rate limit", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(RedisServers.Kinds), MemberType = typeof(RedisServers))]
+    public async Task AMessageLargerThanTheLimitClosesTheConnectionAndIsNotLogged(RedisServerKind kind)
+    {
+        await using var scenario = await HubScenario.StartAsync(servers, kind, new Dictionary<string, string?> { ["Hub:MaxMessageBytes"] = "2048" });
+        await using var customer = await HubClient.ConnectAsync(scenario.Host.BaseAddress, scenario.Session.CustomerToken);
+        var id = scenario.SessionId;
+
+        var oversized = () => customer.ChatAsync(id, new string('é', 1100));
+
+        await oversized.Should().ThrowAsync<Exception>();
+        (await customer.Closed.WaitAsync(TimeSpan.FromSeconds(30))).Should().NotBeNull("the server closes the connection with an error");
+        await scenario.Customer.ChatAsync(id, new string('y', 1000));
+        (await scenario.Agent.Events.WaitForCountAsync(id, 1)).Should().ContainSingle()
+            .Which.DataAs<PinCovisor.Web.Hub.ChatMessage>().Text.Should().HaveLength(1000);
+    }
+
+    internal static DateTimeOffset RandomInstant() =>
+        new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero).AddSeconds(Random.Shared.Next(0, 365 * 24 * 3600)).AddMilliseconds(Random.Shared.Next(1000));
+}
