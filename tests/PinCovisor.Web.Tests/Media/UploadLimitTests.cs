@@ -129,7 +129,7 @@ public sealed class UploadLimitTests(RedisServers servers)
     }
 
     [Fact]
-    public async Task StoredImageExpiresAfterMediaLifetimeAndIsCachedPrivatelyNoLonger()
+    public async Task StoredImageKeyCarriesMediaLifetimeAsTtlAndIsCachedPrivatelyNoLonger()
     {
         await using var host = HostFactory.Start(servers, RedisServerKind.Garnet, new Dictionary<string, string?> { ["Media:Lifetime"] = "00:10:00" });
         var session = await SessionSeeder.SeedAsync(host);
