@@ -70,7 +70,8 @@ internal sealed partial class CovisorHub : Microsoft.AspNetCore.SignalR.Hub<ICov
         if (user.AgentUsername() is { } username)
         {
             HubConnectionState.Attach(Context, new HubConnectionState(
-                new HubCaller(true, username, null, new EventAuthor(CovisorClaims.AgentRole, username, _agents.DisplayName(username)))));
+                new HubCaller(true, username, null, new EventAuthor(CovisorClaims.AgentRole, username, _agents.DisplayName(username))),
+                BearerToken()));
             await Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.Agent(username), Aborted).ConfigureAwait(false);
             return;
         }
@@ -78,7 +79,8 @@ internal sealed partial class CovisorHub : Microsoft.AspNetCore.SignalR.Hub<ICov
         var sessionId = user.CustomerSession() ?? throw HubErrors.NotInSession();
         var participantId = user.ParticipantId() ?? throw HubErrors.NotInSession();
         HubConnectionState.Attach(Context, new HubConnectionState(
-            new HubCaller(false, participantId, sessionId, new EventAuthor(CovisorClaims.CustomerRole, participantId, "Customer"))));
+            new HubCaller(false, participantId, sessionId, new EventAuthor(CovisorClaims.CustomerRole, participantId, "Customer")),
+            BearerToken()));
         _connections.Track(sessionId, Context);
         await Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.Participant(sessionId, participantId), Aborted).ConfigureAwait(false);
         var admission = await CustomerAdmissionAsync(sessionId, participantId).ConfigureAwait(false);
@@ -166,6 +168,20 @@ internal sealed partial class CovisorHub : Microsoft.AspNetCore.SignalR.Hub<ICov
 
     /// <summary>The server's clock, for estimating the offset to the client's (video sync).</summary>
     public DateTimeOffset Clock() => _time.GetUtcNow();
+
+    /// <summary>The bearer token of the request that opened the connection, as the bearer scheme read it.</summary>
+    private string? BearerToken()
+    {
+        if (Context.GetHttpContext()?.Request is not { } request)
+        {
+            return null;
+        }
+
+        var header = request.Headers.Authorization.ToString();
+        return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim()
+            : request.Query["access_token"].ToString() is { Length: > 0 } query ? query
+            : null;
+    }
 
     /// <summary>A customer's admission, refusing closed sessions and rejected or unknown participants.</summary>
     private async Task<AdmissionState> CustomerAdmissionAsync(string sessionId, string participantId)

@@ -73,7 +73,8 @@ public static class CovisorHubExtensions
     /// </summary>
     public static IEndpointRouteBuilder MapCovisorHub(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapHub<CovisorHub>("/hubs/covisor").Add(endpoint =>
+        // Closing at the credential's expiry: a token's lifetime bounds a connection's too.
+        endpoints.MapHub<CovisorHub>("/hubs/covisor", o => o.CloseOnAuthenticationExpiration = true).Add(endpoint =>
         {
             if (endpoint.RequestDelegate is { } inner)
             {

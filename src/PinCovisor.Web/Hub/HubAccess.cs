@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
+using PhoneBridge.Agents;
+using PinCovisor.Web.Auth;
 using PinCovisor.Web.Sessions;
 
 namespace PinCovisor.Web.Hub;
@@ -8,8 +10,16 @@ namespace PinCovisor.Web.Hub;
 /// The check every hub method makes before touching a session: <see cref="SessionAccess.Allows"/>
 /// against the store. A positive answer is trusted for <see cref="CovisorHubOptions.AccessCacheDuration"/>
 /// on that connection; ends, transfers and rejections clear it at once through the control channel.
+/// Each time the store is asked, the connection's own credential is checked again too: a revoked
+/// token or a disabled agent closes the connection.
 /// </summary>
-internal sealed class HubAccess(ISessionStore store, TimeProvider time, IOptions<CovisorHubOptions> options)
+internal sealed class HubAccess(
+    ISessionStore store,
+    IAccessTokens tokens,
+    IAgentDirectory agents,
+    HubControl control,
+    TimeProvider time,
+    IOptions<CovisorHubOptions> options)
 {
     /// <summary>The session, or a <see cref="HubException"/> saying why the caller may not touch it.</summary>
     /// <param name="context">The calling connection.</param>
@@ -33,6 +43,7 @@ internal sealed class HubAccess(ISessionStore store, TimeProvider time, IOptions
             return cached;
         }
 
+        await RequireCredentialAsync(context, state, cancellationToken).ConfigureAwait(false);
         var session = await store.GetAsync(sessionId, cancellationToken).ConfigureAwait(false) ?? throw HubErrors.NotInSession();
         if (session.IsClosed)
         {
@@ -54,6 +65,21 @@ internal sealed class HubAccess(ISessionStore store, TimeProvider time, IOptions
 
         state.Grant(sessionId, session, now + options.Value.AccessCacheDuration);
         return session;
+    }
+
+    private async Task RequireCredentialAsync(HubCallerContext context, HubConnectionState state, CancellationToken cancellationToken)
+    {
+        var revoked = state.Caller.IsAgent && agents.FindByUsername(state.Caller.Subject) is null;
+        if (!revoked && state.BearerToken is { } token)
+        {
+            revoked = await tokens.ValidateAsync(token, cancellationToken).ConfigureAwait(false) is null;
+        }
+
+        if (revoked)
+        {
+            await control.CutOffAsync(context).ConfigureAwait(false);
+            throw HubErrors.AccessEnded();
+        }
     }
 
     /// <summary>Like <see cref="RequireAsync"/>, and the caller must be the agent in charge.</summary>

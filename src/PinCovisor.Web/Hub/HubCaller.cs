@@ -15,12 +15,19 @@ internal sealed record HubCaller(bool IsAgent, string Subject, string? CustomerS
 /// What the hub remembers about one connection (kept in <see cref="HubCallerContext.Items"/>): who
 /// it is, which sessions it follows, and recent positive access checks.
 /// </summary>
-internal sealed class HubConnectionState(HubCaller caller)
+internal sealed class HubConnectionState(HubCaller caller, string? bearerToken)
 {
     private static readonly object Key = new();
     private readonly ConcurrentDictionary<string, (CovisorSession Session, DateTimeOffset Until)> _granted = new(StringComparer.Ordinal);
 
     public HubCaller Caller { get; } = caller;
+
+    /// <summary>
+    /// The bearer token the connection opened with, kept in memory only so access checks can see
+    /// it revoked (logout, disabled agent, turned-away device). Null for the agent console's cookie.
+    /// Deliberately not part of <see cref="HubCaller"/>, whose generated ToString could reach a log.
+    /// </summary>
+    public string? BearerToken { get; } = bearerToken;
 
     /// <summary>Sessions this connection is tracked in (joined, or waiting in the lobby of).</summary>
     public ConcurrentDictionary<string, byte> Sessions { get; } = new(StringComparer.Ordinal);

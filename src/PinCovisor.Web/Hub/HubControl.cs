@@ -86,6 +86,37 @@ internal sealed partial class HubControl(
         }
     }
 
+    /// <summary>
+    /// Cuts one connection off everything it follows at once, and closes it a moment later so the
+    /// refusal that says why still reaches the client (closing at once would swallow it).
+    /// </summary>
+    public async Task CutOffAsync(HubCallerContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var state = HubConnectionState.Of(context);
+        foreach (var sessionId in state.Sessions.Keys)
+        {
+            connections.Untrack(sessionId, context);
+            foreach (var group in new[] { HubGroups.Session(sessionId), HubGroups.Lobby(sessionId), HubGroups.Participant(sessionId, state.Caller.Subject) })
+            {
+                await hub.Groups.RemoveFromGroupAsync(context.ConnectionId, group).ConfigureAwait(false);
+            }
+        }
+
+        if (state.Caller.IsAgent)
+        {
+            await hub.Groups.RemoveFromGroupAsync(context.ConnectionId, HubGroups.Agent(state.Caller.Subject)).ConfigureAwait(false);
+        }
+
+        ITimer? timer = null;
+        timer = time.CreateTimer(_ =>
+        {
+            context.Abort();
+            timer?.Dispose();
+        }, null, TimeSpan.FromSeconds(1), Timeout.InfiniteTimeSpan);
+        HubLog.CutOff(logger, context.ConnectionId);
+    }
+
     private async Task DropAsync(HubCallerContext context, string sessionId, HubCaller caller)
     {
         connections.Untrack(sessionId, context);

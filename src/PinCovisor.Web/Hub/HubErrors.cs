@@ -14,6 +14,8 @@ internal static class HubErrors
 
     public static HubException Rejected() => new("The agent did not let you in.");
 
+    public static HubException AccessEnded() => new("Your access has ended; sign in or join again.");
+
     public static HubException AgentsOnly() => new("Only the agent in charge can do that.");
 
     public static HubException TooFast() => new("You are sending too fast; wait a moment and try again.");

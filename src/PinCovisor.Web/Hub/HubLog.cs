@@ -29,4 +29,7 @@ internal static partial class HubLog
 
     [LoggerMessage(2307, LogLevel.Warning, "Cannot subscribe to the hub control channel yet; retrying")]
     public static partial void SubscribeFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(2308, LogLevel.Information, "Connection {ConnectionId} cut off: its credential was revoked")]
+    public static partial void CutOff(ILogger logger, string connectionId);
 }

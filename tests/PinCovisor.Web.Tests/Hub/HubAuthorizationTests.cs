@@ -93,6 +93,26 @@ public sealed class HubAuthorizationTests(RedisServers servers)
 
     [Theory]
     [MemberData(nameof(RedisServers.Kinds), MemberType = typeof(RedisServers))]
+    public async Task AConnectionWhoseTokenIsRevokedIsCutOffAtItsNextCall(RedisServerKind kind)
+    {
+        await using var scenario = await HubScenario.StartAsync(servers, kind,
+            new Dictionary<string, string?> { ["Hub:AccessCacheDuration"] = "00:00:00" });
+        var (id, participantId) = (scenario.SessionId, scenario.Session.ParticipantId);
+        await using var customer = await HubClient.ConnectAsync(scenario.Host.BaseAddress, scenario.Session.CustomerToken);
+        await customer.ChatAsync(id, "antes");
+        var tokenId = await scenario.Host.Services.GetRequiredService<ISessionStore>().FindTokenAsync(id, participantId)
+            .WaitAsync(TimeSpan.FromSeconds(30));
+
+        await scenario.Host.Services.GetRequiredService<PinCovisor.Web.Auth.IAccessTokens>().RevokeAsync(tokenId!)
+            .WaitAsync(TimeSpan.FromSeconds(30));
+
+        await Refused(customer.ChatAsync(id, "después"), "Your access has ended; sign in or join again.");
+        await customer.Closed.WaitAsync(TimeSpan.FromSeconds(30));
+        (await scenario.Agent.Events.WaitForCountAsync(id, 1)).Should().ContainSingle();
+    }
+
+    [Theory]
+    [MemberData(nameof(RedisServers.Kinds), MemberType = typeof(RedisServers))]
     public async Task ARejectedDeviceIsDisconnected(RedisServerKind kind)
     {
         await using var scenario = await HubScenario.StartAsync(servers, kind);
