@@ -93,16 +93,19 @@ public sealed class SecondDeviceTests(RedisServers servers)
         malformed.StatusCode.Should().Be(HttpStatusCode.BadRequest);
     }
 
-    [Fact]
-    public async Task PublicBaseUrlNamesTheLinksHost()
+    [Theory]
+    [InlineData("https://shop.example/help", "https://shop.example/help/join")]
+    [InlineData("https://shop.example/help/", "https://shop.example/help/join")]
+    [InlineData("", null)]
+    public async Task PublicBaseUrlNamesTheLinksHostAndEmptyMeansTheRequestsOrigin(string configured, string? expected)
     {
         await using var host = SessionHost.Start(servers, RedisServerKind.Garnet,
-            new Dictionary<string, string?> { ["Sessions:PublicBaseUrl"] = "https://shop.example/help" });
+            new Dictionary<string, string?> { ["Sessions:PublicBaseUrl"] = configured });
         var seeded = await SessionSeeder.SeedAsync(host.Host);
 
         var link = await MintAsync(host, seeded.SessionId, seeded.CustomerToken);
 
-        link.Url.GetLeftPart(UriPartial.Path).Should().Be("https://shop.example/help/join");
+        link.Url.GetLeftPart(UriPartial.Path).Should().Be(expected ?? new Uri(host.Host.BaseAddress, "/join").ToString());
     }
 
     private static async Task<DeviceLink> MintAsync(SessionHost host, string sessionId, string token)
