@@ -9,6 +9,9 @@ namespace PinCovisor.Web.Agents;
 /// <summary><c>POST /api/agents/login</c>, <c>POST /api/agents/logout</c>, <c>GET /api/agents/me</c>.</summary>
 internal static class AgentLoginEndpoints
 {
+    // Longer input is refused before any Redis or hashing work: no real username or password is this long.
+    private const int MaxInputLength = 1024;
+
     public static RouteGroupBuilder MapAgentLogin(this RouteGroupBuilder agents)
     {
         agents.MapPost("/login", LoginAsync).AllowAnonymous();
@@ -23,33 +26,40 @@ internal static class AgentLoginEndpoints
         IAccessTokens tokens, IAgentPresence presence, IOptions<AgentLoginOptions> options, TimeProvider time, ILoggerFactory loggers)
     {
         var logger = loggers.CreateLogger(typeof(AgentLoginEndpoints));
-        if (string.IsNullOrEmpty(request.Username) || request.Username.Length > 256 || string.IsNullOrEmpty(request.Password)
-            || request.Password.Length > 1024)
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrEmpty(request.Username) || request.Username.Length > MaxInputLength)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                ["username"] = ["A username and a password (up to 1,024 characters) are required."],
-            });
+            errors["username"] = ["Required, up to 1,024 characters."];
+        }
+
+        if (string.IsNullOrEmpty(request.Password) || request.Password.Length > MaxInputLength)
+        {
+            errors["password"] = ["Required, up to 1,024 characters."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
         }
 
         var ct = http.RequestAborted;
         var policy = LoginPolicy(options.Value);
         var client = ClientAddress(http);
-        if (await throttle.BeginAsync(policy, client, request.Username, ct).ConfigureAwait(false) is { } wait)
+        if (await throttle.BeginAsync(policy, client, request.Username!, ct).ConfigureAwait(false) is { } wait)
         {
             AgentLog.Throttled(logger, policy.Name, AttemptThrottle.RetryAfterSeconds(wait));
             return AgentProblems.TooMany(http, wait);
         }
 
         // The hasher runs whatever the account, so unknown, disabled and wrong look the same.
-        var stored = await accounts.ReadAsync(request.Username, ct).ConfigureAwait(false);
-        if (!passwords.Verify(stored?.PasswordHash, request.Password) || stored is not { Account.Disabled: false })
+        var stored = await accounts.ReadAsync(request.Username!, ct).ConfigureAwait(false);
+        if (!passwords.Verify(stored?.PasswordHash, request.Password!) || stored is not { Account.Disabled: false })
         {
             AgentLog.LoginRefused(logger);
             return AgentProblems.LoginRefused();
         }
 
-        await throttle.SucceededAsync(policy, client, request.Username, ct).ConfigureAwait(false);
+        await throttle.SucceededAsync(policy, client, request.Username!, ct).ConfigureAwait(false);
         var account = stored.Account;
         var grant = new AccessGrant(AccessKind.Agent, account.Username, null, time.GetUtcNow() + options.Value.TokenLifetime);
         var token = await tokens.IssueAsync(grant, ct).ConfigureAwait(false);
