@@ -38,7 +38,9 @@ internal sealed class AgentDirectoryRefresher(
         await _loop.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
-    public void Dispose() => _stopping.Dispose();
+    // Cancels rather than disposes, as BackgroundService does: the container may dispose this
+    // before the host calls StopAsync, which must then still work.
+    public void Dispose() => _stopping.Cancel();
 
     private async Task LoopAsync(CancellationToken stopping)
     {
