@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace PinCovisor.Web.Hub;
 
 /// <summary>Checks of what clients send; each failure is a <see cref="Microsoft.AspNetCore.SignalR.HubException"/> saying what is wrong.</summary>
@@ -15,7 +17,7 @@ internal static class HubValidation
     public static double Range(double value, double min, double max, string what) =>
         double.IsFinite(value) && value >= min && value <= max
             ? value
-            : throw HubErrors.Invalid($"The {what} must be between {min} and {max}.");
+            : throw HubErrors.Invalid(string.Create(CultureInfo.InvariantCulture, $"The {what} must be between {min} and {max}."));
 
     /// <summary><c>#rrggbb</c> or <c>#rrggbbaa</c>, lower-cased.</summary>
     public static string Color(string? value) =>

@@ -1,9 +1,7 @@
 using PhoneBridge.Testing.Hub;
 using PhoneBridge.Testing.Redis;
 using PhoneBridge.Testing.Sessions;
-using PhoneBridge.Testing.Web;
 using PinCovisor.Web.Hub;
-using PinCovisor.Web.Redis;
 
 namespace PinCovisor.Web.Tests.Hub;
 
@@ -14,16 +12,8 @@ public sealed class HubBackplaneTests(RedisServers servers)
     [MemberData(nameof(RedisServers.Kinds), MemberType = typeof(RedisServers))]
     public async Task TwoHostsSharingOneRedisCarryEventsBothWaysAndEndingOnOneCutsOffTheOther(RedisServerKind kind)
     {
-        // One standalone server that neither host owns: Garnet started apart, or the shared redis-server.
-        using var garnet = kind == RedisServerKind.Garnet ? EmbeddedGarnet.Start() : null;
-        var settings = ShopSettings.With(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Redis"] = garnet?.ConnectionString ?? servers.ConnectionString(kind),
-            ["Pins:SecretKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
-        });
-        await using var first = new PinCovisorHost(settings);
-        await using var second = new PinCovisorHost(settings);
-        first.BaseAddress.Port.Should().NotBe(second.BaseAddress.Port);
+        await using var hosts = TwoHosts.Start(servers, kind);
+        var (first, second) = (hosts.First, hosts.Second);
         var session = await SessionSeeder.SeedAsync(first);
         var id = session.SessionId;
         await using var customer = await HubClient.ConnectAsync(first.BaseAddress, session.CustomerToken);

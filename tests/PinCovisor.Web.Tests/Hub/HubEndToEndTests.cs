@@ -5,7 +5,6 @@ using PhoneBridge.Testing.Redis;
 using PhoneBridge.Testing.Sessions;
 using PhoneBridge.Testing.Web;
 using PinCovisor.Web.Hub;
-using PinCovisor.Web.Redis;
 using SkiaSharp;
 
 namespace PinCovisor.Web.Tests.Hub;
@@ -17,15 +16,8 @@ public sealed class HubEndToEndTests(RedisServers servers)
     [MemberData(nameof(RedisServers.Kinds), MemberType = typeof(RedisServers))]
     public async Task ACallersPinLeadsToASharedSessionAcrossTwoHostsThatSurvivesADroppedConnection(RedisServerKind kind)
     {
-        using var garnet = kind == RedisServerKind.Garnet ? EmbeddedGarnet.Start() : null;
-        var settings = ShopSettings.With(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Redis"] = garnet?.ConnectionString ?? servers.ConnectionString(kind),
-            ["Pins:SecretKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
-            [SessionsApi.TrustLoopbackProxy.Key] = SessionsApi.TrustLoopbackProxy.Value,
-        });
-        await using var shopHost = new PinCovisorHost(settings);
-        await using var consoleHost = new PinCovisorHost(settings);
+        await using var hosts = TwoHosts.Start(servers, kind);
+        var (shopHost, consoleHost) = (hosts.First, hosts.Second);
         var twilio = new TwilioCaller(shopHost.CreateLoopbackClient());
 
         // Twilio: the call arrives, the IVR speaks the PIN, Ana answers and the whisper binds her.
