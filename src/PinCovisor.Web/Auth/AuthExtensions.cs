@@ -36,15 +36,9 @@ public static class AuthExtensions
                 options.SlidingExpiration = true;
                 // An API answers 401/403; there is no login page to redirect to.
                 options.Events.OnRedirectToLogin = context =>
-                {
-                    context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-                    return Task.CompletedTask;
-                };
+                    AuthProblems.WriteAsync(context.HttpContext, StatusCodes.Status401Unauthorized);
                 options.Events.OnRedirectToAccessDenied = context =>
-                {
-                    context.Response.StatusCode = StatusCodes.Status403Forbidden;
-                    return Task.CompletedTask;
-                };
+                    AuthProblems.WriteAsync(context.HttpContext, StatusCodes.Status403Forbidden);
             });
 
         services.AddAuthorizationBuilder()
