@@ -21,6 +21,8 @@ internal static class HostingExtensions
             writeToProviders: true);
 
         builder.Services.AddProblemDetails();
+        // A malformed body is the client's mistake in every environment: a 400, never an exception page.
+        builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = false);
         builder.Services.Configure<ForwardedHeadersOptions>(options =>
         {
             // Trust X-Forwarded-* only from the proxies the operator lists (section ForwardedHeaders):
@@ -54,6 +56,9 @@ internal static class HostingExtensions
     {
         app.UseForwardedHeaders();
         app.UseExceptionHandler();
+        // Empty 4xx/5xx answers of the JSON APIs become problem+json; Twilio's webhooks keep
+        // their bare 403 (Twilio reads only the status).
+        app.UseWhen(context => !context.Request.Path.StartsWithSegments("/twilio"), branch => branch.UseStatusCodePages());
         app.UseSerilogRequestLogging();
         return app;
     }
