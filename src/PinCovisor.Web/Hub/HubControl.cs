@@ -20,14 +20,13 @@ internal sealed partial class HubControl(
     HubConnections connections,
     IHubContext<CovisorHub, ICovisorClient> hub,
     TimeProvider time,
-    ILogger<HubControl> logger) : IHostedService, IDisposable
+    IHostApplicationLifetime lifetime,
+    ILogger<HubControl> logger) : IHostedService
 {
     public const string Closed = "closed";
     public const string AgentChanged = "agent-changed";
     public const string Admitted = "admitted";
     public const string Rejected = "rejected";
-
-    private readonly CancellationTokenSource _stopping = new();
 
     /// <summary>Tells every host; a failure is logged, not thrown (the event itself is already in the log).</summary>
     public async Task PublishAsync(ControlMessage message)
@@ -47,17 +46,13 @@ internal sealed partial class HubControl(
     {
         if (!await TrySubscribeAsync().ConfigureAwait(false))
         {
-            _ = RetryAsync(_stopping.Token);
+            // Tied to the application's lifetime rather than a token of our own: the container may be
+            // disposed before hosted services are stopped (test hosts do that), and nothing here needs disposing.
+            _ = RetryAsync(lifetime.ApplicationStopping);
         }
     }
 
-    public Task StopAsync(CancellationToken cancellationToken)
-    {
-        _stopping.Cancel();
-        return Task.CompletedTask;
-    }
-
-    public void Dispose() => _stopping.Dispose();
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>Drops this host's connections of the session as <paramref name="message"/> says.</summary>
     public async Task ApplyAsync(ControlMessage message)
