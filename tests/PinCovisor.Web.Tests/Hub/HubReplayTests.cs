@@ -8,17 +8,19 @@ namespace PinCovisor.Web.Tests.Hub;
 [Collection(RedisCollection.Name)]
 public sealed class HubReplayTests(RedisServers servers)
 {
-    private static readonly Dictionary<string, string?> Unthrottled = new()
+    // Small pages, so the gap after the outage takes several JoinSession calls to close.
+    private static readonly Dictionary<string, string?> UnthrottledSmallPages = new()
     {
         ["Hub:MessagesPerSecond"] = "100000",
         ["Hub:MessagesBurst"] = "100000",
+        ["Hub:ReplayPageSize"] = "10",
     };
 
     [Theory]
     [MemberData(nameof(RedisServers.Kinds), MemberType = typeof(RedisServers))]
     public async Task ASocketKilledMidStreamResumesWithEveryEventExactlyOnceAndInOrder(RedisServerKind kind)
     {
-        await using var scenario = await HubScenario.StartAsync(servers, kind, Unthrottled);
+        await using var scenario = await HubScenario.StartAsync(servers, kind, UnthrottledSmallPages);
         var id = scenario.SessionId;
         // The agent's side drops and stays away a moment, as a phone changing networks would.
         await using var agent = await HubClient.ConnectAsync(scenario.Host.BaseAddress, scenario.Session.AgentToken,

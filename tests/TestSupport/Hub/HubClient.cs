@@ -139,8 +139,14 @@ public sealed class HubClient : IAsyncDisposable
 
         foreach (var sessionId in sessions)
         {
-            var result = await JoinAsync(sessionId);
-            Interlocked.Add(ref _replayed, result.Events.Count);
+            // A long outage leaves a gap larger than one page: keep asking until it is closed.
+            JoinResult result;
+            do
+            {
+                result = await JoinAsync(sessionId);
+                Interlocked.Add(ref _replayed, result.Events.Count);
+            }
+            while (result.HasMore);
         }
 
         Interlocked.Increment(ref _reconnections);
