@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using PhoneBridge.Agents;
+using PinCovisor.Web.Agents;
 using PinCovisor.Web.Auth;
 using PinCovisor.Web.Sessions;
 
@@ -24,6 +25,7 @@ internal sealed partial class CovisorHub : Microsoft.AspNetCore.SignalR.Hub<ICov
     private readonly ShareSources _sources;
     private readonly ISessionLifecycle _lifecycle;
     private readonly ISessionNotifier _notifier;
+    private readonly IAgentPresence _presence;
     private readonly TimeProvider _time;
     private readonly CovisorHubOptions _options;
     private readonly ILogger<CovisorHub> _logger;
@@ -38,6 +40,7 @@ internal sealed partial class CovisorHub : Microsoft.AspNetCore.SignalR.Hub<ICov
         ShareSources sources,
         ISessionLifecycle lifecycle,
         ISessionNotifier notifier,
+        IAgentPresence presence,
         TimeProvider time,
         IOptions<CovisorHubOptions> options,
         ILogger<CovisorHub> logger)
@@ -51,6 +54,7 @@ internal sealed partial class CovisorHub : Microsoft.AspNetCore.SignalR.Hub<ICov
         _sources = sources;
         _lifecycle = lifecycle;
         _notifier = notifier;
+        _presence = presence;
         _time = time;
         _options = options.Value;
         _logger = logger;
@@ -73,6 +77,8 @@ internal sealed partial class CovisorHub : Microsoft.AspNetCore.SignalR.Hub<ICov
                 new HubCaller(true, username, null, new EventAuthor(CovisorClaims.AgentRole, username, _agents.DisplayName(username))),
                 BearerToken()));
             await Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.Agent(username), Aborted).ConfigureAwait(false);
+            // Connecting is activity: the console's "last seen" moves, the agent's status stays.
+            await _presence.TouchAsync(username, Aborted).ConfigureAwait(false);
             return;
         }
 

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using PinCovisor.Web.Agents;
 using PhoneBridge.Testing.Hub;
 using PhoneBridge.Testing.Redis;
 using PhoneBridge.Testing.Sessions;
@@ -22,6 +24,8 @@ public sealed class HubTransferTests(RedisServers servers)
         var handedTo = await scenario.Agent.InvokeAsync<AgentInfo>("TransferSession", id, "bruno");
 
         handedTo.Should().Be(new AgentInfo("bruno", "Bruno"));
+        var presence = await scenario.Host.Services.GetRequiredService<IAgentPresence>().GetAllAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        presence.Single(a => a.Username == "bruno").LastSeen.Should().NotBeNull("connecting to the hub counts as being seen");
         var seen = await scenario.Customer.Events.WaitForKindAsync(id, EventKinds.AgentChanged);
         seen.DataAs<AgentChanged>().Should().Be(new AgentChanged("ana", "bruno", "Bruno"));
         await bruno.Events.WaitAsync(() => bruno.Events.Arrivals, a => a.Any(e => e.Kind == EventKinds.AgentChanged));
