@@ -10,6 +10,7 @@ public static class CovisorExtensions
         builder.AddAgents();
         builder.AddCovisorHub();
         builder.AddMedia();
+        builder.AddVisitors();
         return builder;
     }
 
@@ -22,6 +23,7 @@ public static class CovisorExtensions
         app.MapAgents();
         app.MapCovisorHub();
         app.MapMedia();
+        app.MapVisitors();
         return app;
     }
 }

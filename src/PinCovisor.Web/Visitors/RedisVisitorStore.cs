@@ -1,0 +1,121 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace PinCovisor.Web.Visitors;
+
+/// <summary>Visitors, their live index and pending invitations, in Redis.</summary>
+internal sealed class RedisVisitorStore(IConnectionMultiplexer redis, TimeProvider time, IOptions<VisitorsOptions> options)
+{
+    private static readonly TimeSpan ThrottleWindow = TimeSpan.FromMinutes(1);
+
+    private IDatabase Db => redis.GetDatabase();
+
+    private VisitorsOptions Options => options.Value;
+
+    /// <summary>Mints a visitor and records their first page view.</summary>
+    public async Task<PageViewOutcome.Recorded> CreateAsync(string url, string title, string? device, CancellationToken cancellationToken = default)
+    {
+        var (id, key) = (VisitorIds.NewId(), VisitorIds.NewKey());
+        var now = Ms(time.GetUtcNow());
+        var transaction = Db.CreateTransaction();
+        _ = transaction.HashSetAsync(VisitorKeys.Visitor(id),
+        [
+            new("key", VisitorIds.Hash(key)), new("url", url), new("title", title), new("device", device ?? string.Empty),
+            new("first", now), new("last", now), new("views", 1), new("rw", now), new("rc", 1),
+        ]);
+        _ = transaction.KeyExpireAsync(VisitorKeys.Visitor(id), Options.Lifetime);
+        await transaction.ExecuteAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
+        await MarkLiveAsync(id, now, cancellationToken).ConfigureAwait(false);
+        return new PageViewOutcome.Recorded(id, key);
+    }
+
+    /// <summary>Records a page view of a known visitor; unknown when the id or key is wrong.</summary>
+    public async Task<PageViewOutcome> RecordAsync(
+        string visitorId, string visitorKey, string url, string title, string? device, CancellationToken cancellationToken = default)
+    {
+        var now = Ms(time.GetUtcNow());
+        var result = (RedisResult[])(await Db.ScriptEvaluateAsync(VisitorScripts.PageView, [VisitorKeys.Visitor(visitorId)],
+        [
+            VisitorIds.Hash(visitorKey), now, (long)ThrottleWindow.TotalMilliseconds, Options.MaxPageViewsPerMinute,
+            url, title, device ?? string.Empty, (long)Options.Lifetime.TotalMilliseconds,
+        ]).WaitAsync(cancellationToken).ConfigureAwait(false))!;
+        switch ((int)result[0])
+        {
+            case 1:
+                await MarkLiveAsync(visitorId, now, cancellationToken).ConfigureAwait(false);
+                return new PageViewOutcome.Recorded(visitorId, null);
+            case 2:
+                return new PageViewOutcome.Throttled(TimeSpan.FromMilliseconds((long)result[1]));
+            default:
+                return new PageViewOutcome.Unknown();
+        }
+    }
+
+    /// <summary>Whether the visitor's record still exists (seen within <see cref="VisitorsOptions.Lifetime"/>).</summary>
+    public Task<bool> ExistsAsync(string visitorId, CancellationToken cancellationToken = default) =>
+        Db.KeyExistsAsync(VisitorKeys.Visitor(visitorId)).WaitAsync(cancellationToken);
+
+    /// <summary>The visitor's device label, or null.</summary>
+    public async Task<string?> DeviceAsync(string visitorId, CancellationToken cancellationToken = default)
+    {
+        var device = (string?)await Db.HashGetAsync(VisitorKeys.Visitor(visitorId), "device").WaitAsync(cancellationToken).ConfigureAwait(false);
+        return string.IsNullOrEmpty(device) ? null : device;
+    }
+
+    /// <summary>Whether an invitation is waiting for the visitor.</summary>
+    public Task<bool> HasInvitationAsync(string visitorId, CancellationToken cancellationToken = default) =>
+        Db.KeyExistsAsync(VisitorKeys.Invitation(visitorId)).WaitAsync(cancellationToken);
+
+    /// <summary>Stores an invitation unless one is already waiting; false when one was.</summary>
+    public Task<bool> TryInviteAsync(string visitorId, PendingInvitation invitation, CancellationToken cancellationToken = default) =>
+        Db.StringSetAsync(VisitorKeys.Invitation(visitorId), $"{invitation.SessionId}\n{invitation.Token}\n{invitation.AgentUsername}",
+            Options.InvitationLifetime, When.NotExists).WaitAsync(cancellationToken);
+
+    /// <summary>Takes the waiting invitation, if any: it is removed in the same step.</summary>
+    public async Task<PendingInvitation?> TakeInvitationAsync(string visitorId, CancellationToken cancellationToken = default)
+    {
+        var value = (string?)await Db.ScriptEvaluateAsync(VisitorScripts.Take, [VisitorKeys.Invitation(visitorId)])
+            .WaitAsync(cancellationToken).ConfigureAwait(false);
+        return value?.Split('\n') is [var sessionId, var token, var agent] ? new PendingInvitation(sessionId, token, agent) : null;
+    }
+
+    /// <summary>Visitors seen within the live window, most recent first; older index entries are pruned.</summary>
+    public async Task<IReadOnlyList<VisitorView>> ListLiveAsync(CancellationToken cancellationToken = default)
+    {
+        var since = Ms(time.GetUtcNow() - Options.LiveWindow);
+        await Db.SortedSetRemoveRangeByScoreAsync(VisitorKeys.Live, double.NegativeInfinity, since, Exclude.Stop)
+            .WaitAsync(cancellationToken).ConfigureAwait(false);
+        var ids = await Db.SortedSetRangeByScoreAsync(VisitorKeys.Live, since, double.PositiveInfinity, Exclude.None, Order.Descending,
+            0, Options.MaxListed).WaitAsync(cancellationToken).ConfigureAwait(false);
+
+        var batch = Db.CreateBatch();
+        var reads = ids.Select(id => (Id: (string)id!, Fields: batch.HashGetAllAsync(VisitorKeys.Visitor((string)id!)),
+            Invited: batch.KeyExistsAsync(VisitorKeys.Invitation((string)id!)))).ToList();
+        batch.Execute();
+        var visitors = new List<VisitorView>(reads.Count);
+        foreach (var read in reads)
+        {
+            var fields = (await read.Fields.WaitAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(e => (string)e.Name!, e => e.Value);
+            if (fields.Count == 0 || Ms(fields, "last") < since)
+            {
+                continue; // Expired (or reported under a clock that has since moved): no longer live.
+            }
+
+            visitors.Add(new VisitorView(read.Id, (string?)fields.GetValueOrDefault("url") ?? "", (string?)fields.GetValueOrDefault("title") ?? "",
+                string.IsNullOrEmpty(fields.GetValueOrDefault("device")) ? null : (string?)fields["device"],
+                DateTimeOffset.FromUnixTimeMilliseconds(Ms(fields, "first")), DateTimeOffset.FromUnixTimeMilliseconds(Ms(fields, "last")),
+                Ms(fields, "views"), await read.Invited.WaitAsync(cancellationToken).ConfigureAwait(false)));
+        }
+
+        return visitors;
+    }
+
+    private Task<bool> MarkLiveAsync(string visitorId, long now, CancellationToken cancellationToken) =>
+        Db.SortedSetAddAsync(VisitorKeys.Live, visitorId, now).WaitAsync(cancellationToken);
+
+    private static long Ms(DateTimeOffset at) => at.ToUnixTimeMilliseconds();
+
+    private static long Ms(Dictionary<string, RedisValue> fields, string name) =>
+        long.TryParse((string?)fields.GetValueOrDefault(name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : 0;
+}

@@ -1,0 +1,39 @@
+using System.Text.Json.Serialization;
+using PinCovisor.Web.Sessions;
+
+namespace PinCovisor.Web.Visitors;
+
+/// <summary>Body of <c>POST /api/visitors/pageview</c>.</summary>
+internal sealed record PageViewRequest(string? VisitorId, string? VisitorKey, string? Url, string? Title);
+
+/// <summary>An invitation handed to the visitor: the session, their customer token, the agent.</summary>
+internal sealed record InvitationView(string SessionId, string Token, AgentView? Agent);
+
+/// <summary>Answer to a page view.</summary>
+/// <param name="VisitorId">The visitor's id.</param>
+/// <param name="VisitorKey">The visitor's secret, only in the answer that minted it.</param>
+/// <param name="Invitation">A pending invitation, delivered once; null otherwise.</param>
+internal sealed record PageViewResponse(
+    string VisitorId,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? VisitorKey,
+    InvitationView? Invitation);
+
+/// <summary>A live visitor as agents see it.</summary>
+internal sealed record VisitorView(
+    string VisitorId, string Url, string Title, string? Device, DateTimeOffset FirstSeen, DateTimeOffset LastSeen, long PageViews, bool Invited);
+
+/// <summary>Answer to an invitation.</summary>
+internal sealed record InviteResponse(string SessionId);
+
+/// <summary>What the store did with a page view.</summary>
+internal abstract record PageViewOutcome
+{
+    public sealed record Recorded(string VisitorId, string? NewKey) : PageViewOutcome;
+
+    public sealed record Unknown : PageViewOutcome;
+
+    public sealed record Throttled(TimeSpan RetryAfter) : PageViewOutcome;
+}
+
+/// <summary>A pending invitation as stored until delivered.</summary>
+internal sealed record PendingInvitation(string SessionId, string Token, string AgentUsername);

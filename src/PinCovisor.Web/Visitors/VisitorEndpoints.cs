@@ -1,0 +1,97 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using PinCovisor.Web.Auth;
+using PinCovisor.Web.Sessions;
+
+namespace PinCovisor.Web.Visitors;
+
+/// <summary>
+/// <c>POST /api/visitors/pageview</c> (anonymous, the shop widget), <c>GET /api/visitors</c> and
+/// <c>POST /api/visitors/{visitorId}/invite</c> (agents).
+/// </summary>
+internal static class VisitorEndpoints
+{
+    private const int MaxUrlLength = 2048;
+    private const int MaxTitleLength = 200;
+
+    public static void Map(IEndpointRouteBuilder endpoints)
+    {
+        var visitors = endpoints.MapGroup("/api/visitors");
+        visitors.MapPost("/pageview", PageViewAsync).AllowAnonymous();
+        visitors.MapGet("", ListAsync).RequireAuthorization(CovisorClaims.AgentPolicy);
+        visitors.MapPost("/{visitorId}/invite", InviteAsync).RequireAuthorization(CovisorClaims.AgentPolicy);
+    }
+
+    private static async Task<Results<Ok<PageViewResponse>, ProblemHttpResult, ValidationProblem>> PageViewAsync(
+        HttpContext context, RedisVisitorStore store, VisitorInvitations invitations, ILogger<RedisVisitorStore> logger)
+    {
+        var cancellationToken = context.RequestAborted;
+        var body = await JsonBody.ReadAsync<PageViewRequest>(context.Request, cancellationToken).ConfigureAwait(false);
+        if (body is null)
+        {
+            return VisitorProblems.Invalid("body", "The body is a JSON object with at least a url.");
+        }
+
+        if (!IsPageUrl(body.Url))
+        {
+            return VisitorProblems.Invalid("url", $"The url is an absolute http or https address of at most {MaxUrlLength} characters.");
+        }
+
+        var title = new string([.. (body.Title ?? "").Where(c => !char.IsControl(c))]).Trim();
+        if (title.Length > MaxTitleLength)
+        {
+            return VisitorProblems.Invalid("title", $"The title is at most {MaxTitleLength} characters.");
+        }
+
+        var device = DeviceLabel.From(context.Request.Headers.UserAgent);
+        context.Response.Headers.CacheControl = "no-store"; // The answer may carry a key or a token.
+        if (body.VisitorId is null && body.VisitorKey is null)
+        {
+            var created = await store.CreateAsync(body.Url!, title, device, cancellationToken).ConfigureAwait(false);
+            logger.NewVisitor(created.VisitorId);
+            return TypedResults.Ok(new PageViewResponse(created.VisitorId, created.NewKey, null));
+        }
+
+        if (!VisitorIds.IsWellFormedId(body.VisitorId) || !VisitorIds.IsWellFormedKey(body.VisitorKey))
+        {
+            return VisitorProblems.UnknownVisitor();
+        }
+
+        var outcome = await store.RecordAsync(body.VisitorId!, body.VisitorKey!, body.Url!, title, device, cancellationToken).ConfigureAwait(false);
+        switch (outcome)
+        {
+            case PageViewOutcome.Recorded recorded:
+                var invitation = await invitations.DeliverAsync(recorded.VisitorId, cancellationToken).ConfigureAwait(false);
+                return TypedResults.Ok(new PageViewResponse(recorded.VisitorId, null, invitation));
+            case PageViewOutcome.Throttled throttled:
+                logger.Throttled(body.VisitorId!);
+                return VisitorProblems.Throttled(context, throttled.RetryAfter);
+            default:
+                return VisitorProblems.UnknownVisitor();
+        }
+    }
+
+    private static async Task<Ok<IReadOnlyList<VisitorView>>> ListAsync(RedisVisitorStore store, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await store.ListLiveAsync(cancellationToken).ConfigureAwait(false));
+
+    private static async Task<Results<Created<InviteResponse>, ProblemHttpResult>> InviteAsync(
+        string visitorId, HttpContext context, VisitorInvitations invitations)
+    {
+        if (!VisitorIds.IsWellFormedId(visitorId) || context.User.AgentUsername() is not { } agent)
+        {
+            return VisitorProblems.UnknownVisitor();
+        }
+
+        var outcome = await invitations.InviteAsync(visitorId, agent, context.RequestAborted).ConfigureAwait(false);
+        return outcome switch
+        {
+            InviteOutcome.Invited invited => TypedResults.Created((string?)null, new InviteResponse(invited.SessionId)),
+            InviteOutcome.AlreadyInvited => VisitorProblems.AlreadyInvited(),
+            _ => VisitorProblems.UnknownVisitor(),
+        };
+    }
+
+    private static bool IsPageUrl(string? url) =>
+        url is { Length: > 0 and <= MaxUrlLength }
+        && Uri.TryCreate(url, UriKind.Absolute, out var uri)
+        && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+}

@@ -1,0 +1,28 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace PinCovisor.Web.Visitors;
+
+/// <summary>The <c>application/problem+json</c> answers of the visitor API.</summary>
+internal static class VisitorProblems
+{
+    // One text for an unknown id and a wrong key, so a key cannot be told apart from an id by probing.
+    public static ProblemHttpResult UnknownVisitor() =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: "No such visitor, or it has expired.");
+
+    public static ProblemHttpResult AlreadyInvited() =>
+        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Already invited",
+            detail: "This visitor has an invitation they have not picked up yet.");
+
+    public static ValidationProblem Invalid(string field, string message) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
+
+    /// <summary>429 with <c>Retry-After</c> in whole seconds, rounded up.</summary>
+    public static ProblemHttpResult Throttled(HttpContext context, TimeSpan retryAfter)
+    {
+        var seconds = Math.Max(1, (long)Math.Ceiling(retryAfter.TotalSeconds));
+        context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many page views",
+            detail: $"Too many page views from this visitor. Try again in {seconds} second(s).");
+    }
+}

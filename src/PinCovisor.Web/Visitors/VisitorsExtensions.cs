@@ -1,0 +1,36 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using PinCovisor.Web.Visitors;
+
+namespace Microsoft.Extensions.Hosting;
+
+/// <summary>Wires visitor monitoring: the shop widget's page views, the live list and invitations.</summary>
+public static class VisitorsExtensions
+{
+    /// <summary>Registers the visitor store and invitations with the validated <c>Visitors</c> options.</summary>
+    public static IHostApplicationBuilder AddVisitors(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddOptions<VisitorsOptions>()
+            .BindConfiguration(VisitorsOptions.SectionName)
+            .Validate(o => o.Lifetime > TimeSpan.Zero, "Visitors:Lifetime must be positive")
+            .Validate(o => o.LiveWindow > TimeSpan.Zero && o.LiveWindow <= o.Lifetime,
+                "Visitors:LiveWindow must be positive and at most Visitors:Lifetime")
+            .Validate(o => o.InvitationLifetime > TimeSpan.Zero, "Visitors:InvitationLifetime must be positive")
+            .Validate(o => o.MaxPageViewsPerMinute > 0, "Visitors:MaxPageViewsPerMinute must be positive")
+            .Validate(o => o.MaxListed is > 0 and <= 10_000, "Visitors:MaxListed must be between 1 and 10000")
+            .Validate(o => o.TokenLifetime > TimeSpan.Zero, "Visitors:TokenLifetime must be positive")
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<RedisVisitorStore>();
+        services.TryAddSingleton<VisitorInvitations>();
+        return builder;
+    }
+
+    /// <summary>Maps <c>/api/visitors</c>: page views (anonymous), the live list and invitations (agents).</summary>
+    public static IEndpointRouteBuilder MapVisitors(this IEndpointRouteBuilder endpoints)
+    {
+        VisitorEndpoints.Map(endpoints);
+        return endpoints;
+    }
+}

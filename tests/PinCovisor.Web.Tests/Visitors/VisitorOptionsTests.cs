@@ -1,0 +1,29 @@
+using Microsoft.Extensions.Options;
+using PhoneBridge.Testing.Redis;
+using PhoneBridge.Testing.Web;
+
+namespace PinCovisor.Web.Tests.Visitors;
+
+[Collection(RedisCollection.Name)]
+public sealed class VisitorOptionsTests(RedisServers servers)
+{
+    [Theory]
+    [InlineData("Visitors:Lifetime", "00:00:00")]
+    [InlineData("Visitors:LiveWindow", "01:00:00")]
+    [InlineData("Visitors:InvitationLifetime", "00:00:00")]
+    [InlineData("Visitors:MaxPageViewsPerMinute", "0")]
+    [InlineData("Visitors:MaxListed", "0")]
+    [InlineData("Visitors:TokenLifetime", "00:00:00")]
+    public void InvalidVisitorSettingsStopTheHostNamingTheKey(string key, string value)
+    {
+        using var host = new PinCovisorHost(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Redis"] = servers.ConnectionString(RedisServerKind.Redis),
+            [key] = value,
+        });
+
+        var start = () => host.BaseAddress;
+
+        start.Should().Throw<OptionsValidationException>().Which.Message.Should().Contain(key);
+    }
+}
