@@ -13,9 +13,17 @@ internal sealed class RedisVisitorStore(IConnectionMultiplexer redis, TimeProvid
 
     private VisitorsOptions Options => options.Value;
 
-    /// <summary>Mints a visitor and records their first page view.</summary>
-    public async Task<PageViewOutcome.Recorded> CreateAsync(string url, string title, string? device, CancellationToken cancellationToken = default)
+    /// <summary>Mints a visitor and records their first page view, unless this client started too many this minute.</summary>
+    public async Task<PageViewOutcome> CreateAsync(
+        string clientBucket, string url, string title, string? device, CancellationToken cancellationToken = default)
     {
+        var wait = (long)await Db.ScriptEvaluateAsync(VisitorScripts.Count, [VisitorKeys.NewFrom(clientBucket)],
+            [(long)ThrottleWindow.TotalMilliseconds, Options.MaxNewVisitorsPerMinute]).WaitAsync(cancellationToken).ConfigureAwait(false);
+        if (wait > 0)
+        {
+            return new PageViewOutcome.Throttled(TimeSpan.FromMilliseconds(wait));
+        }
+
         var (id, key) = (VisitorIds.NewId(), VisitorIds.NewKey());
         var now = Ms(time.GetUtcNow());
         var transaction = Db.CreateTransaction();

@@ -46,7 +46,15 @@ internal static class VisitorEndpoints
         context.Response.Headers.CacheControl = "no-store"; // The answer may carry a key or a token.
         if (body.VisitorId is null && body.VisitorKey is null)
         {
-            var created = await store.CreateAsync(body.Url!, title, device, cancellationToken).ConfigureAwait(false);
+            var bucket = ClientBucket.Of(context);
+            var first = await store.CreateAsync(bucket, body.Url!, title, device, cancellationToken).ConfigureAwait(false);
+            if (first is PageViewOutcome.Throttled tooMany)
+            {
+                logger.ThrottledNew(bucket);
+                return VisitorProblems.Throttled(context, tooMany.RetryAfter);
+            }
+
+            var created = (PageViewOutcome.Recorded)first;
             logger.NewVisitor(created.VisitorId);
             return TypedResults.Ok(new PageViewResponse(created.VisitorId, created.NewKey, null));
         }

@@ -15,6 +15,9 @@ internal static class VisitorKeys
     /// <summary>A pending invitation (string "session\ntoken\nagent", expiring with the invitation).</summary>
     public static RedisKey Invitation(string visitorId) => CovisorKeys.Global("visitor-invitation", visitorId);
 
+    /// <summary>New visitors started from one client address in the current minute (counter).</summary>
+    public static RedisKey NewFrom(string clientBucket) => CovisorKeys.Global("visitor-new", clientBucket);
+
     /// <summary>Sorted set of visitor ids scored by last page view (Unix ms).</summary>
     public static RedisKey Live { get; } = CovisorKeys.Global("visitors", "live");
 }

@@ -9,6 +9,9 @@ internal static partial class VisitorLog
     [LoggerMessage(2701, LogLevel.Information, "Throttled page views of visitor {VisitorId}")]
     public static partial void Throttled(this ILogger logger, string visitorId);
 
+    [LoggerMessage(2705, LogLevel.Information, "Throttled new visitors from client {ClientBucket}")]
+    public static partial void ThrottledNew(this ILogger logger, string clientBucket);
+
     [LoggerMessage(2702, LogLevel.Information, "Agent {Agent} invited visitor {VisitorId} into session {SessionId}")]
     public static partial void Invited(this ILogger logger, string agent, string visitorId, string sessionId);
 

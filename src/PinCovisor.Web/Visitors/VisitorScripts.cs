@@ -32,6 +32,23 @@ internal static class VisitorScripts
         return {1}
         """;
 
+    /// <summary>
+    /// Counts one more in a fixed window. KEYS[1] counter; ARGV window ms, max. Returns 0 when
+    /// allowed, else the milliseconds until the window ends.
+    /// </summary>
+    public const string Count = """
+        local count = redis.call('INCR', KEYS[1])
+        if count == 1 then
+          redis.call('PEXPIRE', KEYS[1], ARGV[1])
+        end
+        if count > tonumber(ARGV[2]) then
+          local left = redis.call('PTTL', KEYS[1])
+          if left < 1 then left = 1 end
+          return left
+        end
+        return 0
+        """;
+
     /// <summary>GET and DEL in one step: an invitation's token is handed out exactly once.</summary>
     public const string Take = """
         local value = redis.call('GET', KEYS[1])

@@ -18,6 +18,7 @@ public static class VisitorsExtensions
                 "Visitors:LiveWindow must be positive and at most Visitors:Lifetime")
             .Validate(o => o.InvitationLifetime > TimeSpan.Zero, "Visitors:InvitationLifetime must be positive")
             .Validate(o => o.MaxPageViewsPerMinute > 0, "Visitors:MaxPageViewsPerMinute must be positive")
+            .Validate(o => o.MaxNewVisitorsPerMinute > 0, "Visitors:MaxNewVisitorsPerMinute must be positive")
             .Validate(o => o.MaxListed is > 0 and <= 10_000, "Visitors:MaxListed must be between 1 and 10000")
             .Validate(o => o.TokenLifetime > TimeSpan.Zero, "Visitors:TokenLifetime must be positive")
             .ValidateOnStart();

@@ -18,6 +18,12 @@ public sealed class VisitorsOptions
     /// <summary>Page views one visitor may report per minute; more are answered 429.</summary>
     public int MaxPageViewsPerMinute { get; set; } = 60;
 
+    /// <summary>
+    /// New visitors one client address may start per minute; more are answered 429. It keeps an
+    /// anonymous client from filling Redis with visitors (a shop behind a proxy must forward addresses).
+    /// </summary>
+    public int MaxNewVisitorsPerMinute { get; set; } = 60;
+
     /// <summary>At most this many live visitors are listed, most recent first.</summary>
     public int MaxListed { get; set; } = 200;
 

@@ -169,4 +169,21 @@ public sealed class VisitorTests(RedisServers servers)
         await response.ShouldBeProblemAsync(HttpStatusCode.TooManyRequests);
         response.Headers.RetryAfter!.Delta!.Value.TotalSeconds.Should().BeInRange(1, 60);
     }
+
+    [Fact]
+    public async Task TooManyNewVisitorsFromOneAddressAre429WithRetryAfter()
+    {
+        await using var host = HostFactory.Start(servers, RedisServerKind.Garnet,
+            new Dictionary<string, string?> { ["Visitors:MaxNewVisitorsPerMinute"] = "2" });
+        using var widget = ClientFor(host);
+        var (id, key, _) = await StartVisitAsync(widget, "https://shop.example/");
+        await StartVisitAsync(widget, "https://shop.example/");
+
+        using var third = await PostPageViewAsync(widget, new { url = "https://shop.example/" });
+        var known = await PageViewAsync(widget, new { visitorId = id, visitorKey = key, url = "https://shop.example/y" });
+
+        await third.ShouldBeProblemAsync(HttpStatusCode.TooManyRequests);
+        third.Headers.RetryAfter!.Delta!.Value.TotalSeconds.Should().BeInRange(1, 60);
+        known.GetProperty("visitorId").GetString().Should().Be(id);
+    }
 }
