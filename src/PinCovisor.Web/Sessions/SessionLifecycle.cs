@@ -8,14 +8,15 @@ internal sealed class SessionLifecycle(
 {
     public async Task<bool> CloseAsync(string sessionId, string reason, CancellationToken cancellationToken = default)
     {
-        var closing = await store.TryCloseAsync(sessionId, cancellationToken).ConfigureAwait(false);
-
-        // Tokens are revoked even when another closer got there first: revoking twice is harmless,
-        // and a closer that failed half way must not leave tokens alive.
-        if (closing is not null)
+        if (!SessionIds.IsWellFormed(sessionId, SessionIds.SessionPrefix))
         {
-            await tokens.RevokeSessionAsync(sessionId, cancellationToken).ConfigureAwait(false);
+            return false;
         }
+
+        // Tokens go first: by the time anyone can see the session closed, nobody can act in it.
+        // Revoking is idempotent, so a second closer, or a retry after a failure, repeats it harmlessly.
+        await tokens.RevokeSessionAsync(sessionId, cancellationToken).ConfigureAwait(false);
+        var closing = await store.TryCloseAsync(sessionId, cancellationToken).ConfigureAwait(false);
 
         if (closing is not ({ } session, true))
         {

@@ -59,7 +59,16 @@ public sealed class TwilioSignatureCrossCheckTests
             {
                 List<KeyValuePair<string, string>> altered = [.. parameters];
                 int at = random.Next(altered.Count);
-                altered[at] = new(altered[at].Key, altered[at].Value + random.Pick(["x", " ", "'", "é"]));
+                // Repeated names are de-duplicated before signing, so the new value must be one the
+                // name does not already carry, or the signed content would not change at all.
+                string key = altered[at].Key;
+                string value = altered[at].Value + random.Pick(["x", " ", "'", "é"]);
+                while (altered.Any(p => p.Key == key && p.Value == value))
+                {
+                    value += random.Pick(["x", " ", "'", "é"]);
+                }
+
+                altered[at] = new(key, value);
                 checks.Add(new(token, url.ToString(), "none", url.ToString(), altered, MustPass: false, SignParams: parameters));
             }
 
