@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using PinCovisor.Web.Redis;
+using PinCovisor.Web.Sessions;
 using StackExchange.Redis;
 
 namespace PinCovisor.Web.Auth;
@@ -31,7 +32,7 @@ internal sealed class RedisAccessTokens(IConnectionMultiplexer redis, TimeProvid
             throw new ArgumentException("The grant has already expired.", nameof(grant));
         }
 
-        var token = Prefix + Base64Url(RandomNumberGenerator.GetBytes(32));
+        var token = Prefix + SessionIds.RandomBase64Url(32);
         var id = Id(token);
         var fields = new List<HashEntry>
         {
@@ -111,7 +112,4 @@ internal sealed class RedisAccessTokens(IConnectionMultiplexer redis, TimeProvid
     private static RedisKey SessionTokens(string sessionId) => CovisorKeys.SessionScoped(sessionId, "tokens");
 
     private static string Id(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
-
-    private static string Base64Url(byte[] bytes) =>
-        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

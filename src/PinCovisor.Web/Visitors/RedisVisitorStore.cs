@@ -83,7 +83,8 @@ internal sealed class RedisVisitorStore(IConnectionMultiplexer redis, TimeProvid
     /// <summary>Takes the waiting invitation, if any: it is removed in the same step.</summary>
     public async Task<PendingInvitation?> TakeInvitationAsync(string visitorId, CancellationToken cancellationToken = default)
     {
-        var value = (string?)await Db.ScriptEvaluateAsync(VisitorScripts.Take, [VisitorKeys.Invitation(visitorId)])
+        // GETDEL: the invitation's token is handed out exactly once.
+        var value = (string?)await Db.StringGetDeleteAsync(VisitorKeys.Invitation(visitorId))
             .WaitAsync(cancellationToken).ConfigureAwait(false);
         return value?.Split('\n') is [var sessionId, var token, var agent] ? new PendingInvitation(sessionId, token, agent) : null;
     }

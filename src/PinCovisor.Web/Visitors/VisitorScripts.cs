@@ -48,13 +48,4 @@ internal static class VisitorScripts
         end
         return 0
         """;
-
-    /// <summary>GET and DEL in one step: an invitation's token is handed out exactly once.</summary>
-    public const string Take = """
-        local value = redis.call('GET', KEYS[1])
-        if value then
-          redis.call('DEL', KEYS[1])
-        end
-        return value
-        """;
 }

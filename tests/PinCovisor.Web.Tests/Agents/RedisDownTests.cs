@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using PhoneBridge.Testing.Web;
 
 namespace PinCovisor.Web.Tests.Agents;
@@ -11,7 +9,7 @@ public sealed class RedisDownTests
     {
         await using var host = new PinCovisorHost(new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Redis"] = $"127.0.0.1:{ClosedPort()},connectTimeout=500",
+            ["ConnectionStrings:Redis"] = $"127.0.0.1:{LoopbackPorts.Unused()},connectTimeout=500",
             ["Ivr:StateTimeout"] = "00:00:01",
         });
         var twilio = new TwilioCaller(host.CreateLoopbackClient());
@@ -22,10 +20,4 @@ public sealed class RedisDownTests
         route.Verbs("Client").Select(n => n.Value).Should().Equal("ana");
     }
 
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

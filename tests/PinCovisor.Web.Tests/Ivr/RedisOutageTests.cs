@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using PhoneBridge.Testing.Web;
 
 namespace PinCovisor.Web.Tests.Ivr;
@@ -64,15 +63,8 @@ public sealed class RedisOutageTests
 
     private static PinCovisorHost HostWithRedisDown() => new(new Dictionary<string, string?>
     {
-        ["ConnectionStrings:Redis"] = $"127.0.0.1:{ClosedPort()},connectTimeout=500",
+        ["ConnectionStrings:Redis"] = $"127.0.0.1:{LoopbackPorts.Unused()},connectTimeout=500",
         ["Ivr:StateTimeout"] = "00:00:01",
     });
 
-    private static int ClosedPort()
-    {
-        // Bind, read the port, close: nothing listens there afterwards.
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -24,7 +24,7 @@ public sealed class RedisServerProcess : IDisposable
         var executable = Environment.GetEnvironmentVariable("REDIS_SERVER") ?? "redis-server";
         for (var attempt = 0; ; attempt++)
         {
-            var port = FreeLoopbackPort();
+            var port = Web.LoopbackPorts.Unused();
             var info = new ProcessStartInfo(executable)
             {
                 RedirectStandardOutput = true,
@@ -88,12 +88,6 @@ public sealed class RedisServerProcess : IDisposable
         return false;
     }
 
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private static void Kill(Process process)
     {

@@ -20,15 +20,6 @@ internal sealed class DeviceCodes(IConnectionMultiplexer redis, TimeProvider tim
     // Redis keeps the key a little past expiry so that expiry is always decided by the clock here.
     private static readonly TimeSpan CleanupSlack = TimeSpan.FromMinutes(1);
 
-    // GET and DEL in one step: of two devices racing with one code, only one gets the session.
-    private const string Take = """
-        local value = redis.call('GET', KEYS[1])
-        if value then
-          redis.call('DEL', KEYS[1])
-        end
-        return value
-        """;
-
     private IDatabase Db => redis.GetDatabase();
 
     public async Task<(string Code, DateTimeOffset ExpiresAt)> MintAsync(string sessionId, CancellationToken cancellationToken = default)
@@ -44,7 +35,8 @@ internal sealed class DeviceCodes(IConnectionMultiplexer redis, TimeProvider tim
     /// <summary>The session the code was minted for, consuming it; null when wrong, used or expired.</summary>
     public async Task<string?> RedeemAsync(string code, CancellationToken cancellationToken = default)
     {
-        var value = (string?)await Db.ScriptEvaluateAsync(Take, [SessionKeys.DeviceCode(Hash(code))])
+        // GETDEL: of two devices racing with one code, only one gets the session.
+        var value = (string?)await Db.StringGetDeleteAsync(SessionKeys.DeviceCode(Hash(code)))
             .WaitAsync(cancellationToken).ConfigureAwait(false);
         var parts = value?.Split(' ');
         return parts is [var sessionId, var exp]
