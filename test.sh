@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test. Installs what the tests need when it is missing:
-#   redis-server (the real-Redis leg), Node.js + npm (the official Twilio helper used to
-#   cross-check our signatures and TwiML), and the npm packages in tests/twilio-node.
+#   redis-server (the real-Redis leg), Node.js + npm (the browser code's build and the official
+#   Twilio helper used to cross-check our signatures and TwiML), Chromium (the browser tests),
+#   and the npm packages of src/PinCovisor.Web/client and tests/twilio-node.
+# Browser tests save a screenshot per step under test-results/screenshots.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -9,6 +11,7 @@ missing=()
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 command -v node >/dev/null 2>&1 || missing+=(nodejs)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
+[ -x /usr/bin/chromium ] || missing+=(chromium fonts-dejavu-core fonts-liberation)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing ${missing[*]}..."
   sudo=""
@@ -18,6 +21,9 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 (cd tests/twilio-node && npm ci --no-audit --no-fund --loglevel=error)
+# The browser code: dependencies, then a strict type-check of every module (the build bundles it).
+(cd src/PinCovisor.Web/client && npm ci --no-audit --no-fund --loglevel=error && npm run --silent check)
+echo "Browser code type-checked (tsc --strict)."
 
 results="$(mktemp -d)"
 trap 'rm -rf "$results"' EXIT

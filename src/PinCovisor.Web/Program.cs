@@ -6,12 +6,15 @@ builder.AddHosting();
 builder.AddRedis();
 builder.AddPhoneBridge();
 builder.AddCovisor();
+builder.AddPages();
 
 var app = builder.Build();
 app.UseHosting();
+app.UsePages();
 app.MapHealth();
 app.MapPhoneBridge();
 app.MapCovisor();
+app.MapPages();
 app.Run();
 
 /// <summary>The web host's entry point; public so tests can start it on Kestrel.</summary>

@@ -1,0 +1,98 @@
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+using PinCovisor.Web.Hub;
+using PinCovisor.Web.Pages;
+
+namespace Microsoft.Extensions.Hosting;
+
+/// <summary>
+/// The browser side: <c>/join</c>, <c>/agent</c>, <c>/widget.js</c>, the demo under <c>/demo</c>,
+/// static assets from <c>wwwroot</c> (built from <c>client/</c>), CORS for shop pages that embed the
+/// widget, and the security headers.
+/// </summary>
+public static class PagesExtensions
+{
+    public static IHostApplicationBuilder AddPages(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<PageOptions>().BindConfiguration(PageOptions.SectionName);
+        builder.Services.AddCors();
+        // The shop origins allowed to open the hub (Hub:AllowedOrigins) are the ones whose pages may
+        // call the widget's APIs. No cookies cross origins: the widget holds a bearer token.
+        builder.Services.AddOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>()
+            .Configure<IOptions<CovisorHubOptions>>((cors, hub) => cors.AddDefaultPolicy(policy => policy
+                .WithOrigins([.. hub.Value.AllowedOrigins.Select(o => OriginCheck.Normalise(o)!)])
+                .WithMethods("GET", "POST")
+                .WithHeaders(HeaderNames.Authorization, HeaderNames.ContentType, "X-Requested-With", "X-SignalR-User-Agent")
+                .WithExposedHeaders(HeaderNames.RetryAfter)
+                .SetPreflightMaxAge(TimeSpan.FromHours(1))));
+        return builder;
+    }
+
+    /// <summary>Security headers, CORS and static files; call before authentication and the endpoints.</summary>
+    public static WebApplication UsePages(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var demo = DemoEnabled(app);
+        app.UseSecurityHeaders();
+        // The demo's assets exist only where the demo does.
+        app.UseWhen(context => !demo && context.Request.Path.StartsWithSegments("/demo"),
+            branch => branch.Run(context => { context.Response.StatusCode = StatusCodes.Status404NotFound; return Task.CompletedTask; }));
+        app.UseStaticFiles();
+        app.UseCors();
+        return app;
+    }
+
+    public static WebApplication MapPages(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var files = app.Environment.WebRootFileProvider;
+        var options = app.Services.GetRequiredService<IOptions<PageOptions>>().Value;
+
+        app.MapGet("/", () => Results.Redirect("/join")).ExcludeFromDescription();
+        app.MapGet("/join", () => Page(files, "join.html"));
+        app.MapGet("/agent", () => Page(files, "agent.html"));
+        app.MapGet("/widget.js", (HttpContext context) =>
+        {
+            context.Response.Headers.CacheControl = $"public, max-age={(int)options.WidgetCacheDuration.TotalSeconds}";
+            // Shop pages on other origins load it with a plain script tag.
+            context.Response.Headers["Cross-Origin-Resource-Policy"] = "cross-origin";
+            return Asset(files, "js/widget.js", "text/javascript; charset=utf-8");
+        });
+        app.MapGet("/widget.js.map", () => Asset(files, "js/widget.js.map", "application/json"));
+        app.MapGet("/agent/sw.js", (HttpContext context) =>
+        {
+            // The worker lives at /agent/sw.js and controls the console at /agent.
+            context.Response.Headers["Service-Worker-Allowed"] = "/agent";
+            context.Response.Headers.CacheControl = "no-cache";
+            return Asset(files, "js/agent-sw.js", "text/javascript; charset=utf-8");
+        });
+
+        if (DemoEnabled(app))
+        {
+            app.MapGet("/demo", () => Page(files, "demo/index.html"));
+            app.MapGet("/demo/phone", () => Page(files, "demo/phone.html"));
+        }
+
+        return app;
+    }
+
+    internal static bool DemoEnabled(WebApplication app) =>
+        app.Services.GetRequiredService<IOptions<PageOptions>>().Value.DemoEnabled ?? app.Environment.IsDevelopment();
+
+    private static IResult Page(IFileProvider files, string path)
+    {
+        var file = files.GetFileInfo(path);
+        return file.Exists
+            ? Results.Stream(file.CreateReadStream(), "text/html; charset=utf-8")
+            : Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "This page is not built",
+                detail: "The browser code is missing; build the host (dotnet build runs the client build).");
+    }
+
+    private static IResult Asset(IFileProvider files, string path, string contentType)
+    {
+        var file = files.GetFileInfo(path);
+        return file.Exists ? Results.Stream(file.CreateReadStream(), contentType) : Results.NotFound();
+    }
+}
