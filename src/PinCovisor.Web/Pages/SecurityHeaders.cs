@@ -24,7 +24,8 @@ internal static class SecurityHeaders
                 var headers = context.Response.Headers;
                 headers[HeaderNames.ContentSecurityPolicy] = ContentSecurityPolicy;
                 headers[HeaderNames.XContentTypeOptions] = "nosniff";
-                headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+                // PINs and device codes travel in /join query strings: never hand them to another page.
+                headers["Referrer-Policy"] = "no-referrer";
                 headers["Permissions-Policy"] = "camera=(self), microphone=(), geolocation=(), payment=()";
                 return Task.CompletedTask;
             });
