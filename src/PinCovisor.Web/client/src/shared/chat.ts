@@ -1,0 +1,371 @@
+// The chat of a covisor session (both sides): messages in seq order, receipts (delivered/read),
+// "is typing", idempotent resend after a reconnect, product cards and system lines in the flow.
+
+import type { ChatPanel, ChatPanelOptions, CovisorEvent, Product, Role } from "./contracts";
+import { h } from "./dom";
+import { formatTime, onLangChange, translator } from "./i18n";
+import { resetKind } from "./log";
+import { productCard } from "./product";
+
+const t = translator({
+  es: {
+    log: "Conversación", input: "Escribe un mensaje", send: "Enviar", typing: "{name} está escribiendo…",
+    customer: "Cliente", agent: "Agente", you: "Tú", sending: "Enviando…", sent: "Enviado", delivered: "Entregado",
+    read: "Leído", failed: "No se ha enviado: {reason}", retry: "Reintentar", agentJoined: "{name} se ha unido a la sesión.",
+    agentChanged: "Ahora te atiende {name}.", callStatus: "Llamada: {status}", callEnded: "La llamada ha terminado.",
+    ended: "La sesión ha terminado.", joined: "Un cliente ha entrado ({device}).", admitted: "Cliente admitido.",
+    rejected: "Cliente rechazado.", hint: "Intro envía · Mayús+Intro, nueva línea", empty: "Aún no hay mensajes.",
+  },
+  en: {
+    log: "Conversation", input: "Write a message", send: "Send", typing: "{name} is typing…",
+    customer: "Customer", agent: "Agent", you: "You", sending: "Sending…", sent: "Sent", delivered: "Delivered",
+    read: "Read", failed: "Not sent: {reason}", retry: "Retry", agentJoined: "{name} joined the session.",
+    agentChanged: "You are now with {name}.", callStatus: "Call: {status}", callEnded: "The call has ended.",
+    ended: "The session has ended.", joined: "A customer joined ({device}).", admitted: "Customer admitted.",
+    rejected: "Customer turned away.", hint: "Enter sends · Shift+Enter, new line", empty: "No messages yet.",
+  },
+});
+
+type Receipt = "sending" | "sent" | "delivered" | "read" | "failed";
+
+interface OwnMessage {
+  messageId: string;
+  text: string;
+  row: HTMLElement;
+  status: HTMLElement;
+  seq: number;
+  state: Receipt;
+}
+
+const typingSendEveryMs = 3000;
+const typingIdleMs = 4000;
+const typingShowMs = 6000;
+
+let counter = 0;
+function newMessageId(role: Role): string {
+  const random = crypto.getRandomValues(new Uint32Array(2));
+  return `${role[0]}-${Date.now().toString(36)}-${random[0]!.toString(36)}${random[1]!.toString(36)}-${++counter}`;
+}
+
+export function createChatPanel(options: ChatPanelOptions): ChatPanel {
+  const { connection, sessionId, role } = options;
+  const log = h("div", { class: "pc-chat-log", "data-testid": "pc-chat-log", role: "log", "aria-live": "polite", "aria-relevant": "additions", tabindex: "0" });
+  const empty = h("p", { class: "pc-chat-empty" });
+  log.append(empty);
+  const typing = h("p", { class: "pc-chat-typing", "aria-live": "polite" });
+  const input = h("textarea", { class: "pc-chat-input", "data-testid": "pc-chat-input", rows: 1, maxlength: 2000, autocomplete: "off", enterkeyhint: "send" });
+  const send = h("button", { type: "submit", class: "pc-button pc-chat-send", "data-testid": "pc-chat-send" });
+  const inputLabel = h("label", { class: "visually-hidden", for: `pc-chat-input-${sessionId}` });
+  input.id = `pc-chat-input-${sessionId}`;
+  const hint = h("p", { class: "pc-chat-hint", id: `pc-chat-hint-${sessionId}` });
+  input.setAttribute("aria-describedby", hint.id);
+  const form = h("form", { class: "pc-chat-form" }, inputLabel, input, send);
+  const element = h("section", { class: "pc-chat" }, log, typing, form, hint);
+
+  const own = new Map<string, OwnMessage>();
+  const unreadListeners = new Set<(unread: number) => void>();
+  let theirLatest = 0; // highest seq of a message from the other side
+  const theirMessages: number[] = [];
+  let myDelivered = 0;
+  let myRead = 0;
+  let ackTimer: ReturnType<typeof setTimeout> | null = null;
+  let typingHide: ReturnType<typeof setTimeout> | null = null;
+  let typingSentAt = 0;
+  let typingIdle: ReturnType<typeof setTimeout> | null = null;
+  let lastUnread = -1;
+
+  const mine = (author: CovisorEvent["author"]) => author.role === role;
+
+  function label(): void {
+    log.setAttribute("aria-label", t("log"));
+    input.placeholder = t("input");
+    inputLabel.textContent = t("input");
+    send.textContent = t("send");
+    hint.textContent = t("hint");
+    empty.textContent = t("empty");
+    for (const message of own.values()) setState(message, message.state);
+  }
+
+  function scrollToEnd(): void {
+    log.scrollTop = log.scrollHeight;
+  }
+
+  function add(node: HTMLElement): void {
+    empty.remove();
+    const nearEnd = log.scrollHeight - log.scrollTop - log.clientHeight < 80;
+    log.append(node);
+    if (nearEnd || node.classList.contains("pc-own")) scrollToEnd();
+  }
+
+  function authorName(author: CovisorEvent["author"]): string {
+    if (mine(author)) return t("you");
+    return author.name && author.role === "agent" ? author.name : author.role === "agent" ? t("agent") : t("customer");
+  }
+
+  function bubble(text: string, by: Role, name: string, at: string, own: boolean): { row: HTMLElement; status: HTMLElement } {
+    const status = h("span", { class: "pc-msg-status" });
+    const row = h("div", { class: `pc-msg-row ${own ? "pc-own" : "pc-theirs"}` },
+      h("p", { class: "pc-msg", "data-testid": "pc-chat-message", "data-role": by }, text),
+      h("p", { class: "pc-msg-meta" }, h("span", { class: "pc-msg-author" }, name), " · ",
+        h("time", { datetime: at }, formatTime(at)), own ? status : null));
+    return { row, status };
+  }
+
+  function setState(message: OwnMessage, state: Receipt, reason?: string): void {
+    message.state = state;
+    message.row.classList.toggle("pc-failed", state === "failed");
+    const marks: Record<Receipt, string> = { sending: "…", sent: "✓", delivered: "✓✓", read: "✓✓", failed: "!" };
+    message.status.className = `pc-msg-status pc-${state}`;
+    message.status.replaceChildren(
+      h("span", { "aria-hidden": "true" }, ` ${marks[state]}`),
+      h("span", { class: "visually-hidden" }, ` ${state === "failed" ? t("failed", { reason: reason ?? "" }) : t(state)}`));
+    if (state === "failed") {
+      const retry = h("button", { type: "button", class: "pc-link-button" }, t("retry"));
+      retry.addEventListener("click", () => void deliver(message));
+      message.status.append(" ", h("span", { class: "pc-msg-error" }, reason ?? ""), " ", retry);
+    }
+  }
+
+  function system(text: string, at: string): void {
+    add(h("div", { class: "pc-msg-row pc-system-row" },
+      h("p", { class: "pc-msg pc-system", "data-testid": "pc-chat-message", "data-role": "system" }, text),
+      h("p", { class: "pc-msg-meta" }, h("time", { datetime: at }, formatTime(at)))));
+  }
+
+  async function deliver(message: OwnMessage): Promise<void> {
+    setState(message, "sending");
+    try {
+      const seq = await connection.invoke<number>("SendChat", sessionId, message.messageId, message.text);
+      if (message.seq === 0) message.seq = seq;
+      if (message.state === "sending") setState(message, "sent");
+      markReceipts();
+    } catch (error) {
+      // Not connected: it stays "sending" and goes again (same id, so at most once) when we are back.
+      if (connection.state !== "connected") return;
+      setState(message, "failed", connection.humanError(error));
+    }
+  }
+
+  async function sendText(text: string): Promise<void> {
+    const trimmed = text.trim();
+    if (!trimmed) return;
+    const messageId = newMessageId(role);
+    const { row, status } = bubble(trimmed, role, t("you"), new Date().toISOString(), true);
+    const message: OwnMessage = { messageId, text: trimmed, row, status, seq: 0, state: "sending" };
+    own.set(messageId, message);
+    add(row);
+    stopTyping();
+    await deliver(message);
+  }
+
+  // Their receipts move the ticks on my messages.
+  let theirDelivered = 0;
+  let theirRead = 0;
+  function markReceipts(): void {
+    for (const message of own.values()) {
+      if (message.seq === 0 || message.state === "failed") continue;
+      const state: Receipt = message.seq <= theirRead ? "read" : message.seq <= theirDelivered ? "delivered" : "sent";
+      if (state !== message.state) setState(message, state);
+    }
+  }
+
+  function visible(): boolean {
+    return document.visibilityState === "visible" && element.isConnected && element.getClientRects().length > 0;
+  }
+
+  function unread(): number {
+    return theirMessages.filter(seq => seq > myRead).length;
+  }
+
+  function emitUnread(): void {
+    const count = unread();
+    if (count === lastUnread) return;
+    lastUnread = count;
+    for (const listener of [...unreadListeners]) listener(count);
+  }
+
+  function scheduleAck(): void {
+    if (ackTimer) return;
+    ackTimer = setTimeout(() => {
+      ackTimer = null;
+      void acknowledge();
+    }, 250);
+  }
+
+  async function acknowledge(): Promise<void> {
+    const upTo = theirLatest;
+    try {
+      if (visible() && upTo > myRead) {
+        myRead = upTo;
+        myDelivered = Math.max(myDelivered, upTo);
+        emitUnread();
+        await connection.invoke("Acknowledge", sessionId, upTo, "read");
+      } else if (upTo > myDelivered) {
+        myDelivered = upTo;
+        await connection.invoke("Acknowledge", sessionId, upTo, "delivered");
+      }
+    } catch {
+      // A receipt is a courtesy; the next message or focus sends a newer one.
+    }
+    emitUnread();
+  }
+
+  function apply(event: CovisorEvent): void {
+    const data = event.data;
+    switch (event.kind) {
+      case resetKind:
+        log.replaceChildren(empty);
+        theirMessages.length = 0;
+        theirLatest = myDelivered = myRead = theirDelivered = theirRead = 0;
+        for (const message of own.values()) if (message.state !== "sending") own.delete(message.messageId);
+        break;
+      case "chat.message": {
+        const messageId = String(data.messageId ?? "");
+        const text = String(data.text ?? "");
+        if (mine(event.author)) {
+          const pending = own.get(messageId);
+          if (pending) {
+            pending.seq = event.seq;
+            if (pending.state === "sending" || pending.state === "failed") setState(pending, "sent");
+          } else {
+            const { row, status } = bubble(text, event.author.role, t("you"), event.at, true);
+            const message: OwnMessage = { messageId, text, row, status, seq: event.seq, state: "sent" };
+            own.set(messageId, message);
+            setState(message, "sent");
+            add(row);
+          }
+          markReceipts();
+        } else {
+          add(bubble(text, event.author.role, authorName(event.author), event.at, false).row);
+          theirMessages.push(event.seq);
+          theirLatest = Math.max(theirLatest, event.seq);
+          typing.textContent = "";
+          scheduleAck();
+          emitUnread();
+        }
+        break;
+      }
+      case "chat.receipt": {
+        const upTo = Number(data.upToSeq ?? 0);
+        if (mine(event.author)) {
+          // My own receipts, replayed: what I already acknowledged (maybe from another device).
+          myDelivered = Math.max(myDelivered, upTo);
+          if (data.state === "read") myRead = Math.max(myRead, upTo);
+          emitUnread();
+        } else {
+          theirDelivered = Math.max(theirDelivered, upTo);
+          if (data.state === "read") theirRead = Math.max(theirRead, upTo);
+          markReceipts();
+        }
+        break;
+      }
+      case "product.card":
+        empty.remove();
+        add(h("div", { class: "pc-msg-row pc-card-row" }, productCard(data.product as Product)));
+        break;
+      case "agent.changed": {
+        const name = String(data.displayName ?? (data.agent as string | undefined) ?? "");
+        system(data.previousAgent ? t("agentChanged", { name }) : t("agentJoined", { name }), event.at);
+        break;
+      }
+      case "call.status":
+        if (data.over) system(t("callEnded"), event.at);
+        break;
+      case "session.ended":
+        system(t("ended"), event.at);
+        break;
+      case "participant.joined":
+        if (role === "agent") system(t("joined", { device: String(data.device ?? "?") }), event.at);
+        break;
+      case "participant.admission":
+        if (role === "agent") system(t(data.admission === "admitted" ? "admitted" : "rejected"), event.at);
+        break;
+      default:
+        break;
+    }
+  }
+
+  function stopTyping(): void {
+    if (typingIdle) clearTimeout(typingIdle);
+    typingIdle = null;
+    if (typingSentAt) {
+      typingSentAt = 0;
+      void connection.invoke("Typing", sessionId, false).catch(() => undefined);
+    }
+  }
+
+  input.addEventListener("keydown", event => {
+    options.onInputKeyDown?.(event, input);
+    if (event.defaultPrevented) return;
+    if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
+      event.preventDefault();
+      form.requestSubmit();
+    }
+  });
+  input.addEventListener("input", () => {
+    autosize();
+    if (!input.value.trim()) { stopTyping(); return; }
+    const now = Date.now();
+    if (now - typingSentAt > typingSendEveryMs) {
+      typingSentAt = now;
+      void connection.invoke("Typing", sessionId, true).catch(() => undefined);
+    }
+    if (typingIdle) clearTimeout(typingIdle);
+    typingIdle = setTimeout(stopTyping, typingIdleMs);
+  });
+  form.addEventListener("submit", event => {
+    event.preventDefault();
+    const text = input.value;
+    if (!text.trim()) { input.focus(); return; }
+    input.value = "";
+    autosize();
+    void sendText(text);
+  });
+
+  function autosize(): void {
+    input.style.height = "auto";
+    input.style.height = `${Math.min(input.scrollHeight, 140)}px`;
+  }
+
+  const readCheck = () => { if (theirLatest > myRead) scheduleAck(); };
+  document.addEventListener("visibilitychange", readCheck);
+  window.addEventListener("focus", readCheck);
+  element.addEventListener("pointerdown", readCheck);
+  element.addEventListener("focusin", readCheck);
+  const observer = typeof IntersectionObserver === "function" ? new IntersectionObserver(readCheck) : null;
+  observer?.observe(log);
+
+  const unsubscribers = [
+    connection.onTyping(signal => {
+      if (signal.sessionId !== sessionId || mine(signal.author)) return;
+      if (typingHide) clearTimeout(typingHide);
+      typing.textContent = signal.isTyping ? t("typing", { name: authorName(signal.author) }) : "";
+      if (signal.isTyping) typingHide = setTimeout(() => { typing.textContent = ""; }, typingShowMs);
+    }),
+    connection.onStateChange(state => {
+      if (state !== "connected") return;
+      for (const message of own.values()) if (message.state === "sending") void deliver(message);
+    }),
+    onLangChange(label),
+  ];
+  label();
+  unsubscribers.push(connection.onSessionEvent(sessionId, apply));
+
+  return {
+    element,
+    input,
+    send: sendText,
+    get unread() { return unread(); },
+    onUnreadChange(listener) { unreadListeners.add(listener); return () => unreadListeners.delete(listener); },
+    destroy() {
+      for (const unsubscribe of unsubscribers) unsubscribe();
+      document.removeEventListener("visibilitychange", readCheck);
+      window.removeEventListener("focus", readCheck);
+      observer?.disconnect();
+      if (ackTimer) clearTimeout(ackTimer);
+      if (typingHide) clearTimeout(typingHide);
+      stopTyping();
+      element.remove();
+    },
+  };
+}

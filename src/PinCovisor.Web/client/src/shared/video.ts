@@ -1,0 +1,185 @@
+// The synced video: the session's latest video state (stamped with the server's clock) decides
+// where every member's player should be; a loop keeps it there (seek when far, nudge the rate when
+// close), and what the person does with the native controls goes out as ControlVideo.
+
+import type { CovisorConnection, CovisorEvent, VideoState } from "./contracts";
+import { api } from "./api";
+import { h } from "./dom";
+import { translator } from "./i18n";
+
+const t = translator({
+  es: { sound: "Toca para activar el sonido", video: "Vídeo compartido", missing: "Este vídeo ya no está disponible." },
+  en: { sound: "Tap for sound", video: "Shared video", missing: "This video is no longer available." },
+});
+
+interface VideoInfo {
+  id: string;
+  title: string;
+  url: string;
+}
+
+const checkEveryMs = 250;
+const seekBeyondS = 0.1;
+const settleAfterSeekMs = 800;
+const ignoreOwnEventsMs = 400;
+
+export class SyncedVideo {
+  readonly video = h("video", { class: "pc-viewer-video", "data-testid": "pc-viewer-video", controls: true, playsinline: true, preload: "auto" });
+  readonly sound = h("button", { type: "button", class: "pc-button pc-sound", hidden: true });
+  readonly element = h("div", { class: "pc-video", hidden: true }, this.video, this.sound);
+  private state: VideoState | null = null;
+  private currentId: string | null = null;
+  private videos: Promise<VideoInfo[]> | null = null;
+  private loop: ReturnType<typeof setInterval>;
+  private quietUntil = 0;
+  private settleUntil = 0;
+  private pendingReplay: VideoState | null = null;
+
+  constructor(
+    private readonly connection: CovisorConnection,
+    private readonly sessionId: string,
+    private readonly baseUrl: string,
+    private readonly token: string | null,
+    private readonly onError: (message: string) => void,
+  ) {
+    this.loop = setInterval(() => this.correct(), checkEveryMs);
+    this.sound.addEventListener("click", () => {
+      this.video.muted = false;
+      this.sound.hidden = true;
+    });
+    for (const type of ["play", "pause", "seeked", "ratechange"] as const) {
+      this.video.addEventListener(type, () => this.userAction(type));
+    }
+    this.label();
+  }
+
+  label(): void {
+    this.sound.textContent = t("sound");
+    this.video.setAttribute("aria-label", t("video"));
+  }
+
+  apply(event: CovisorEvent, replay: boolean): void {
+    if (event.kind !== "video.changed") return;
+    const state = event.data as unknown as VideoState;
+    if (replay) {
+      // Only the latest state matters to a late joiner: apply it once the replay is through.
+      if (!this.pendingReplay) queueMicrotask(() => { const s = this.pendingReplay; this.pendingReplay = null; if (s) void this.applyState(s); });
+      this.pendingReplay = state;
+      return;
+    }
+    void this.applyState(state);
+  }
+
+  /** Asks the session to load a video (agents). */
+  async load(videoId: string): Promise<void> {
+    await this.connection.invoke("ControlVideo", this.sessionId, { action: "load", videoId, position: 0, rate: 1, playing: false });
+  }
+
+  private list(): Promise<VideoInfo[]> {
+    this.videos ??= api<VideoInfo[]>("/api/videos", { baseUrl: this.baseUrl, token: this.token, credentials: this.token ? "omit" : "same-origin" })
+      .catch(error => { this.videos = null; throw error; });
+    return this.videos;
+  }
+
+  private async applyState(state: VideoState): Promise<void> {
+    this.state = state;
+    this.element.hidden = false;
+    if (state.videoId !== this.currentId) {
+      this.currentId = state.videoId;
+      let info: VideoInfo | undefined;
+      try {
+        info = (await this.list()).find(v => v.id === state.videoId);
+      } catch {
+        info = undefined;
+      }
+      if (this.state !== state) return; // a newer state arrived while we looked the video up
+      if (!info) {
+        this.onError(t("missing"));
+        return;
+      }
+      const absolute = /^https?:\/\//i.test(info.url);
+      const url = absolute ? info.url : this.baseUrl + info.url;
+      this.quiet();
+      this.video.src = !absolute && this.token ? `${url}${url.includes("?") ? "&" : "?"}access_token=${encodeURIComponent(this.token)}` : url;
+    }
+    this.sync(true);
+  }
+
+  /** Where the session's player is now, by the server's clock. */
+  private expected(state: VideoState): number {
+    if (!state.playing) return state.position;
+    const serverNow = Date.now() + this.connection.serverOffsetMs();
+    return state.position + ((serverNow - Date.parse(state.serverTime)) / 1000) * state.rate;
+  }
+
+  private quiet(): void {
+    this.quietUntil = performance.now() + ignoreOwnEventsMs;
+  }
+
+  private sync(force: boolean): void {
+    const state = this.state;
+    if (!state || !this.video.src) return;
+    const video = this.video;
+    const target = Math.max(0, this.expected(state));
+    const drift = target - video.currentTime;
+    const now = performance.now();
+    if (Math.abs(drift) > seekBeyondS && (force || now > this.settleUntil || !state.playing)) {
+      this.quiet();
+      this.settleUntil = now + settleAfterSeekMs;
+      video.currentTime = target;
+    }
+    if (state.playing) {
+      // Close enough: nudge the rate so the gap closes within a couple of seconds without a jump.
+      const nudge = Math.abs(drift) > 0.02 && Math.abs(drift) <= 1 ? Math.max(-0.1, Math.min(0.1, drift * 0.5)) : 0;
+      const rate = state.rate * (1 + nudge);
+      if (Math.abs(video.playbackRate - rate) > 0.001) { this.quiet(); video.playbackRate = rate; }
+      if (video.paused) this.play();
+    } else {
+      if (Math.abs(video.playbackRate - state.rate) > 0.001) { this.quiet(); video.playbackRate = state.rate; }
+      if (!video.paused) { this.quiet(); video.pause(); }
+    }
+  }
+
+  private play(): void {
+    this.quiet();
+    this.video.play().catch((error: unknown) => {
+      if (error instanceof DOMException && error.name === "NotAllowedError" && !this.video.muted) {
+        // Autoplay with sound is blocked until the person touches the page: play muted and offer sound.
+        this.video.muted = true;
+        this.sound.hidden = false;
+        this.quiet();
+        void this.video.play().catch(() => undefined);
+      }
+    });
+  }
+
+  private correct(): void {
+    if (this.state?.playing && !this.video.seeking && this.video.readyState >= 2) this.sync(false);
+  }
+
+  /** The person used the controls: tell the session, unless the event is one we caused. */
+  private userAction(type: "play" | "pause" | "seeked" | "ratechange"): void {
+    const state = this.state;
+    if (!state || performance.now() < this.quietUntil) return;
+    const video = this.video;
+    const position = Math.min(86400, Math.max(0, video.currentTime));
+    let command: { action: string; rate: number; playing: boolean } | null = null;
+    if (type === "play" && !state.playing) command = { action: "play", rate: state.rate, playing: true };
+    else if (type === "pause" && state.playing && !video.ended) command = { action: "pause", rate: state.rate, playing: false };
+    else if (type === "seeked" && Math.abs(position - this.expected(state)) > 0.5) command = { action: "seek", rate: state.rate, playing: !video.paused };
+    else if (type === "ratechange" && Math.abs(video.playbackRate - state.rate) > 0.15) {
+      command = { action: "rate", rate: Math.min(4, Math.max(0.25, video.playbackRate)), playing: !video.paused };
+    }
+    if (!command) return;
+    // Apply locally at once so the loop does not pull the player back while the server answers.
+    this.state = { ...state, ...command, action: command.action as VideoState["action"], position, serverTime: new Date(Date.now() + this.connection.serverOffsetMs()).toISOString() };
+    this.connection.invoke("ControlVideo", this.sessionId, { ...command, videoId: state.videoId, position })
+      .catch(error => this.onError(this.connection.humanError(error)));
+  }
+
+  destroy(): void {
+    clearInterval(this.loop);
+    this.video.pause();
+    this.video.removeAttribute("src");
+  }
+}
