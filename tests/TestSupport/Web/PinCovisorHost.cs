@@ -16,12 +16,25 @@ public sealed class PinCovisorHost : WebApplicationFactory<Program>
 {
     public const string AuthToken = "test-auth-token-0123456789abcdef";
 
+    /// <summary>The environment tests run in unless they ask for another.</summary>
+    public const string TestingEnvironment = "Testing";
+
     private readonly Dictionary<string, string?> _settings;
     private readonly Action<IServiceCollection>? _services;
+    private readonly string _environment;
 
-    public PinCovisorHost(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    /// <param name="settings">Configuration that overrides everything else.</param>
+    /// <param name="services">Service replacements, applied last.</param>
+    /// <param name="environment">
+    /// The host environment. In <see cref="TestingEnvironment"/> the host gets this class's Twilio
+    /// token, a random PIN key and the agents ana and bruno; any other environment (e.g.
+    /// Development) runs on its own <c>appsettings.{environment}.json</c> plus <paramref name="settings"/>.
+    /// </param>
+    public PinCovisorHost(
+        IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, string environment = TestingEnvironment)
     {
-        _settings = new Dictionary<string, string?>
+        _environment = environment;
+        _settings = environment != TestingEnvironment ? [] : new Dictionary<string, string?>
         {
             ["Twilio:AuthToken"] = AuthToken,
             ["Twilio:AccountSid"] = "AC" + new string('1', 32),
@@ -62,7 +75,7 @@ public sealed class PinCovisorHost : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(_environment);
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

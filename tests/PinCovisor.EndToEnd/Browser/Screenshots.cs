@@ -1,0 +1,41 @@
+using Microsoft.Playwright;
+
+namespace PinCovisor.EndToEnd.Browser;
+
+/// <summary>
+/// One PNG per step per person, under <c>test-results/screenshots/&lt;test&gt;/</c> at the
+/// repository root, made fresh for each run of the test.
+/// </summary>
+public sealed class Screenshots
+{
+    private readonly IReadOnlyList<Role> _roles;
+    private int _step;
+
+    public Screenshots(string test, ITestOutputHelper output, params Role[] roles)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        Folder = Path.Combine(RepositoryRoot.Path, "test-results", "screenshots", test);
+        if (Directory.Exists(Folder))
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+
+        Directory.CreateDirectory(Folder);
+        _roles = roles;
+        output.WriteLine($"Screenshots: {Folder}");
+    }
+
+    public string Folder { get; }
+
+    /// <summary>Saves <c>NN-step-role.png</c> for every person of the test.</summary>
+    public async Task TakeAsync(string step)
+    {
+        _step++;
+        foreach (var role in _roles)
+        {
+            var path = Path.Combine(Folder, $"{_step:00}-{step}-{role.Name}.png");
+            await role.Page.ScreenshotAsync(new PageScreenshotOptions { Path = path, Timeout = Limits.Ms(Limits.Action) })
+                .WaitAsync(Limits.Await);
+        }
+    }
+}

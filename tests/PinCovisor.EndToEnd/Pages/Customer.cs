@@ -1,0 +1,25 @@
+using PinCovisor.EndToEnd.Browser;
+using static Microsoft.Playwright.Assertions;
+
+namespace PinCovisor.EndToEnd.Pages;
+
+/// <summary>The customer: the widget on the demo shop (in an open shadow root), or <c>/join</c>.</summary>
+public sealed class Customer(Role customer)
+{
+    /// <summary>Opens the widget on <c>/demo</c> and types the PIN; ends in the waiting room.</summary>
+    public async Task JoinFromShopAsync(string pin)
+    {
+        await customer.Page.GotoAsync("/demo").WaitAsync(Limits.Await);
+        await customer.ById("pc-launcher").ClickAsync().WaitAsync(Limits.Await);
+        await customer.ById("pc-pin-input").FillAsync(pin).WaitAsync(Limits.Await);
+        await customer.ById("pc-pin-submit").ClickAsync().WaitAsync(Limits.Await);
+        await Expect(customer.ById("pc-waiting")).ToBeVisibleAsync(new() { Timeout = Limits.Ms(Limits.Arrival) });
+    }
+
+    /// <summary>Opens <c>/join?pin=…</c>, which fills and submits the PIN; ends in the waiting room.</summary>
+    public async Task JoinByLinkAsync(string pin)
+    {
+        await customer.Page.GotoAsync($"/join?pin={pin}").WaitAsync(Limits.Await);
+        await Expect(customer.ById("pc-waiting")).ToBeVisibleAsync(new() { Timeout = Limits.Ms(Limits.Arrival) });
+    }
+}

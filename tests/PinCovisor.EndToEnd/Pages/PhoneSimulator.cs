@@ -1,0 +1,62 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using PinCovisor.EndToEnd.Browser;
+using static Microsoft.Playwright.Assertions;
+
+namespace PinCovisor.EndToEnd.Pages;
+
+/// <summary>The phone simulator at <c>/demo/phone</c>: plays Twilio's part against the real webhooks.</summary>
+public sealed partial class PhoneSimulator(Role phone)
+{
+    /// <summary>Dials the shop from <paramref name="from"/> and returns the PIN the IVR reads out.</summary>
+    public async Task<string> CallAsync(string from)
+    {
+        await phone.Page.GotoAsync("/demo/phone").WaitAsync(Limits.Await);
+        await phone.ById("phone-from").FillAsync(from).WaitAsync(Limits.Await);
+        await phone.ById("phone-call").ClickAsync().WaitAsync(Limits.Await);
+        var said = await Eventually.UntilAsync(
+            () => phone.ById("phone-say").AllTextContentsAsync(),
+            lines => lines.Any(line => SpelledDigits().IsMatch(line)),
+            "a phone-say line that reads the code digit by digit");
+        var pins = said.Select(line => SpelledDigits().Match(line)).Where(m => m.Success)
+            .Select(m => new string([.. m.Value.Where(char.IsAsciiDigit)])).ToList();
+        return pins[0];
+    }
+
+    /// <summary>Lets the IVR finish (ending any keypad wait at once) until the Dial rings, then answers as <paramref name="target"/>.</summary>
+    public async Task AnswerAsync(string target)
+    {
+        await Eventually.UntilAsync(async () =>
+        {
+            var state = await phone.ById("phone-status").GetAttributeAsync("data-state").WaitAsync(Limits.Await);
+            var skip = phone.ById("phone-gather-skip");
+            if (state != "dialing" && await skip.IsVisibleAsync().WaitAsync(Limits.Await))
+            {
+                try
+                {
+                    await skip.ClickAsync(new() { Timeout = 1_000 }).WaitAsync(Limits.Await);
+                }
+                catch (TimeoutException)
+                {
+                    // The wait ended on its own between looking and clicking.
+                }
+            }
+
+            return state;
+        }, state => state == "dialing", "phone-status data-state=dialing (the Dial ringing the agents)", TimeSpan.FromSeconds(30));
+
+        await phone.Page.Locator($"[data-testid=phone-answer][data-target=\"{target}\"]").ClickAsync().WaitAsync(Limits.Await);
+        await Expect(phone.ById("phone-status")).ToHaveAttributeAsync("data-state", "connected", new() { Timeout = Limits.Ms(Limits.Arrival) });
+    }
+
+    /// <summary>Hangs up; the simulator then sends the status callback Twilio sends at the end of a call.</summary>
+    public async Task HangUpAsync()
+    {
+        await phone.ById("phone-hangup").ClickAsync().WaitAsync(Limits.Await);
+        await Expect(phone.ById("phone-status")).ToHaveAttributeAsync("data-state", "ended", new() { Timeout = Limits.Ms(Limits.Arrival) });
+    }
+
+    // The IVR reads the code digit by digit with commas between them ("4, 8, 2, 9, 1, 7").
+    [GeneratedRegex(@"\d(?:,\s*\d){3,}")]
+    private static partial Regex SpelledDigits();
+}

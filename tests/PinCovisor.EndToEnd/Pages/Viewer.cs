@@ -1,0 +1,58 @@
+using System.Globalization;
+using Microsoft.Playwright;
+using PinCovisor.EndToEnd.Browser;
+using static Microsoft.Playwright.Assertions;
+
+namespace PinCovisor.EndToEnd.Pages;
+
+/// <summary>The applied view of the shared image, as <c>pc-viewer-stage</c> carries it.</summary>
+public sealed record View(string? Zoom, string? CenterX, string? CenterY)
+{
+    public double ZoomValue => double.Parse(Zoom ?? "0", CultureInfo.InvariantCulture);
+}
+
+/// <summary>A video element's position, sampled in the page.</summary>
+public sealed record VideoState(double CurrentTime, bool Paused, bool Ended, int ReadyState);
+
+/// <summary>The shared viewer, the same on both sides.</summary>
+public static class Viewer
+{
+    public static async Task<View> ViewAsync(Role role)
+    {
+        ArgumentNullException.ThrowIfNull(role);
+        var stage = role.ById("pc-viewer-stage");
+        return new View(
+            await stage.GetAttributeAsync("data-zoom").WaitAsync(Limits.Await),
+            await stage.GetAttributeAsync("data-center-x").WaitAsync(Limits.Await),
+            await stage.GetAttributeAsync("data-center-y").WaitAsync(Limits.Await));
+    }
+
+    /// <summary>Waits until the shared image is shown and decoded; returns its <c>src</c>.</summary>
+    public static async Task<string> ImageShownAsync(Role role, string? other = null)
+    {
+        ArgumentNullException.ThrowIfNull(role);
+        var image = role.ById("pc-viewer-image");
+        await Expect(image).ToBeVisibleAsync(new() { Timeout = Limits.Ms(Limits.Arrival) });
+        return await Eventually.UntilAsync(
+            () => image.EvaluateAsync<string>("img => img.complete && img.naturalWidth > 0 ? img.src : ''"),
+            src => src.Length > 0 && src != other,
+            $"{role.Name}'s pc-viewer-image to show a decoded image" + (other is null ? "" : $" other than {other}"));
+    }
+
+    public static Task<VideoState> VideoAsync(Role role)
+    {
+        ArgumentNullException.ThrowIfNull(role);
+        return role.ById("pc-viewer-video").EvaluateAsync<VideoState>(
+            "v => ({ currentTime: v.currentTime, paused: v.paused, ended: v.ended, readyState: v.readyState })")
+            .WaitAsync(Limits.Await);
+    }
+
+    /// <summary>The centre of an element on screen, for mouse gestures.</summary>
+    public static async Task<(float X, float Y)> CentreAsync(ILocator element)
+    {
+        ArgumentNullException.ThrowIfNull(element);
+        var box = await element.BoundingBoxAsync().WaitAsync(Limits.Await)
+            ?? throw new InvalidOperationException($"{element} is not on screen.");
+        return (box.X + (box.Width / 2), box.Y + (box.Height / 2));
+    }
+}
