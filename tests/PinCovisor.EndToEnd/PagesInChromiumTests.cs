@@ -24,7 +24,7 @@ public sealed class PagesInChromiumTests(DevelopmentSite site, ITestOutputHelper
         await visitor.Page.WaitForLoadStateAsync(Microsoft.Playwright.LoadState.NetworkIdle).WaitAsync(Limits.Await);
         await shots.TakeAsync("loaded");
 
-        visitor.Problems.All.Should().BeEmpty($"{path} must load without console errors or failed requests:\n" + string.Join('\n', visitor.Problems.All));
+        PageProblems.AssertNone(visitor);
     }
 
     [Fact]

@@ -16,8 +16,9 @@ internal sealed record ParsedFeed(IReadOnlyList<Product> Products, int Skipped, 
 /// <summary>
 /// Turns a feed into products: a JSON array of objects, or CSV whose header names the columns,
 /// both with the fields id, title, price, currency, imageUrl, pageUrl (names matched case-insensitively).
-/// An entry without id or title, with a bad price or currency, a repeated id, or a URL that is not
-/// absolute http(s) is left out (a <c>javascript:</c> link must never reach a product card).
+/// An entry without id or title, with a bad price or currency, a repeated id, or a URL that is neither
+/// absolute http(s) nor a path on this host (<c>/img/b1.jpg</c>) is left out (a <c>javascript:</c>
+/// link must never reach a product card).
 /// </summary>
 internal static class CatalogFeedParser
 {
@@ -154,7 +155,7 @@ internal static class CatalogFeedParser
 
         if (!IsWebUrl(imageUrl) || !IsWebUrl(pageUrl))
         {
-            return "imageUrl and pageUrl must be absolute http or https URLs";
+            return "imageUrl and pageUrl must be absolute http or https URLs, or paths on this host";
         }
 
         product = new Product(id, title, price, currency?.ToUpperInvariant(), imageUrl, pageUrl);
@@ -163,5 +164,13 @@ internal static class CatalogFeedParser
 
     private static bool IsWebUrl(string? url) =>
         url is null
+        || IsPathOnThisHost(url)
         || (Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp));
+
+    // A path such as /img/b1.jpg is resolved by the pages against this host, like the media URLs
+    // the hub shares, so a feed served next to its pictures works on whatever address the host has.
+    // "//host/x" and "/\host/x" would leave the host; they stay refused.
+    private static bool IsPathOnThisHost(string url) =>
+        url.Length > 1 && url[0] == '/' && url[1] is not ('/' or '\\')
+        && Uri.TryCreate(url, UriKind.Relative, out _) && !url.Any(char.IsControl);
 }

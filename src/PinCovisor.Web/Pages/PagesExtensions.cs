@@ -73,6 +73,7 @@ public static class PagesExtensions
         {
             app.MapGet("/demo", () => Page(files, "demo/index.html"));
             app.MapGet("/demo/phone", () => Page(files, "demo/phone.html"));
+            app.MapDemo();
         }
 
         return app;

@@ -23,6 +23,18 @@ public sealed partial class PageProblems
 
     public IReadOnlyCollection<string> All => _problems;
 
+    /// <summary>Fails the test listing every problem seen on the pages of <paramref name="roles"/>.</summary>
+    public static void AssertNone(params Role[] roles)
+    {
+        var problems = roles.SelectMany(role => role.Problems.All).ToList();
+        if (problems.Count > 0)
+        {
+            throw new Xunit.Sdk.XunitException(
+                "Pages must run without console errors (CSP violations included), uncaught exceptions or failed requests; seen:\n"
+                + string.Join('\n', problems));
+        }
+    }
+
     private void Watch(IPage page)
     {
         page.Console += (_, message) =>

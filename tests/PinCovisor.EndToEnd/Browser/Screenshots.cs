@@ -27,6 +27,8 @@ public sealed class Screenshots
 
     public string Folder { get; }
 
+    public IReadOnlyList<Role> Roles => _roles;
+
     /// <summary>Saves <c>NN-step-role.png</c> for every person of the test.</summary>
     public async Task TakeAsync(string step)
     {

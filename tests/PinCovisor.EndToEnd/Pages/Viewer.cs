@@ -39,12 +39,12 @@ public static class Viewer
             $"{role.Name}'s pc-viewer-image to show a decoded image" + (other is null ? "" : $" other than {other}"));
     }
 
-    public static Task<VideoState> VideoAsync(Role role)
+    public static async Task<VideoState> VideoAsync(Role role)
     {
         ArgumentNullException.ThrowIfNull(role);
-        return role.ById("pc-viewer-video").EvaluateAsync<VideoState>(
-            "v => ({ currentTime: v.currentTime, paused: v.paused, ended: v.ended, readyState: v.readyState })")
-            .WaitAsync(Limits.Await);
+        var state = await role.ById("pc-viewer-video").EvaluateAsync<double[]>(
+            "v => [v.currentTime, v.paused ? 1 : 0, v.ended ? 1 : 0, v.readyState]").WaitAsync(Limits.Await);
+        return new VideoState(state[0], state[1] != 0, state[2] != 0, (int)state[3]);
     }
 
     /// <summary>The centre of an element on screen, for mouse gestures.</summary>

@@ -1,0 +1,15 @@
+namespace PinCovisor.Web.Demo;
+
+/// <summary>A request the simulator is about to send as Twilio: the URL and the form fields.</summary>
+/// <param name="Url">An absolute URL of this host under <c>/twilio/</c>, as written in TwiML, or a path such as <c>/twilio/voice</c>.</param>
+/// <param name="Params">The form fields, name to value.</param>
+public sealed record SignRequest(string? Url, Dictionary<string, string>? Params);
+
+/// <summary>The signature Twilio would send, the URL it covers, and the path to post to on this host.</summary>
+public sealed record SignResponse(string Url, string Path, string Signature);
+
+/// <summary>What the simulator shows before a call: the shop's line and who it may ring.</summary>
+public sealed record SimulatorSetup(string ShopNumber, string AccountSid, IReadOnlyList<SimulatorAgent> Agents);
+
+/// <summary>An agent the IVR may ring, so the simulator can say whose phone is ringing.</summary>
+public sealed record SimulatorAgent(string Username, string DisplayName, string? ClientIdentity, IReadOnlyList<string> PhoneNumbers);

@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using PhoneBridge.Agents;
+using PhoneBridge.Twilio;
+using PinCovisor.Web.Demo;
+using PinCovisor.Web.Media;
+
+namespace Microsoft.Extensions.Hosting;
+
+/// <summary>The phone simulator's server side: it signs what the page sends as Twilio, and names whom it rings.</summary>
+public static class DemoEndpoints
+{
+    /// <summary>
+    /// Maps <c>POST /demo/phone/sign</c> and <c>GET /demo/phone/setup</c>. Only in development:
+    /// whoever reaches the sign endpoint can make requests the IVR takes for Twilio's, so it must
+    /// never be mapped on a host that faces Twilio for real (see docs/demo.md).
+    /// </summary>
+    public static WebApplication MapDemo(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var demo = app.Configuration.GetSection(DemoOptions.SectionName).Get<DemoOptions>() ?? new DemoOptions();
+        var phone = app.MapGroup("/demo/phone").ExcludeFromDescription();
+        phone.MapPost("/sign", Sign);
+        phone.MapGet("/setup", (IAgentDirectory agents, IOptionsMonitor<TwilioOptions> twilio) => TypedResults.Ok(new SimulatorSetup(
+            demo.ShopNumber,
+            string.IsNullOrEmpty(twilio.CurrentValue.AccountSid) ? "AC" + new string('0', 32) : twilio.CurrentValue.AccountSid,
+            [.. agents.Reachable.Select(a => new SimulatorAgent(a.Username, a.DisplayName, a.ClientIdentity, [.. a.PhoneNumbers]))])));
+        return app;
+    }
+
+    private static Results<Ok<SignResponse>, ProblemHttpResult> Sign(SignRequest input, HttpRequest request, IOptionsMonitor<TwilioOptions> twilio)
+    {
+        var (signed, refusal) = SimulatorSigner.Sign(request, twilio.CurrentValue, input);
+        return signed is null ? Problems.BadRequest(refusal!) : TypedResults.Ok(signed);
+    }
+}

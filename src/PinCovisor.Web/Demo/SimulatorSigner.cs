@@ -1,0 +1,57 @@
+using PhoneBridge.Twilio;
+
+namespace PinCovisor.Web.Demo;
+
+/// <summary>
+/// Signs the phone simulator's requests exactly as Twilio signs its webhooks, for URLs of this
+/// host's <c>/twilio/</c> endpoints only: the demo must not become a signing service for anything else.
+/// </summary>
+internal static class SimulatorSigner
+{
+    private const int MaxParams = 64;
+    private const int MaxValueLength = 2048;
+
+    /// <summary>
+    /// The origin Twilio's URLs start with, as the validator rebuilds it: <c>Twilio:BaseUrlOverride</c>,
+    /// else this request's scheme and host.
+    /// </summary>
+    public static string Origin(HttpRequest request, TwilioOptions twilio) =>
+        twilio.BaseUrlOverride ?? $"{request.Scheme}://{request.Host.Value}";
+
+    /// <summary>The signed request, or why it is refused.</summary>
+    public static (SignResponse? Signed, string? Refusal) Sign(HttpRequest request, TwilioOptions twilio, SignRequest input)
+    {
+        if (string.IsNullOrWhiteSpace(input.Url) || input.Url.Length > MaxValueLength)
+        {
+            return (null, "Give the url to sign.");
+        }
+
+        var parameters = input.Params ?? [];
+        if (parameters.Count > MaxParams || parameters.Any(p => p.Key.Length > 128 || (p.Value?.Length ?? 0) > MaxValueLength))
+        {
+            return (null, $"At most {MaxParams} parameters of at most {MaxValueLength} characters.");
+        }
+
+        var origin = Origin(request, twilio);
+        var isPath = input.Url.StartsWith('/') && !input.Url.StartsWith("//", StringComparison.Ordinal);
+        var url = isPath ? request.PathBase + input.Url : input.Url;
+        url = isPath ? origin + url : url;
+        if (!url.StartsWith(origin + "/", StringComparison.OrdinalIgnoreCase))
+        {
+            return (null, "Only this host's /twilio/ webhooks are signed.");
+        }
+
+        // The request target, as the browser will send it to this host and the validator rebuild it.
+        var path = url[origin.Length..];
+        var local = path.StartsWith(request.PathBase + "/", StringComparison.Ordinal) ? path[request.PathBase.Value!.Length..] : path;
+        if (!local.StartsWith("/twilio/", StringComparison.Ordinal) || local.Contains("/../", StringComparison.Ordinal)
+            || local.Contains('#', StringComparison.Ordinal) || local.Contains('\\', StringComparison.Ordinal))
+        {
+            return (null, "Only this host's /twilio/ webhooks are signed.");
+        }
+
+        var signature = TwilioSignature.Compute(twilio.AuthToken, url,
+            parameters.Select(p => new KeyValuePair<string, string>(p.Key, p.Value ?? "")));
+        return (new SignResponse(url, path, signature), null);
+    }
+}

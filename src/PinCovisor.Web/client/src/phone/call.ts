@@ -1,0 +1,402 @@
+// One simulated phone call: runs TwiML verb by verb as Twilio does, posting to the host's webhooks
+// with the parameters Twilio sends (see docs/demo.md for what it does and does not do).
+import { postAsTwilio, newSid, type Params } from "./webhooks";
+import type { Speaker } from "./speech";
+import { t } from "./strings";
+
+export type PhoneState = "idle" | "ivr" | "dialing" | "connected" | "ended";
+export type Leg = "caller" | "agent";
+
+export interface SimulatorAgent {
+  username: string;
+  displayName: string;
+  clientIdentity: string | null;
+  phoneNumbers: string[];
+}
+
+export interface SimulatorSetup {
+  shopNumber: string;
+  accountSid: string;
+  agents: SimulatorAgent[];
+}
+
+/** Someone the <Dial> rings: a <Client> identity or a <Number>, and the seeded agent behind it. */
+export interface RingTarget {
+  target: string;
+  address: string;
+  url: string | null;
+  agent: SimulatorAgent | undefined;
+}
+
+/** What the page shows of the call. */
+export interface CallListener {
+  state(state: PhoneState, who?: string): void;
+  line(kind: "say" | "note" | "error", text: string, leg: Leg): void;
+  listening(on: boolean): void;
+  digits(typed: string): void;
+  countdown(secondsLeft: number | null): void;
+  ringing(targets: RingTarget[] | null): void;
+}
+
+type CallEvent =
+  | { kind: "timeout" }
+  | { kind: "key"; key: string }
+  | { kind: "skip" }
+  | { kind: "hangup" }
+  | { kind: "agent-hangup" }
+  | { kind: "answer"; target: string };
+
+/** Thrown to unwind the verb loop once the caller has hung up. */
+class CallOver extends Error {}
+
+interface Next {
+  doc: Document;
+  url: string;
+}
+
+const voiceUrl = "/twilio/voice";
+const statusUrl = "/twilio/status";
+
+export class SimulatedCall {
+  readonly callSid = newSid("CA");
+  private readonly startedAt = Date.now();
+  private waiter: ((event: CallEvent) => void) | null = null;
+  private hungUp = false;
+  private finished = false;
+  private current: PhoneState = "idle";
+
+  constructor(
+    private readonly setup: SimulatorSetup,
+    private readonly from: string,
+    private readonly to: string,
+    private readonly ui: CallListener,
+    private readonly speaker: Speaker,
+  ) {}
+
+  get state(): PhoneState {
+    return this.current;
+  }
+
+  /** Places the call and runs it to its end; resolves once the status callback has been sent. */
+  async run(): Promise<void> {
+    this.setState("ivr");
+    try {
+      let next: Next | null = await this.fetch(voiceUrl, { CallStatus: "ringing" });
+      while (next) next = await this.runVerbs(next);
+    } catch (error) {
+      if (!(error instanceof CallOver)) this.ui.line("error", t("notTwilio", { detail: error instanceof Error ? error.message : String(error) }), "caller");
+    }
+    await this.finish();
+  }
+
+  press(key: string): void { this.deliver({ kind: "key", key }); }
+  skip(): void { this.deliver({ kind: "skip" }); }
+  answer(target: string): void { this.deliver({ kind: "answer", target }); }
+  agentHangup(): void { this.deliver({ kind: "agent-hangup" }); }
+
+  hangup(): void {
+    this.hungUp = true;
+    this.speaker.cancel();
+    this.deliver({ kind: "hangup" });
+  }
+
+  private deliver(event: CallEvent): void {
+    this.waiter?.(event);
+  }
+
+  /** The next event, or a timeout after <paramref name="ms"/> (null: no timeout) or when <paramref name="until"/> settles. */
+  private wait(ms: number | null, until?: Promise<unknown>): Promise<CallEvent> {
+    if (this.hungUp) return Promise.resolve({ kind: "hangup" });
+    return new Promise(resolve => {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const done = (event: CallEvent) => {
+        if (this.waiter !== done) return;
+        this.waiter = null;
+        clearTimeout(timer);
+        resolve(event);
+      };
+      this.waiter = done;
+      if (ms !== null) timer = setTimeout(() => done({ kind: "timeout" }), ms);
+      until?.then(() => done({ kind: "timeout" }), () => done({ kind: "timeout" }));
+    });
+  }
+
+  private checkOver(): void {
+    if (this.hungUp) throw new CallOver();
+  }
+
+  private setState(state: PhoneState, who?: string): void {
+    this.current = state;
+    this.ui.state(state, who);
+  }
+
+  private params(extra: Params): Params {
+    return {
+      AccountSid: this.setup.accountSid,
+      ApiVersion: "2010-04-01",
+      CallSid: this.callSid,
+      CallStatus: "in-progress",
+      Direction: "inbound",
+      From: this.from,
+      To: this.to,
+      Caller: this.from,
+      Called: this.to,
+      FromCountry: "ES",
+      ToCountry: "ES",
+      ...extra,
+    };
+  }
+
+  private async fetch(url: string, extra: Params): Promise<Next | null> {
+    const doc = await postAsTwilio(url, this.params(extra));
+    this.checkOver();
+    return doc ? { doc, url } : null;
+  }
+
+  /** Runs a document's verbs; the document a verb hands over to, or null when the call ends. */
+  private async runVerbs({ doc, url }: Next): Promise<Next | null> {
+    for (const verb of Array.from(doc.documentElement.children)) {
+      this.checkOver();
+      switch (verb.tagName) {
+        case "Say":
+        case "Pause":
+        case "Play":
+          await this.prompt(verb, "caller");
+          break;
+        case "Gather": {
+          const next = await this.gather(verb, url);
+          if (next) return next;
+          break;
+        }
+        case "Redirect":
+          this.ui.line("note", t("redirected"), "caller");
+          return this.fetch(verb.textContent?.trim() || url, {});
+        case "Hangup":
+        case "Reject":
+          return null;
+        case "Enqueue":
+          return this.enqueue(verb);
+        case "Dial": {
+          const next = await this.dial(verb);
+          if (next) return next;
+          break;
+        }
+        default:
+          this.ui.line("note", t("unsupported", { verb: verb.tagName }), "caller");
+      }
+    }
+    // Like Twilio: a document that runs out of verbs ends the call.
+    return null;
+  }
+
+  /**
+   * Say, Pause or Play, as heard on one leg. Resolves with the key that interrupted it when
+   * <paramref name="bargeIn"/> (a Gather listening), else with null.
+   */
+  private async prompt(verb: Element, leg: Leg, bargeIn = false): Promise<CallEvent | null> {
+    let done: Promise<void>;
+    if (verb.tagName === "Say") {
+      const text = verb.textContent?.trim() ?? "";
+      this.ui.line("say", text, leg);
+      const loops = Math.max(1, Math.min(Number(verb.getAttribute("loop") ?? "1") || 1, 3));
+      done = (async () => {
+        for (let i = 0; i < loops; i++) await this.speaker.speak(text, verb.getAttribute("language") ?? "en-US");
+      })();
+    } else if (verb.tagName === "Pause") {
+      const seconds = Math.max(0, Math.min(Number(verb.getAttribute("length") ?? "1") || 1, 30));
+      this.ui.line("note", t("pause", { n: seconds }), leg);
+      done = new Promise(resolve => setTimeout(resolve, seconds * 1000));
+    } else if (verb.tagName === "Play") {
+      this.ui.line("note", t("play", { url: verb.textContent?.trim() ?? "" }), leg);
+      done = new Promise(resolve => setTimeout(resolve, 1000));
+    } else {
+      return null;
+    }
+    for (;;) {
+      const event = await this.wait(null, done);
+      if (event.kind === "hangup") throw new CallOver();
+      if (event.kind === "timeout") return null;
+      if (bargeIn && (event.kind === "key" || event.kind === "skip")) {
+        this.speaker.cancel();
+        return event;
+      }
+    }
+  }
+
+  private async gather(verb: Element, url: string): Promise<Next | null> {
+    const numDigits = Number(verb.getAttribute("numDigits")) || null;
+    const finishOnKey = verb.getAttribute("finishOnKey") ?? "#";
+    const timeout = Math.max(1, Number(verb.getAttribute("timeout") ?? "5") || 5);
+    const action = verb.getAttribute("action") || url;
+    let digits = "";
+    let complete = false;
+    let skipped = false;
+    const take = (key: string) => {
+      if (finishOnKey !== "" && key === finishOnKey) complete = true;
+      else digits += key;
+      if (numDigits !== null && digits.length >= numDigits) complete = true;
+      this.ui.digits(digits);
+    };
+
+    this.ui.listening(true);
+    this.ui.digits("");
+    try {
+      // Prompts nested in the Gather play while it listens; the first key stops them.
+      for (const child of Array.from(verb.children)) {
+        const interrupted = await this.prompt(child, "caller", true);
+        if (interrupted?.kind === "key") take(interrupted.key);
+        if (interrupted) {
+          skipped = interrupted.kind === "skip";
+          break;
+        }
+      }
+      // Then it waits `timeout` seconds for each next key.
+      let left = timeout;
+      while (!complete && !skipped && left > 0) {
+        this.ui.countdown(left);
+        const event = await this.wait(1000);
+        if (event.kind === "hangup") throw new CallOver();
+        if (event.kind === "skip") skipped = true;
+        else if (event.kind === "timeout") left--;
+        else if (event.kind === "key") {
+          take(event.key);
+          left = timeout;
+        }
+      }
+    } finally {
+      this.ui.countdown(null);
+      this.ui.listening(false);
+    }
+
+    if (digits === "" && !complete && verb.getAttribute("actionOnEmptyResult") !== "true") {
+      // Nothing pressed: Twilio goes on with the verb after the Gather.
+      this.ui.line("note", t("noKey"), "caller");
+      return null;
+    }
+    this.ui.line("note", t("pressed", { digits: digits || "—" }), "caller");
+    return this.fetch(action, { Digits: digits });
+  }
+
+  private async enqueue(verb: Element): Promise<Next | null> {
+    this.setState("dialing", verb.textContent?.trim() ?? "");
+    this.ui.line("note", t("queued", { name: verb.textContent?.trim() ?? "" }), "caller");
+    // Taking callers from the queue needs an agent's own call; the simulator only waits.
+    for (;;) {
+      const event = await this.wait(null);
+      if (event.kind === "hangup") throw new CallOver();
+    }
+  }
+
+  private async dial(verb: Element): Promise<Next | null> {
+    const timeout = Math.max(1, Number(verb.getAttribute("timeout") ?? "30") || 30);
+    const action = verb.getAttribute("action");
+    const callerId = verb.getAttribute("callerId") || this.from;
+    const targets = this.targets(verb);
+    this.setState("dialing", [...new Set(targets.map(target => target.agent?.displayName ?? target.target))].join(", "));
+    this.ui.ringing(targets);
+
+    let answered: RingTarget | undefined;
+    let left = timeout;
+    try {
+      while (!answered && left > 0) {
+        this.ui.countdown(left);
+        const event = await this.wait(1000);
+        if (event.kind === "hangup") {
+          if (action) await postAsTwilio(action, this.params({ CallStatus: "completed", DialCallStatus: "canceled" }));
+          throw new CallOver();
+        }
+        if (event.kind === "timeout") left--;
+        if (event.kind === "answer") answered = targets.find(t => t.target === event.target);
+      }
+    } finally {
+      this.ui.countdown(null);
+      this.ui.ringing(null);
+    }
+
+    if (!answered) {
+      this.ui.line("note", t("noAnswer"), "caller");
+      this.setState("ivr");
+      return action ? this.fetch(action, { DialCallStatus: "no-answer" }) : null;
+    }
+
+    // The answering leg: Twilio fetches the noun's url on it and plays that TwiML to the agent only.
+    const legSid = newSid("CA");
+    if (answered.url) {
+      const whisper = await postAsTwilio(answered.url, {
+        AccountSid: this.setup.accountSid,
+        ApiVersion: "2010-04-01",
+        CallSid: legSid,
+        ParentCallSid: this.callSid,
+        CallStatus: "in-progress",
+        Direction: "outbound-dial",
+        From: callerId,
+        To: answered.address,
+        Caller: callerId,
+        Called: answered.address,
+      });
+      for (const child of Array.from(whisper?.documentElement.children ?? [])) await this.prompt(child, "agent");
+    }
+    const connectedAt = Date.now();
+    this.setState("connected", answered.agent?.displayName ?? answered.target);
+
+    let event: CallEvent;
+    do event = await this.wait(null);
+    while (event.kind !== "hangup" && event.kind !== "agent-hangup");
+
+    const result: Params = {
+      DialCallStatus: "completed",
+      DialCallSid: legSid,
+      DialCallDuration: String(Math.round((Date.now() - connectedAt) / 1000)),
+    };
+    if (event.kind === "hangup") {
+      // The caller left: Twilio still tells the action how the dial ended, and ignores its answer.
+      if (action) await postAsTwilio(action, this.params({ ...result, CallStatus: "completed" }));
+      throw new CallOver();
+    }
+    this.ui.line("note", t("agentHungUp"), "agent");
+    this.setState("ivr");
+    return action ? this.fetch(action, result) : null;
+  }
+
+  private targets(verb: Element): RingTarget[] {
+    const nouns = Array.from(verb.children).filter(n => n.tagName === "Client" || n.tagName === "Number");
+    const found: RingTarget[] = nouns.map(noun => {
+      const identity = noun.tagName === "Client" ? noun.querySelector("Identity")?.textContent?.trim() ?? noun.textContent?.trim() ?? "" : "";
+      const number = noun.tagName === "Number" ? noun.textContent?.trim() ?? "" : "";
+      const target = identity || number;
+      return {
+        target,
+        address: identity ? `client:${identity}` : number,
+        url: noun.getAttribute("url"),
+        agent: this.setup.agents.find(a => identity ? a.clientIdentity === identity : a.phoneNumbers.some(n => digitsOf(n) === digitsOf(number))),
+      };
+    });
+    // <Dial>+34…</Dial> dials that number.
+    const text = nouns.length === 0 ? verb.textContent?.trim() ?? "" : "";
+    if (text) found.push({ target: text, address: text, url: null, agent: undefined });
+    return found;
+  }
+
+  private async finish(): Promise<void> {
+    if (this.finished) return;
+    this.finished = true;
+    this.speaker.cancel();
+    this.ui.ringing(null);
+    this.ui.listening(false);
+    this.ui.countdown(null);
+    try {
+      // The status callback Twilio sends when the call is over.
+      await postAsTwilio(statusUrl, this.params({
+        CallStatus: "completed",
+        CallDuration: String(Math.round((Date.now() - this.startedAt) / 1000)),
+      }));
+    } catch (error) {
+      this.ui.line("error", error instanceof Error ? error.message : String(error), "caller");
+    }
+    this.setState("ended");
+  }
+}
+
+function digitsOf(number: string): string {
+  return number.replace(/[^\d]/g, "");
+}

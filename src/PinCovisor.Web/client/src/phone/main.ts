@@ -1,0 +1,199 @@
+// The phone simulator at /demo/phone: a phone card with a keypad that plays Twilio's part against
+// the host's real webhooks. Development only (the host signs what it sends).
+import { api, ApiError } from "../shared/api";
+import { $, clear, h } from "../shared/dom";
+import { lang, onLangChange, setLang } from "../shared/i18n";
+import { applyTexts } from "../demo/texts";
+import { SimulatedCall, type CallListener, type Leg, type PhoneState, type RingTarget, type SimulatorSetup } from "./call";
+import { Speaker } from "./speech";
+import { t, type PhoneKey } from "./strings";
+
+const speaker = new Speaker();
+let setup: SimulatorSetup | null = null;
+let call: SimulatedCall | null = null;
+let state: PhoneState = "idle";
+let who = "";
+let connectedAt = 0;
+let timer: ReturnType<typeof setInterval> | undefined;
+
+const el = {
+  status: $(document, "#phone-status"),
+  statusText: $(document, "#phone-status-text"),
+  timer: $(document, "#phone-timer"),
+  from: $<HTMLInputElement>(document, "#phone-from"),
+  to: $<HTMLInputElement>(document, "#phone-to"),
+  form: $<HTMLFormElement>(document, "#phone-dial-form"),
+  call: $<HTMLButtonElement>(document, "#phone-call"),
+  hangup: $<HTMLButtonElement>(document, "#phone-hangup"),
+  listening: $(document, "#phone-listening"),
+  countdown: $(document, "#phone-countdown"),
+  digits: $(document, "#phone-digits"),
+  skip: $<HTMLButtonElement>(document, "#phone-skip"),
+  voice: $<HTMLButtonElement>(document, "#phone-voice"),
+  noVoice: $(document, "#phone-no-voice"),
+  ringing: $(document, "#phone-ringing"),
+  targets: $(document, "#phone-targets"),
+  ringCountdown: $(document, "#phone-ring-countdown"),
+  transcript: $(document, "#phone-transcript"),
+  transcriptEmpty: $(document, "#phone-transcript-empty"),
+  agentTranscript: $(document, "#phone-agent-transcript"),
+  agentEmpty: $(document, "#phone-agent-empty"),
+  agentHangup: $<HTMLButtonElement>(document, "#phone-agent-hangup"),
+};
+
+function e164(number: string): string {
+  const trimmed = number.trim();
+  return (trimmed.startsWith("+") ? "+" : "") + trimmed.replace(/[^\d]/g, "");
+}
+
+/** +34910000000 as +34 910 000 000, the way Spanish numbers are written. */
+function pretty(number: string): string {
+  const spanish = /^\+34(\d{3})(\d{3})(\d{3})$/.exec(number);
+  return spanish ? `+34 ${spanish[1]} ${spanish[2]} ${spanish[3]}` : number;
+}
+
+function clock(seconds: number): string {
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, "0")}`;
+}
+
+function renderStatus(): void {
+  el.status.dataset.state = state;
+  el.statusText.textContent = t(state as PhoneKey, { who });
+  el.timer.textContent = state === "connected" ? clock(Math.round((Date.now() - connectedAt) / 1000)) : "";
+  const inCall = state !== "idle" && state !== "ended";
+  el.call.hidden = inCall;
+  el.hangup.hidden = !inCall;
+  el.from.disabled = inCall;
+  el.to.disabled = inCall;
+  el.agentHangup.hidden = state !== "connected";
+  $(el.call, "span").textContent = t(state === "ended" ? "again" : "call");
+}
+
+function renderVoice(): void {
+  el.voice.setAttribute("aria-pressed", String(speaker.enabled));
+  el.voice.textContent = t(speaker.enabled ? "voiceOn" : "voiceOff");
+}
+
+function render(): void {
+  document.documentElement.lang = lang();
+  document.title = `${t("title")} · Tienda Aurora`;
+  applyTexts<PhoneKey>(document, t);
+  renderStatus();
+  renderVoice();
+}
+
+function addLine(kind: "say" | "note" | "error", text: string, leg: Leg): void {
+  const list = leg === "agent" ? el.agentTranscript : el.transcript;
+  (leg === "agent" ? el.agentEmpty : el.transcriptEmpty).hidden = true;
+  const testId = kind === "say" ? (leg === "agent" ? "phone-agent-say" : "phone-say") : null;
+  const item = h("li", { class: `phone-line phone-line-${kind}`, "data-testid": testId, role: kind === "error" ? "alert" : null }, text);
+  list.append(item);
+  item.scrollIntoView({ block: "nearest" });
+  if (kind === "say" && !speaker.voiceFor(lang() === "es" ? "es-ES" : "en-US")) el.noVoice.hidden = false;
+}
+
+function renderTargets(targets: RingTarget[] | null): void {
+  el.ringing.hidden = !targets;
+  clear(el.targets);
+  for (const target of targets ?? []) {
+    const name = target.agent?.displayName ?? t("unknownAgent");
+    const answer = h("button", { type: "button", class: "phone-answer", "data-testid": "phone-answer", "data-target": target.target },
+      t("answer", { name }));
+    answer.addEventListener("click", () => call?.answer(target.target));
+    el.targets.append(h("li", null,
+      h("span", { class: "phone-avatar", "aria-hidden": "true" }, name.slice(0, 1).toUpperCase()),
+      h("span", { class: "phone-target" }, h("strong", null, name), h("small", null, target.address)),
+      answer));
+  }
+  el.targets.querySelector<HTMLButtonElement>("button")?.focus();
+}
+
+const listener: CallListener = {
+  state(next, name) {
+    state = next;
+    if (name !== undefined) who = name;
+    if (next === "connected") {
+      connectedAt = Date.now();
+      clearInterval(timer);
+      timer = setInterval(renderStatus, 1000);
+    } else if (next !== "dialing") {
+      clearInterval(timer);
+    }
+    renderStatus();
+  },
+  line: addLine,
+  listening(on) {
+    el.listening.hidden = !on;
+    el.skip.hidden = !on;
+  },
+  digits(typed) {
+    el.digits.textContent = typed;
+  },
+  countdown(left) {
+    const text = left === null ? "" : t("seconds", { n: left });
+    el.countdown.textContent = text;
+    el.ringCountdown.textContent = text;
+  },
+  ringing: renderTargets,
+};
+
+function startCall(): void {
+  if (!setup || (call && state !== "ended")) return;
+  clear(el.transcript);
+  clear(el.agentTranscript);
+  el.transcriptEmpty.hidden = false;
+  el.agentEmpty.hidden = false;
+  el.digits.textContent = "";
+  call = new SimulatedCall(setup, e164(el.from.value), e164(el.to.value), listener, speaker);
+  void call.run();
+  el.hangup.focus();
+}
+
+function press(key: string): void {
+  if (!call || state === "ended" || state === "idle") return;
+  call.press(key);
+  const button = document.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"]`);
+  button?.classList.add("phone-key-flash");
+  setTimeout(() => button?.classList.remove("phone-key-flash"), 150);
+}
+
+function wire(): void {
+  el.form.addEventListener("submit", event => {
+    event.preventDefault();
+    startCall();
+  });
+  el.hangup.addEventListener("click", () => call?.hangup());
+  el.agentHangup.addEventListener("click", () => call?.agentHangup());
+  el.skip.addEventListener("click", () => call?.skip());
+  el.voice.addEventListener("click", () => {
+    speaker.enabled = !speaker.enabled;
+    if (!speaker.enabled) speaker.cancel();
+    renderVoice();
+  });
+  for (const key of document.querySelectorAll<HTMLButtonElement>("[data-key]")) {
+    key.addEventListener("click", () => press(key.dataset.key ?? ""));
+  }
+  document.addEventListener("keydown", event => {
+    if (event.target instanceof HTMLInputElement || event.ctrlKey || event.metaKey || event.altKey) return;
+    if (/^[0-9*#]$/.test(event.key)) press(event.key);
+  });
+  $(document, "[data-testid='pc-lang']").addEventListener("click", () => setLang(lang() === "es" ? "en" : "es"));
+  onLangChange(render);
+}
+
+async function start(): Promise<void> {
+  wire();
+  render();
+  el.call.disabled = true;
+  try {
+    setup = await api<SimulatorSetup>("/demo/phone/setup");
+    if (!el.to.dataset.edited) el.to.value = pretty(setup.shopNumber);
+    el.call.disabled = false;
+  } catch (error) {
+    const detail = error instanceof ApiError ? error.message : String(error);
+    addLine("error", t("setupFailed", { detail }), "caller");
+  }
+}
+
+el.to.addEventListener("input", () => { el.to.dataset.edited = "1"; });
+void start();

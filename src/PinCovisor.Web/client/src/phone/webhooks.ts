@@ -1,0 +1,44 @@
+// Sends a request the way Twilio sends its webhooks: the host's demo endpoint signs the form with
+// the configured auth token, then the form is POSTed with X-Twilio-Signature. Fetches use relative
+// paths; the signature covers the absolute URL exactly as the TwiML wrote it.
+import { api } from "../shared/api";
+
+export type Params = Record<string, string>;
+
+interface Signed {
+  url: string;
+  path: string;
+  signature: string;
+}
+
+export class WebhookError extends Error {
+  constructor(readonly path: string, readonly status: number) {
+    super(`${path} → HTTP ${status}`);
+    this.name = "WebhookError";
+  }
+}
+
+/** POSTs the form as Twilio would; the TwiML answer as an XML document, or null for an empty answer. */
+export async function postAsTwilio(url: string, params: Params): Promise<Document | null> {
+  const signed = await api<Signed>("/demo/phone/sign", { body: { url, params } });
+  const response = await fetch(signed.path, {
+    method: "POST",
+    headers: { "X-Twilio-Signature": signed.signature, "Content-Type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams(params),
+    credentials: "omit",
+  });
+  if (!response.ok) throw new WebhookError(signed.path, response.status);
+  const text = await response.text();
+  if (response.status === 204 || text.trim() === "") return null;
+  const document = new DOMParser().parseFromString(text, "application/xml");
+  if (document.getElementsByTagName("parsererror").length > 0 || document.documentElement.tagName !== "Response") {
+    throw new Error(`${signed.path} did not answer TwiML`);
+  }
+  return document;
+}
+
+/** A Twilio-style id: two letters and 32 hex digits. */
+export function newSid(prefix: "CA"): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return prefix + Array.from(bytes, b => b.toString(16).padStart(2, "0")).join("");
+}

@@ -1,0 +1,121 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using System.Xml.Linq;
+using PhoneBridge.Testing.Media;
+using PhoneBridge.Testing.Redis;
+using PhoneBridge.Testing.Sessions;
+using PhoneBridge.Testing.Web;
+using PinCovisor.Web.Demo;
+using PinCovisor.Web.Tests.Ivr;
+using PinCovisor.Web.Tests.Media;
+
+namespace PinCovisor.Web.Tests.Demo;
+
+[Collection(RedisCollection.Name)]
+public sealed class PhoneSimulatorEndpointTests(RedisServers servers)
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+    private static readonly Dictionary<string, string?> DemoOn = new() { ["Pages:DemoEnabled"] = "true" };
+
+    [Fact]
+    public async Task ACallSignedByTheSimulatorHearsItsPinAndAnsweringAsAnaBindsTheCallToHer()
+    {
+        await using var host = HostFactory.Start(servers, RedisServerKind.Garnet, DemoOn);
+        using var http = host.CreateLoopbackClient();
+        var callSid = TwilioCaller.NewCallSid();
+        var call = Form(TwilioCaller.InboundCall(callSid));
+
+        var answer = await PostSignedAsync(http, "/twilio/voice", call);
+        var pins = answer.PinsRead();
+        var menu = answer.Verbs("Gather").Single().Attribute("action")!.Value;
+        var route = await PostSignedAsync(http, menu, new(call) { ["Digits"] = "9" });
+        var client = route.Verbs("Client").Single(c => c.Value == "ana");
+        var leg = new Dictionary<string, string>(call)
+        {
+            ["CallSid"] = TwilioCaller.NewCallSid(),
+            ["ParentCallSid"] = callSid,
+            ["To"] = "client:ana",
+            ["Direction"] = "outbound-dial",
+            ["CallStatus"] = "in-progress",
+        };
+        var whisper = await PostSignedAsync(http, client.Attribute("url")!.Value, leg);
+
+        pins.Should().HaveCount(2).And.OnlyContain(p => p == pins[0]);
+        whisper.Spoken().Single().Should().EndWith(string.Join(", ", pins[0].ToCharArray()) + ".");
+        using var ana = MediaUploads.ClientFor(host, await SessionSeeder.AgentTokenAsync(host, "ana"));
+        var live = await ana.GetFromJsonAsync<JsonArray>("/api/calls/live").WaitAsync(Timeout);
+        live!.Should().Contain(c => (string?)c!["callSid"] == callSid && (string?)c["answeringAgent"] == "ana");
+    }
+
+    [Theory]
+    [InlineData("https://evil.example/twilio/voice")]
+    [InlineData("//evil.example/twilio/voice")]
+    [InlineData("/api/join")]
+    [InlineData("/twilio/../api/join")]
+    [InlineData("http://127.0.0.1:1/twilio/voice")]
+    [InlineData("")]
+    public async Task UrlsThatAreNotThisHostsTwilioWebhooksAreNotSigned(string url)
+    {
+        await using var host = HostFactory.Start(servers, RedisServerKind.Garnet, DemoOn);
+        using var http = host.CreateLoopbackClient();
+
+        using var response = await http.PostAsJsonAsync("/demo/phone/sign", new SignRequest(url, [])).WaitAsync(Timeout);
+
+        await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task TheSetupNamesTheShopsLineAndEveryAgentTheIvrRings()
+    {
+        await using var host = HostFactory.Start(servers, RedisServerKind.Garnet, DemoOn);
+        using var http = host.CreateLoopbackClient();
+
+        var setup = await http.GetFromJsonAsync<SimulatorSetup>("/demo/phone/setup").WaitAsync(Timeout);
+
+        setup!.ShopNumber.Should().StartWith("+");
+        setup.AccountSid.Should().Be("AC" + new string('1', 32));
+        setup.Agents.Select(a => (a.Username, a.DisplayName, a.ClientIdentity)).Should().Equal(("ana", "Ana", "ana"), ("bruno", "Bruno", null));
+        setup.Agents[0].PhoneNumbers.Should().Equal("+34600000001");
+    }
+
+    [Theory]
+    [InlineData("GET", "/demo")]
+    [InlineData("GET", "/demo/phone")]
+    [InlineData("GET", "/demo/phone/setup")]
+    [InlineData("POST", "/demo/phone/sign")]
+    [InlineData("GET", "/demo/catalog.json")]
+    public async Task WithTheDemoOffItsPagesAndEndpointsDoNotExist(string method, string path)
+    {
+        await using var host = HostFactory.Start(servers, RedisServerKind.Garnet);
+        using var http = host.CreateLoopbackClient();
+        using var request = new HttpRequestMessage(new HttpMethod(method), path);
+        if (method == "POST")
+        {
+            request.Content = JsonContent.Create(new SignRequest("/twilio/voice", []));
+        }
+
+        using var response = await http.SendAsync(request).WaitAsync(Timeout);
+
+        response.StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    private static Dictionary<string, string> Form(IEnumerable<KeyValuePair<string, string>> fields) =>
+        fields.ToDictionary(f => f.Key, f => f.Value);
+
+    /// <summary>What the page does: ask the host to sign, then post the form where it says, with that signature.</summary>
+    private static async Task<XDocument> PostSignedAsync(HttpClient http, string url, Dictionary<string, string> form)
+    {
+        using var sign = await http.PostAsJsonAsync("/demo/phone/sign", new SignRequest(url, form)).WaitAsync(Timeout);
+        sign.StatusCode.Should().Be(HttpStatusCode.OK, await sign.Content.ReadAsStringAsync().WaitAsync(Timeout));
+        var signed = (await sign.Content.ReadFromJsonAsync<SignResponse>().WaitAsync(Timeout))!;
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(signed.Path, UriKind.Relative)) { Content = new FormUrlEncodedContent(form) };
+        request.Headers.Add("X-Twilio-Signature", signed.Signature);
+        using var response = await http.SendAsync(request).WaitAsync(Timeout);
+        var body = await response.Content.ReadAsStringAsync().WaitAsync(Timeout);
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK, body);
+        return XDocument.Parse(body);
+    }
+}
