@@ -323,8 +323,8 @@ export function createChatPanel(options: ChatPanelOptions): ChatPanel {
   });
 
   function autosize(): void {
-    input.style.height = "auto";
-    input.style.height = `${Math.min(input.scrollHeight, 140)}px`;
+    input.style.height = "";
+    if (input.scrollHeight > input.clientHeight) input.style.height = `${Math.min(input.scrollHeight + 2, 140)}px`;
   }
 
   const readCheck = () => { if (theirLatest > myRead) scheduleAck(); };

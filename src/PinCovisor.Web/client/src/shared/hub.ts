@@ -82,7 +82,7 @@ export function createCovisorConnection(options: CovisorConnectionOptions): Covi
   }
 
   function watchGap(log: SessionLog): void {
-    if (!log.hasGap || gapTimers.has(log.sessionId)) return;
+    if (!log.hasGap || log.waiting || gapTimers.has(log.sessionId)) return;
     gapTimers.set(log.sessionId, setTimeout(() => {
       gapTimers.delete(log.sessionId);
       if (log.hasGap && log.joined) void join(log).catch(() => undefined);
@@ -111,6 +111,7 @@ export function createCovisorConnection(options: CovisorConnectionOptions): Covi
     let first: JoinResult | null = null;
     for (;;) {
       const result = await hub.invoke<JoinResult>("JoinSession", log.sessionId, log.lastApplied);
+      log.waiting = result.admission !== "admitted";
       if (result.reset) log.reset();
       log.offerPage(result.events ?? []);
       first ??= result;

@@ -18,6 +18,8 @@ export class SessionLog {
   private readonly history: CovisorEvent[] = [];
   private readonly listeners = new Set<SessionListener>();
   joined = false;
+  /** In the waiting room: events reach us one by one (admission, agent, end), with holes we may not fill. */
+  waiting = false;
 
   constructor(readonly sessionId: string) {}
 

@@ -10,19 +10,21 @@ const t = translator({
 });
 
 /** Only absolute http(s) links reach a card (the catalog already filters them; this guards the page too). */
-function safeUrl(url: string | null | undefined): string | null {
+export function safeUrl(url: string | null | undefined, base: string): string | null {
   if (!url) return null;
   try {
-    const parsed = new URL(url);
+    // Relative links (a feed of the host's own pictures) are the host's: the page or widget's base.
+    const parsed = new URL(url, base || location.href);
     return parsed.protocol === "https:" || parsed.protocol === "http:" ? parsed.href : null;
   } catch {
     return null;
   }
 }
 
-export function productCard(product: Product): HTMLElement {
-  const image = safeUrl(product.imageUrl);
-  const page = safeUrl(product.pageUrl);
+/** A card for one product; relative links resolve against <paramref name="baseUrl"/> (the host's origin). */
+export function productCard(product: Product, baseUrl = ""): HTMLElement {
+  const image = safeUrl(product.imageUrl, baseUrl);
+  const page = safeUrl(product.pageUrl, baseUrl);
   const price = typeof product.price === "number" && product.currency ? formatPrice(product.price, product.currency) : null;
   const link = page
     ? h("a", { class: "pc-card-link", href: page, target: "_blank", rel: "noopener noreferrer" },

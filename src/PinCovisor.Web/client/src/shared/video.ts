@@ -50,6 +50,7 @@ export class SyncedVideo {
     for (const type of ["play", "pause", "seeked", "ratechange"] as const) {
       this.video.addEventListener(type, () => this.userAction(type));
     }
+    this.video.addEventListener("loadedmetadata", () => this.sync(true));
     this.label();
   }
 
@@ -92,7 +93,7 @@ export class SyncedVideo {
       } catch {
         info = undefined;
       }
-      if (this.state !== state) return; // a newer state arrived while we looked the video up
+      if (this.currentId !== state.videoId) return; // another video was loaded while we looked this one up
       if (!info) {
         this.onError(t("missing"));
         return;
@@ -102,6 +103,7 @@ export class SyncedVideo {
       this.quiet();
       this.video.src = !absolute && this.token ? `${url}${url.includes("?") ? "&" : "?"}access_token=${encodeURIComponent(this.token)}` : url;
     }
+    // The latest state (a play may have arrived while the list loaded) decides where to be.
     this.sync(true);
   }
 

@@ -9,6 +9,7 @@ import { resetKind } from "./log";
 import { Drawing } from "./drawing";
 import { SyncedVideo } from "./video";
 import { showDeviceLink, uploadError, uploadMedia } from "./upload";
+import { safeUrl } from "./product";
 
 const t = translator({
   es: {
@@ -345,7 +346,8 @@ export function createCovisorView(options: CovisorViewOptions): CovisorView {
       case "image.shared": {
         const product = data.product as Product | null | undefined;
         if (data.source === "product" && product?.imageUrl) {
-          showImage(product.imageUrl, product.title);
+          const src = safeUrl(product.imageUrl, baseUrl);
+          if (src) showImage(src, product.title);
         } else if (typeof data.url === "string") {
           const url = baseUrl + data.url;
           showImage(token ? `${url}${url.includes("?") ? "&" : "?"}access_token=${encodeURIComponent(token)}` : url, null);

@@ -1,0 +1,39 @@
+// The customer screens' words, in Spanish and English.
+
+import { translator } from "../shared/i18n";
+
+export const t = translator({
+  es: {
+    title: "Tu llamada, en pantalla", switchLang: "Cambiar idioma a inglés", anAgent: "Un agente",
+    joining: "Entrando…", willLetYouIn: " te dará paso en un momento.",
+    keepCall: "No cuelgues: esta pantalla se actualizará sola.", with: "Con", admitted: "Ya estás dentro.",
+    endedTitle: "La sesión ha terminado", endedText: "Gracias por tu visita. Puedes cerrar esta ventana.",
+    rejectedTitle: "No se ha podido entrar", rejectedText: "El agente no ha aceptado esta conexión. Si sigues en la llamada, pídele un código nuevo.",
+    newCode: "Introducir otro código", reconnecting: "Reconectando…", offline: "Sin conexión. Lo seguimos intentando.",
+    pinTitle: "Introduce tu código", pinLead: "Escribe el código que te han dicho por teléfono para ver lo que te enseña el agente.",
+    pinLabel: "Código", pinSubmit: "Entrar", pinNote: "El agente te dará paso en cuanto entres.",
+    "status.queued": "Llamada en espera", "status.ringing": "Llamando…", "status.in-progress": "Llamada en curso",
+    "status.completed": "La llamada ha terminado", "status.busy": "La línea estaba ocupada", "status.no-answer": "Nadie ha contestado",
+    "status.failed": "La llamada ha fallado", "status.canceled": "La llamada se ha cancelado", "status.other": "Llamada: {status}",
+  },
+  en: {
+    title: "Your call, on screen", switchLang: "Switch language to Spanish", anAgent: "An agent",
+    joining: "Joining…", willLetYouIn: " will let you in in a moment.",
+    keepCall: "Stay on the call: this screen updates by itself.", with: "With", admitted: "You are in.",
+    endedTitle: "The session has ended", endedText: "Thank you for your visit. You can close this window.",
+    rejectedTitle: "You could not join", rejectedText: "The agent did not accept this connection. If you are still on the call, ask for a new code.",
+    newCode: "Enter another code", reconnecting: "Reconnecting…", offline: "Offline. We keep trying.",
+    pinTitle: "Enter your code", pinLead: "Type the code you heard on the phone to see what the agent shows you.",
+    pinLabel: "Code", pinSubmit: "Join", pinNote: "The agent lets you in as soon as you join.",
+    "status.queued": "Call on hold", "status.ringing": "Ringing…", "status.in-progress": "Call in progress",
+    "status.completed": "The call has ended", "status.busy": "The line was busy", "status.no-answer": "Nobody answered",
+    "status.failed": "The call failed", "status.canceled": "The call was cancelled", "status.other": "Call: {status}",
+  },
+});
+
+const known = ["queued", "ringing", "in-progress", "completed", "busy", "no-answer", "failed", "canceled"] as const;
+
+/** A Twilio call status in words. */
+export function callStatusText(status: string): string {
+  return (known as readonly string[]).includes(status) ? t(`status.${status as (typeof known)[number]}`) : t("status.other", { status });
+}

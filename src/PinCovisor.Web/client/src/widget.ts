@@ -1,0 +1,156 @@
+// /widget.js: one script tag on a shop's page. A launcher opens the customer experience in a panel
+// inside an open shadow root (the shop's CSS cannot reach it, ours cannot leak), talking to the
+// PinCovisor host the script came from. It also reports page views for visitor monitoring.
+//
+//   <script src="https://covisor.shop.example/widget.js" data-lang="es" data-position="right" defer></script>
+
+import { createCustomerApp } from "./customer/app";
+import { api } from "./shared/api";
+import { h } from "./shared/dom";
+import { lang, onLangChange, setLang, translator } from "./shared/i18n";
+
+const t = translator({
+  es: { launcher: "¿Hablando con nosotros por teléfono? Introduce tu código", close: "Cerrar", panel: "Sesión visual de tu llamada", unread: "{n} mensajes sin leer" },
+  en: { launcher: "On the phone with us? Enter your code", close: "Close", panel: "Your call's visual session", unread: "{n} unread messages" },
+});
+
+interface PageViewAnswer {
+  visitorId: string;
+  visitorKey?: string;
+  invitation: { sessionId: string; token: string; agent: { displayName: string } | null } | null;
+}
+
+const visitorKey = "pincovisor.visitor";
+const pageViewEveryMs = 10_000;
+
+(() => {
+  const script = document.currentScript as HTMLScriptElement | null;
+  const baseUrl = script?.src ? new URL(script.src).origin : location.origin;
+  const wanted = script?.dataset.lang;
+  if ((wanted === "es" || wanted === "en") && !storedLang()) setLang(wanted);
+  const side = script?.dataset.position === "left" ? "left" : "right";
+
+  const host = h("div", { id: "pincovisor-widget", "data-position": side });
+  host.style.display = "none"; // until our stylesheet is in, so nothing shows unstyled
+  const shadow = host.attachShadow({ mode: "open" });
+  const stylesheet = h("link", { rel: "stylesheet", href: `${baseUrl}/css/widget.css` });
+  stylesheet.addEventListener("load", () => { host.style.display = ""; });
+  stylesheet.addEventListener("error", () => { host.style.display = ""; });
+
+  const badge = h("span", { class: "pc-badge", hidden: true, "aria-hidden": "true" });
+  const launcherText = h("span", { class: "pc-launcher-text" });
+  const launcher = h("button", { type: "button", class: "pc-launcher", "data-testid": "pc-launcher", "aria-expanded": "false", "aria-controls": "pc-panel" },
+    h("span", { class: "pc-launcher-icon", "aria-hidden": "true" }), launcherText, badge);
+  const close = h("button", { type: "button", class: "pc-close" }, h("span", { "aria-hidden": "true" }, "×"));
+  const app = createCustomerApp({
+    baseUrl,
+    headerEnd: [close],
+    onUnreadChange: count => {
+      unread = count;
+      label();
+    },
+  });
+  const panel = h("div", { id: "pc-panel", class: "pc-panel", role: "dialog", "aria-modal": "false", hidden: true }, app.element);
+  const root = h("div", { class: `pc-widget pc-side-${side}` }, launcher, panel);
+  shadow.append(stylesheet, root);
+  let unread = 0;
+
+  function label(): void {
+    launcherText.textContent = t("launcher");
+    close.setAttribute("aria-label", t("close"));
+    panel.setAttribute("aria-label", t("panel"));
+    root.lang = lang();
+    badge.hidden = unread === 0 || !panel.hidden;
+    badge.textContent = String(unread);
+    launcher.setAttribute("aria-label", unread && panel.hidden ? `${t("launcher")} (${t("unread", { n: unread })})` : t("launcher"));
+  }
+
+  function open(): void {
+    panel.hidden = false;
+    launcher.hidden = true;
+    launcher.setAttribute("aria-expanded", "true");
+    root.classList.add("pc-open");
+    label();
+    app.focus();
+  }
+
+  function closePanel(): void {
+    panel.hidden = true;
+    launcher.hidden = false;
+    launcher.setAttribute("aria-expanded", "false");
+    root.classList.remove("pc-open");
+    label();
+    launcher.focus();
+  }
+
+  launcher.addEventListener("click", open);
+  close.addEventListener("click", closePanel);
+  panel.addEventListener("keydown", event => {
+    if (event.key === "Escape" && !(event.target instanceof HTMLElement && event.target.closest("dialog"))) closePanel();
+  });
+  onLangChange(label);
+  label();
+
+  function mount(): void {
+    document.body.append(host);
+    app.start();
+    // A session already under way in this tab (the customer moved to another page of the shop) reopens.
+    if (app.state !== "pin") open();
+    void reportPageView();
+    setInterval(() => { if (document.visibilityState === "visible") void reportPageView(); }, pageViewEveryMs);
+    document.addEventListener("visibilitychange", () => { if (document.visibilityState === "visible") void reportPageView(); });
+  }
+
+  async function reportPageView(retry = true): Promise<void> {
+    if (!/^https?:$/.test(location.protocol)) return;
+    const saved = readVisitor();
+    try {
+      const answer = await api<PageViewAnswer>("/api/visitors/pageview", {
+        baseUrl, credentials: "omit",
+        body: { visitorId: saved?.visitorId, visitorKey: saved?.visitorKey, url: location.href.slice(0, 2048), title: document.title.slice(0, 200) },
+      });
+      if (answer.visitorKey) writeVisitor({ visitorId: answer.visitorId, visitorKey: answer.visitorKey });
+      const invitation = answer.invitation;
+      if (invitation) {
+        app.enter({ sessionId: invitation.sessionId, token: invitation.token, agentName: invitation.agent?.displayName ?? null, admission: "admitted" });
+        open();
+      }
+    } catch (error) {
+      // Forgotten by the server (expired): start again as a new visitor, once.
+      if (retry && saved && (error as { status?: number }).status === 404) {
+        writeVisitor(null);
+        await reportPageView(false);
+      }
+    }
+  }
+
+  (window as unknown as { PinCovisor: unknown }).PinCovisor = { open, close: closePanel };
+  if (document.body) mount();
+  else document.addEventListener("DOMContentLoaded", mount, { once: true });
+})();
+
+function storedLang(): string | null {
+  try {
+    return localStorage.getItem("pincovisor.lang");
+  } catch {
+    return null;
+  }
+}
+
+function readVisitor(): { visitorId: string; visitorKey: string } | null {
+  try {
+    const saved = JSON.parse(localStorage.getItem(visitorKey) ?? "null") as { visitorId?: unknown; visitorKey?: unknown } | null;
+    return typeof saved?.visitorId === "string" && typeof saved.visitorKey === "string" ? { visitorId: saved.visitorId, visitorKey: saved.visitorKey } : null;
+  } catch {
+    return null;
+  }
+}
+
+function writeVisitor(value: { visitorId: string; visitorKey: string } | null): void {
+  try {
+    if (value) localStorage.setItem(visitorKey, JSON.stringify(value));
+    else localStorage.removeItem(visitorKey);
+  } catch {
+    // Storage blocked: every page load is a new visitor.
+  }
+}
