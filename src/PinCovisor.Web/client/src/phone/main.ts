@@ -66,6 +66,7 @@ function renderStatus(): void {
   el.from.disabled = inCall;
   el.to.disabled = inCall;
   el.agentHangup.hidden = state !== "connected";
+  $(document, "#phone-screen-number").textContent = pretty(e164(el.to.value));
   $(el.call, "span").textContent = t(state === "ended" ? "again" : "call");
 }
 
@@ -188,6 +189,7 @@ async function start(): Promise<void> {
   try {
     setup = await api<SimulatorSetup>("/demo/phone/setup");
     if (!el.to.dataset.edited) el.to.value = pretty(setup.shopNumber);
+    renderStatus();
     el.call.disabled = false;
   } catch (error) {
     const detail = error instanceof ApiError ? error.message : String(error);
@@ -195,5 +197,8 @@ async function start(): Promise<void> {
   }
 }
 
-el.to.addEventListener("input", () => { el.to.dataset.edited = "1"; });
+el.to.addEventListener("input", () => {
+  el.to.dataset.edited = "1";
+  renderStatus();
+});
 void start();
