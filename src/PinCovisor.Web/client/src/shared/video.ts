@@ -21,7 +21,6 @@ interface VideoInfo {
 const checkEveryMs = 250;
 const seekBeyondS = 0.1;
 const settleAfterSeekMs = 800;
-const ignoreOwnEventsMs = 400;
 
 export class SyncedVideo {
   readonly video = h("video", { class: "pc-viewer-video", "data-testid": "pc-viewer-video", controls: true, playsinline: true, preload: "auto" });
@@ -31,8 +30,10 @@ export class SyncedVideo {
   private currentId: string | null = null;
   private videos: Promise<VideoInfo[]> | null = null;
   private loop: ReturnType<typeof setInterval>;
-  private quietUntil = 0;
+  /** Media events this page caused itself (applying the session's state), not the person: not sent back. */
+  private readonly expecting = { play: false, pause: false, seeked: false, ratechange: false };
   private settleUntil = 0;
+  private ownInFlight = 0;
   private pendingReplay: VideoState | null = null;
 
   constructor(
@@ -59,9 +60,16 @@ export class SyncedVideo {
     this.video.setAttribute("aria-label", t("video"));
   }
 
-  apply(event: CovisorEvent, replay: boolean): void {
+  apply(event: CovisorEvent, replay: boolean, own: boolean): void {
     if (event.kind !== "video.changed") return;
     const state = event.data as unknown as VideoState;
+    // Echoes of what this page sent: the player is already there. The last one brings the server's
+    // stamp, which the loop then follows smoothly; an earlier one must not pull the player back.
+    if (own && !replay && this.ownInFlight > 0) {
+      this.ownInFlight--;
+      if (this.ownInFlight === 0 && this.state && state.videoId === this.state.videoId) this.state = state;
+      return;
+    }
     if (replay) {
       // Only the latest state matters to a late joiner: apply it once the replay is through.
       if (!this.pendingReplay) queueMicrotask(() => { const s = this.pendingReplay; this.pendingReplay = null; if (s) void this.applyState(s); });
@@ -100,7 +108,6 @@ export class SyncedVideo {
       }
       const absolute = /^https?:\/\//i.test(info.url);
       const url = absolute ? info.url : this.baseUrl + info.url;
-      this.quiet();
       this.video.src = !absolute && this.token ? `${url}${url.includes("?") ? "&" : "?"}access_token=${encodeURIComponent(this.token)}` : url;
     }
     // The latest state (a play may have arrived while the list loaded) decides where to be.
@@ -114,10 +121,6 @@ export class SyncedVideo {
     return state.position + ((serverNow - Date.parse(state.serverTime)) / 1000) * state.rate;
   }
 
-  private quiet(): void {
-    this.quietUntil = performance.now() + ignoreOwnEventsMs;
-  }
-
   private sync(force: boolean): void {
     const state = this.state;
     if (!state || !this.video.src) return;
@@ -126,31 +129,37 @@ export class SyncedVideo {
     const drift = target - video.currentTime;
     const now = performance.now();
     if (Math.abs(drift) > seekBeyondS && (force || now > this.settleUntil || !state.playing)) {
-      this.quiet();
       this.settleUntil = now + settleAfterSeekMs;
+      this.expecting.seeked = true;
       video.currentTime = target;
     }
     if (state.playing) {
       // Close enough: nudge the rate so the gap closes within a couple of seconds without a jump.
       const nudge = Math.abs(drift) > 0.02 && Math.abs(drift) <= 1 ? Math.max(-0.1, Math.min(0.1, drift * 0.5)) : 0;
       const rate = state.rate * (1 + nudge);
-      if (Math.abs(video.playbackRate - rate) > 0.001) { this.quiet(); video.playbackRate = rate; }
+      if (Math.abs(video.playbackRate - rate) > 0.001) this.setRate(rate);
       if (video.paused) this.play();
     } else {
-      if (Math.abs(video.playbackRate - state.rate) > 0.001) { this.quiet(); video.playbackRate = state.rate; }
-      if (!video.paused) { this.quiet(); video.pause(); }
+      if (Math.abs(video.playbackRate - state.rate) > 0.001) this.setRate(state.rate);
+      if (!video.paused) { this.expecting.pause = true; video.pause(); }
     }
   }
 
+  private setRate(rate: number): void {
+    this.expecting.ratechange = true;
+    this.video.playbackRate = rate;
+  }
+
   private play(): void {
-    this.quiet();
+    this.expecting.play = true;
     this.video.play().catch((error: unknown) => {
+      this.expecting.play = false;
       if (error instanceof DOMException && error.name === "NotAllowedError" && !this.video.muted) {
         // Autoplay with sound is blocked until the person touches the page: play muted and offer sound.
         this.video.muted = true;
         this.sound.hidden = false;
-        this.quiet();
-        void this.video.play().catch(() => undefined);
+        this.expecting.play = true;
+        void this.video.play().catch(() => { this.expecting.play = false; });
       }
     });
   }
@@ -162,7 +171,11 @@ export class SyncedVideo {
   /** The person used the controls: tell the session, unless the event is one we caused. */
   private userAction(type: "play" | "pause" | "seeked" | "ratechange"): void {
     const state = this.state;
-    if (!state || performance.now() < this.quietUntil) return;
+    if (this.expecting[type]) {
+      this.expecting[type] = false;
+      return;
+    }
+    if (!state) return;
     const video = this.video;
     const position = Math.min(86400, Math.max(0, video.currentTime));
     let command: { action: string; rate: number; playing: boolean } | null = null;
@@ -175,8 +188,9 @@ export class SyncedVideo {
     if (!command) return;
     // Apply locally at once so the loop does not pull the player back while the server answers.
     this.state = { ...state, ...command, action: command.action as VideoState["action"], position, serverTime: new Date(Date.now() + this.connection.serverOffsetMs()).toISOString() };
+    this.ownInFlight++;
     this.connection.invoke("ControlVideo", this.sessionId, { ...command, videoId: state.videoId, position })
-      .catch(error => this.onError(this.connection.humanError(error)));
+      .catch(error => { this.ownInFlight = Math.max(0, this.ownInFlight - 1); this.onError(this.connection.humanError(error)); });
   }
 
   destroy(): void {

@@ -13,15 +13,15 @@ import { safeUrl } from "./product";
 
 const t = translator({
   es: {
-    region: "Imagen compartida", pan: "Mover", draw: "Dibujar", color: "Color", undo: "Deshacer", clear: "Borrar todo",
-    upload: "Subir foto", camera: "Hacer foto", phone: "Continuar en el móvil", empty: "Aquí verás lo que te enseñemos.",
+    region: "Imagen compartida", pan: "Mover", draw: "Dibujar", color: "Color", undo: "Deshacer", clear: "Borrar",
+    upload: "Subir foto", camera: "Cámara", phone: "Seguir en el móvil", empty: "Aquí verás lo que te enseñemos.",
     emptyAgent: "Comparte un producto, una foto o un vídeo.", image: "Imagen compartida", uploading: "Subiendo foto… {p} %",
     shared: "Foto compartida.", tools: "Herramientas", help: "Rueda o pellizco para ampliar, arrastra para mover, doble clic para restablecer. Teclas + − y flechas.",
     red: "Rojo", yellow: "Amarillo", green: "Verde", blue: "Azul", black: "Negro", white: "Blanco",
   },
   en: {
-    region: "Shared image", pan: "Move", draw: "Draw", color: "Colour", undo: "Undo", clear: "Clear all",
-    upload: "Upload photo", camera: "Take photo", phone: "Continue on your phone", empty: "What we show you will appear here.",
+    region: "Shared image", pan: "Move", draw: "Draw", color: "Colour", undo: "Undo", clear: "Clear",
+    upload: "Upload photo", camera: "Camera", phone: "Continue on phone", empty: "What we show you will appear here.",
     emptyAgent: "Share a product, a photo or a video.", image: "Shared image", uploading: "Uploading photo… {p} %",
     shared: "Photo shared.", tools: "Tools", help: "Wheel or pinch to zoom, drag to move, double-click to reset. Keys + − and arrows.",
     red: "Red", yellow: "Yellow", green: "Green", blue: "Blue", black: "Black", white: "White",
@@ -137,9 +137,11 @@ export function createCovisorView(options: CovisorViewOptions): CovisorView {
 
   // Local changes apply at once and go out at most every 100 ms; the last one always goes.
   let viewSentAt = 0;
+  let lastLocalView = -Infinity;
   let viewTimer: ReturnType<typeof setTimeout> | null = null;
   function setViewLocal(next: View): void {
     if (!aspect) return;
+    lastLocalView = performance.now();
     view = bounded(next);
     render();
     const wait = viewSentAt + viewEveryMs - Date.now();
@@ -335,7 +337,7 @@ export function createCovisorView(options: CovisorViewOptions): CovisorView {
   function apply(event: CovisorEvent, replay: boolean): void {
     const data = event.data;
     drawing.apply(event);
-    video.apply(event, replay);
+    video.apply(event, replay, event.author.role === role);
     switch (event.kind) {
       case resetKind:
         element.dataset.hasImage = "false";
@@ -355,6 +357,8 @@ export function createCovisorView(options: CovisorViewOptions): CovisorView {
         break;
       }
       case "view.changed":
+        // While the person here is zooming or panning, the echoes of their own earlier steps would pull the image back.
+        if (!replay && event.author.role === role && performance.now() - lastLocalView < 1000) break;
         view = { zoom: Number(data.zoom), centerX: Number(data.centerX), centerY: Number(data.centerY) };
         render();
         break;
