@@ -1,0 +1,160 @@
+// Telling the agent that a customer joined or wrote while they were looking elsewhere: a system
+// notification (only after the agent asked for them with a button), a short beep made with the Web
+// Audio API, and the unread count in the tab's title. Nothing alerts for the session on screen.
+import { h } from "../shared/dom.js";
+import { onLangChange } from "../shared/i18n.js";
+import { t, i18nAttrs, type Key } from "./strings.js";
+import { icon } from "./icons.js";
+
+type Listener = () => void;
+
+export class Alerts {
+  private readonly unread = new Map<string, number>();
+  private readonly listeners = new Set<Listener>();
+  private pendingJoiners = 0;
+  private active: string | null = null;
+  private audio: AudioContext | null = null;
+  /** Opens a session when its notification is clicked. */
+  onOpen: (sessionId: string) => void = () => {};
+
+  constructor() {
+    document.addEventListener("visibilitychange", () => {
+      if (!document.hidden && this.active) this.markRead(this.active);
+    });
+    // Browsers only let a page make sound after the person interacted with it.
+    const unlock = () => {
+      this.audio ??= new AudioContext();
+      void this.audio.resume();
+    };
+    document.addEventListener("pointerdown", unlock, { once: true, capture: true });
+    document.addEventListener("keydown", unlock, { once: true, capture: true });
+    onLangChange(() => this.renderTitle());
+    this.renderTitle();
+  }
+
+  /** The session on screen; its messages are read as they arrive. */
+  setActive(sessionId: string | null): void {
+    this.active = sessionId;
+    if (sessionId && !document.hidden) this.markRead(sessionId);
+  }
+
+  /** Whether the agent would miss something happening in this session. */
+  private unseen(sessionId: string): boolean {
+    return document.hidden || this.active !== sessionId;
+  }
+
+  customerJoined(sessionId: string, device: string | null): void {
+    this.ring(t("notifyJoinTitle"), t("notifyJoinBody", { device: device ?? t("deviceUnknown") }), `join-${sessionId}`, sessionId, true);
+  }
+
+  customerWrote(sessionId: string, text: string): void {
+    if (!this.unseen(sessionId)) return;
+    this.unread.set(sessionId, (this.unread.get(sessionId) ?? 0) + 1);
+    this.changed();
+    this.ring(t("notifyMessageTitle"), text.length > 140 ? `${text.slice(0, 139)}…` : text, `chat-${sessionId}`, sessionId, false);
+  }
+
+  setPendingJoiners(count: number): void {
+    if (count === this.pendingJoiners) return;
+    this.pendingJoiners = count;
+    this.changed();
+  }
+
+  unreadOf(sessionId: string): number {
+    return this.unread.get(sessionId) ?? 0;
+  }
+
+  markRead(sessionId: string): void {
+    if (!this.unread.get(sessionId)) return;
+    this.unread.delete(sessionId);
+    this.changed();
+  }
+
+  forget(sessionId: string): void {
+    this.unread.delete(sessionId);
+    this.changed();
+  }
+
+  /** Unread messages plus people waiting to be let in. */
+  total(): number {
+    let sum = this.pendingJoiners;
+    for (const n of this.unread.values()) sum += n;
+    return sum;
+  }
+
+  onChange(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** The button that asks for notification permission (asking on load is refused by browsers and resented by people). */
+  permissionButton(): HTMLButtonElement {
+    const button = h("button", { type: "button", class: "icon-button", "data-testid": "agent-notifications" });
+    const render = () => {
+      const state = typeof Notification === "undefined" ? "denied" : Notification.permission;
+      const key: Key = state === "granted" ? "notificationsOn" : state === "denied" ? "notificationsBlocked" : "enableNotifications";
+      button.replaceChildren(bell(state === "granted"), h("span", { class: "visually-hidden" }, t(key)));
+      for (const [name, value] of Object.entries(i18nAttrs({ title: key }))) button.setAttribute(name, value);
+      button.setAttribute("aria-pressed", String(state === "granted"));
+      button.disabled = state === "denied";
+    };
+    button.addEventListener("click", async () => {
+      if (typeof Notification === "undefined") return;
+      if (Notification.permission === "default") await Notification.requestPermission();
+      render();
+      this.beep();
+    });
+    onLangChange(render);
+    render();
+    return button;
+  }
+
+  private ring(title: string, body: string, tag: string, sessionId: string, always: boolean): void {
+    if (!always && !this.unseen(sessionId)) return;
+    this.beep();
+    if (!document.hidden || typeof Notification === "undefined" || Notification.permission !== "granted") return;
+    try {
+      const notification = new Notification(title, { body, tag, icon: "/agent/icon-192.png", lang: document.documentElement.lang });
+      notification.addEventListener("click", () => {
+        window.focus();
+        this.onOpen(sessionId);
+        notification.close();
+      });
+    } catch {
+      // Some mobile browsers only notify from a service worker; the sound and the title still tell.
+    }
+  }
+
+  /** Two short rising tones, quiet enough to hear over a call without startling. */
+  private beep(): void {
+    const audio = this.audio;
+    if (!audio || audio.state !== "running") return;
+    const start = audio.currentTime + 0.01;
+    for (const [offset, frequency] of [[0, 880], [0.14, 1320]] as const) {
+      const oscillator = audio.createOscillator();
+      const gain = audio.createGain();
+      oscillator.type = "sine";
+      oscillator.frequency.value = frequency;
+      gain.gain.setValueAtTime(0.0001, start + offset);
+      gain.gain.exponentialRampToValueAtTime(0.18, start + offset + 0.015);
+      gain.gain.exponentialRampToValueAtTime(0.0001, start + offset + 0.12);
+      oscillator.connect(gain).connect(audio.destination);
+      oscillator.start(start + offset);
+      oscillator.stop(start + offset + 0.13);
+    }
+  }
+
+  private changed(): void {
+    this.renderTitle();
+    for (const listener of this.listeners) listener();
+  }
+
+  private renderTitle(): void {
+    const count = this.total();
+    document.title = count > 0 ? `(${count}) ${t("appTitle")}` : t("appTitle");
+  }
+}
+
+function bell(on: boolean): SVGSVGElement {
+  return icon(on ? "bellOn" : "bell");
+}

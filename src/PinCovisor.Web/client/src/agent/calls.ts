@@ -1,0 +1,111 @@
+// Live calls: polled every few seconds (and on hub news), waiting times ticking between polls, and
+// claiming a call by the PIN the caller reads out (shops whose calls do not come through the IVR).
+import { api, ApiError } from "../shared/api.js";
+import { h } from "../shared/dom.js";
+import { onLangChange } from "../shared/i18n.js";
+import type { ClaimResponse, LiveCall, Me } from "./types.js";
+import { poll, type Poller } from "./poll.js";
+import { T, t, callStatusText, duration, i18nAttrs } from "./strings.js";
+import { panel, empty, say, errorText, type Panel } from "./ui.js";
+import { icon } from "./icons.js";
+
+export interface CallBoard {
+  readonly panel: Panel;
+  readonly poller: Poller;
+  find(callSid: string | null): LiveCall | undefined;
+  onChange(listener: () => void): void;
+}
+
+export function callBoard(me: Me, openSession: (sessionId: string) => void, sessionOfCall: (callSid: string) => string | undefined): CallBoard {
+  const calls = panel("agent-calls-panel", "calls", "phone", "agent-calls");
+  const list = h("ul", { class: "list" });
+  let latest: LiveCall[] = [];
+  let fetchedAt = performance.now();
+  let loaded = false;
+  const listeners = new Set<() => void>();
+
+  const pin = h("input", {
+    id: "agent-claim-pin", class: "input", inputmode: "numeric", autocomplete: "off", pattern: "[0-9]{4,10}",
+    maxlength: 10, required: true, "data-testid": "agent-claim-pin", ...i18nAttrs({ placeholder: "claimPlaceholder" }),
+  });
+  const claimButton = h("button", { type: "submit", class: "secondary", "data-testid": "agent-claim" }, T("claim"));
+  const claimForm = h("form", { class: "claim" },
+    h("label", { for: "agent-claim-pin", class: "visually-hidden", "data-i18n": "claimLabel" }, t("claimLabel")),
+    pin, claimButton);
+  const claimHint = h("p", { class: "hint", "data-i18n": "claimHint" }, t("claimHint"));
+  claimForm.addEventListener("submit", async event => {
+    event.preventDefault();
+    const digits = pin.value.replace(/\D/g, "");
+    if (digits.length < 4) { pin.focus(); return; }
+    claimButton.disabled = true;
+    try {
+      const claimed = await api<ClaimResponse>("/api/calls/claim", { body: { pin: digits } });
+      pin.value = "";
+      say(t("claimed"));
+      board.poller.refresh();
+      if (claimed.sessionId) openSession(claimed.sessionId);
+    } catch (error) {
+      say(error instanceof ApiError && error.status === 404 ? t("claimNotFound") : errorText(error), "error");
+    } finally {
+      claimButton.disabled = false;
+    }
+  });
+  calls.body.append(list, claimForm, claimHint);
+
+  function waited(call: LiveCall): number {
+    return call.waitingSeconds + (performance.now() - fetchedAt) / 1000;
+  }
+
+  function render(): void {
+    calls.setCount(latest.length);
+    if (!loaded) return;
+    if (latest.length === 0) {
+      list.replaceChildren(h("li", null, empty("callsEmpty")));
+      return;
+    }
+    list.replaceChildren(...latest.map(call => {
+      const sessionId = sessionOfCall(call.callSid);
+      const pinKey = call.pinState === "live" ? "pinLive" : call.pinState === "redeemed" ? "pinRedeemed" : "pinNone";
+      const agent = call.answeringAgent === me.username ? t("you") : call.answeringAgent;
+      const item = h("li", { class: "item call", "data-testid": "agent-call", "data-call-sid": call.callSid, "data-status": call.status },
+        h("div", { class: "item-main" },
+          h("span", { class: "item-title" }, icon("phone", 16), call.maskedFrom ?? t("unknownCaller")),
+          h("span", { class: "item-meta" },
+            h("span", { class: `chip status-${call.status}` }, callStatusText(call.status)),
+            h("span", { class: `chip pin-${call.pinState}`, "data-pin-state": call.pinState }, t(pinKey)),
+            h("span", { class: "waited", "data-waited": "" }, t("waitingFor", { time: duration(waited(call)) }))),
+          agent ? h("span", { class: "item-sub" }, t("answeredBy", { name: agent })) : null));
+      if (sessionId) {
+        const open = h("button", { type: "button", class: "secondary small", "data-testid": "agent-call-open" }, t("openSession"));
+        open.addEventListener("click", () => openSession(sessionId));
+        item.append(open);
+      }
+      return item;
+    }));
+  }
+
+  // Waiting times tick between polls without redrawing the list.
+  setInterval(() => {
+    const items = list.querySelectorAll<HTMLElement>("[data-call-sid]");
+    items.forEach((item, index) => {
+      const call = latest[index];
+      const span = item.querySelector<HTMLElement>("[data-waited]");
+      if (call && span && call.callSid === item.dataset.callSid) span.textContent = t("waitingFor", { time: duration(waited(call)) });
+    });
+  }, 1000);
+
+  const board: CallBoard = {
+    panel: calls,
+    poller: poll(async () => {
+      latest = await api<LiveCall[]>("/api/calls/live");
+      fetchedAt = performance.now();
+      loaded = true;
+      render();
+      for (const listener of listeners) listener();
+    }, 4000),
+    find: callSid => (callSid ? latest.find(c => c.callSid === callSid) : undefined),
+    onChange: listener => { listeners.add(listener); },
+  };
+  onLangChange(render);
+  return board;
+}

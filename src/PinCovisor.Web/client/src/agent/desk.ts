@@ -1,0 +1,230 @@
+// The agent's open sessions: the list, the waiting room across them, and the session workspaces
+// the agent follows (several at once; one on screen). Sessions are polled and refreshed on hub news
+// from the agent's own channel (participant.joined, agent.changed).
+import { api } from "../shared/api.js";
+import { h } from "../shared/dom.js";
+import { formatTime, onLangChange } from "../shared/i18n.js";
+import type { CovisorConnection, CovisorEvent } from "../shared/contracts.js";
+import type { AgentSession, Me, Participant } from "./types.js";
+import type { Alerts } from "./alerts.js";
+import type { CallBoard } from "./calls.js";
+import { poll, type Poller } from "./poll.js";
+import { t } from "./strings.js";
+import { panel, empty, say, errorText, button, type Panel } from "./ui.js";
+import { icon } from "./icons.js";
+import { Workspace } from "./workspace.js";
+
+export interface DeskOptions {
+  me: Me;
+  connection: CovisorConnection;
+  alerts: Alerts;
+  stage: HTMLElement;
+  /** Called when a session is put on screen (narrow screens then leave the navigation). */
+  onShow: (sessionId: string | null) => void;
+}
+
+export class Desk {
+  readonly sessionsPanel: Panel;
+  readonly waitingPanel: Panel;
+  readonly poller: Poller;
+  calls: CallBoard | null = null;
+  private sessions: AgentSession[] = [];
+  private loaded = false;
+  private readonly workspaces = new Map<string, Workspace>();
+  private active: string | null = null;
+  private readonly emptyStage: HTMLElement;
+  private readonly sessionList = h("ul", { class: "list" });
+  private readonly waitingList = h("ul", { class: "list" });
+  /** Participants already announced, so a poll does not ring again for the same person. */
+  private readonly announced = new Set<string>();
+
+  constructor(private readonly options: DeskOptions) {
+    this.sessionsPanel = panel("agent-sessions-panel", "sessions", "chat", "agent-sessions");
+    this.waitingPanel = panel("agent-waiting-panel", "waitingRoom", "person", "agent-waiting");
+    this.sessionsPanel.body.append(this.sessionList);
+    this.waitingPanel.body.append(this.waitingList);
+    this.emptyStage = h("div", { class: "stage-empty" },
+      h("img", { src: "/agent/icon.svg", alt: "", width: 72, height: 72 }),
+      h("h2", { "data-i18n": "emptyTitle" }, t("emptyTitle")),
+      h("p", { "data-i18n": "emptyLead" }, t("emptyLead")));
+    options.stage.append(this.emptyStage);
+    options.alerts.onOpen = id => this.open(id);
+    options.alerts.onChange(() => this.renderSessions());
+    options.connection.onAnyEvent(event => this.onHubEvent(event));
+    options.connection.onStateChange(state => {
+      if (state === "connected") this.poller.refresh();
+    });
+    this.poller = poll(() => this.load(), 5000);
+    onLangChange(() => this.render());
+  }
+
+  /** The session of a call, if the agent has one open. */
+  sessionOfCall(callSid: string): string | undefined {
+    return this.sessions.find(s => s.callSid === callSid)?.id;
+  }
+
+  /** Follows a session and puts it on screen. */
+  open(sessionId: string): void {
+    let workspace = this.workspaces.get(sessionId);
+    if (!workspace) {
+      const session = this.sessions.find(s => s.id === sessionId) ?? placeholder(sessionId, this.options.me.username);
+      workspace = new Workspace({
+        session,
+        me: this.options.me,
+        connection: this.options.connection,
+        alerts: this.options.alerts,
+        calls: this.calls,
+        onGone: () => this.poller.refresh(),
+        onClose: () => this.close(sessionId),
+        admit: (participant, admit) => this.decide(sessionId, participant, admit),
+      });
+      this.workspaces.set(sessionId, workspace);
+      this.options.stage.append(workspace.element);
+      void workspace.start();
+    }
+    this.show(sessionId);
+    if (!this.sessions.some(s => s.id === sessionId)) this.poller.refresh();
+  }
+
+  /** Stops following a session. */
+  close(sessionId: string): void {
+    this.workspaces.get(sessionId)?.destroy();
+    this.workspaces.delete(sessionId);
+    this.options.alerts.forget(sessionId);
+    if (this.active === sessionId) this.show(null);
+    this.renderSessions();
+  }
+
+  private show(sessionId: string | null): void {
+    this.active = sessionId;
+    for (const [id, workspace] of this.workspaces) workspace.setVisible(id === sessionId);
+    this.emptyStage.hidden = sessionId !== null;
+    this.options.alerts.setActive(sessionId);
+    this.options.onShow(sessionId);
+    this.renderSessions();
+  }
+
+  async decide(sessionId: string, participantId: string, admit: boolean): Promise<void> {
+    const verb = admit ? "admit" : "reject";
+    try {
+      await api(`/api/sessions/${encodeURIComponent(sessionId)}/participants/${encodeURIComponent(participantId)}/${verb}`, { method: "POST" });
+      say(t(admit ? "admitted" : "rejected"));
+      if (admit) this.open(sessionId);
+    } catch (error) {
+      say(errorText(error), "error");
+    }
+    this.poller.refresh();
+  }
+
+  private async load(): Promise<void> {
+    this.sessions = await api<AgentSession[]>("/api/sessions");
+    this.loaded = true;
+    const open = new Set(this.sessions.map(s => s.id));
+    for (const session of this.sessions) {
+      this.workspaces.get(session.id)?.update(session);
+      for (const p of session.participants) {
+        const key = `${session.id}/${p.id}`;
+        if (p.admission === "pending" && !this.announced.has(key)) {
+          this.announced.add(key);
+          this.options.alerts.customerJoined(session.id, p.device);
+        }
+      }
+    }
+    // A session that left the list (ended, transferred) stays on screen until closed, marked gone.
+    for (const [id, workspace] of this.workspaces) if (!open.has(id)) workspace.markGone();
+    this.render();
+  }
+
+  private onHubEvent(event: CovisorEvent): void {
+    switch (event.kind) {
+      case "participant.joined":
+        if (event.data.admission === "pending") {
+          const key = `${event.sessionId}/${String(event.data.participantId)}`;
+          if (!this.announced.has(key)) {
+            this.announced.add(key);
+            this.options.alerts.customerJoined(event.sessionId, typeof event.data.device === "string" ? event.data.device : null);
+          }
+        }
+        this.poller.refresh();
+        this.calls?.poller.refresh();
+        break;
+      case "participant.admission":
+      case "agent.changed":
+      case "session.ended":
+      case "call.status":
+        this.poller.refresh();
+        this.calls?.poller.refresh();
+        break;
+      default:
+        break;
+    }
+  }
+
+  private render(): void {
+    this.renderWaiting();
+    this.renderSessions();
+  }
+
+  private renderWaiting(): void {
+    const pending = this.sessions.flatMap(s => s.participants.filter(p => p.admission === "pending").map(p => ({ session: s, participant: p })));
+    this.waitingPanel.setCount(pending.length);
+    this.options.alerts.setPendingJoiners(pending.length);
+    if (!this.loaded) return;
+    if (pending.length === 0) {
+      this.waitingList.replaceChildren(h("li", null, empty("waitingEmpty")));
+      return;
+    }
+    this.waitingList.replaceChildren(...pending.map(({ session, participant }) => this.waitingEntry(session, participant)));
+  }
+
+  private waitingEntry(session: AgentSession, participant: Participant): HTMLElement {
+    const admit = button("admit", "check", { class: "primary small", "data-testid": "agent-admit" });
+    const reject = button("reject", "close", { class: "secondary small", "data-testid": "agent-reject" });
+    admit.addEventListener("click", () => { admit.disabled = reject.disabled = true; void this.decide(session.id, participant.id, true); });
+    reject.addEventListener("click", () => { admit.disabled = reject.disabled = true; void this.decide(session.id, participant.id, false); });
+    return h("li", { class: "item waiting", "data-testid": "agent-waiting-entry", "data-session-id": session.id, "data-participant-id": participant.id },
+      h("div", { class: "item-main" },
+        h("span", { class: "item-title" }, icon("person", 16), participant.device ?? t("deviceUnknown")),
+        h("span", { class: "item-sub" }, this.sessionLabel(session), " · ", t("waitingSince", { time: formatTime(participant.joinedAt) }))),
+      h("div", { class: "item-actions" }, reject, admit));
+  }
+
+  private sessionLabel(session: AgentSession): string {
+    if (session.origin === "web") return t("sessionFromWeb");
+    return t("sessionFromCall", { number: this.calls?.find(session.callSid)?.maskedFrom ?? "" }).trim();
+  }
+
+  renderSessions(): void {
+    this.sessionsPanel.setCount(this.sessions.length);
+    if (!this.loaded) return;
+    if (this.sessions.length === 0) {
+      this.sessionList.replaceChildren(h("li", null, empty("sessionsEmpty")));
+      return;
+    }
+    this.sessionList.replaceChildren(...this.sessions.map(session => {
+      const unread = this.options.alerts.unreadOf(session.id);
+      const pending = session.participants.filter(p => p.admission === "pending").length;
+      const devices = session.participants.filter(p => p.admission === "admitted").map(p => p.device ?? t("deviceUnknown"));
+      const current = session.id === this.active;
+      const item = h("button", {
+        type: "button", class: "item session", "data-testid": "agent-session", "data-session-id": session.id,
+        "aria-current": current ? "true" : null, "data-followed": this.workspaces.has(session.id) ? "" : null,
+      },
+        h("span", { class: "item-main" },
+          h("span", { class: "item-title" }, icon(session.origin === "call" ? "phone" : "eye", 16), this.sessionLabel(session)),
+          h("span", { class: "item-sub" }, devices.length ? devices.join(", ") : t("noDevices"), " · ", formatTime(session.createdAt))),
+        h("span", { class: "badges" },
+          pending ? h("span", { class: "badge warn", title: t("pendingCount", { count: pending }) }, String(pending),
+            h("span", { class: "visually-hidden" }, ` ${t("pendingCount", { count: pending })}`)) : null,
+          unread ? h("span", { class: "badge", "data-testid": "agent-session-unread" }, String(unread),
+            h("span", { class: "visually-hidden" }, ` ${t("unreadCount", { count: unread })}`)) : null));
+      item.addEventListener("click", () => this.open(session.id));
+      return h("li", null, item);
+    }));
+  }
+}
+
+function placeholder(id: string, agent: string): AgentSession {
+  return { id, origin: "web", callSid: null, agent, createdAt: new Date().toISOString(), callEndedAt: null, participants: [] };
+}
+

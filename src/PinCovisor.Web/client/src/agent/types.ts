@@ -1,0 +1,77 @@
+// The REST shapes the console reads (docs/agents.md, docs/visitors.md, docs/media.md,
+// WaitingRoom/SessionViews.cs). Hub payloads live in shared/contracts.ts.
+
+export interface Me {
+  username: string;
+  displayName: string;
+  isAdmin: boolean;
+}
+
+export interface LoginResponse {
+  token: string;
+  expiresAt: string;
+  agent: Me;
+}
+
+export type PresenceStatus = "available" | "busy" | "away";
+
+export interface AgentPresence {
+  username: string;
+  displayName: string;
+  status: PresenceStatus;
+  lastSeen: string | null;
+}
+
+export interface LiveCall {
+  callSid: string;
+  maskedFrom: string | null;
+  status: string;
+  startedAt: string;
+  waitingSeconds: number;
+  pinState: "live" | "redeemed" | "none";
+  answeringAgent: string | null;
+}
+
+export interface ClaimResponse {
+  call: LiveCall;
+  sessionId: string | null;
+}
+
+export interface Participant {
+  id: string;
+  admission: "pending" | "admitted" | "rejected";
+  device: string | null;
+  joinedAt: string;
+}
+
+export interface AgentSession {
+  id: string;
+  origin: "call" | "web";
+  callSid: string | null;
+  agent: string | null;
+  createdAt: string;
+  callEndedAt: string | null;
+  participants: Participant[];
+}
+
+export interface CannedReply {
+  shortcut: string;
+  text: string;
+}
+
+export interface Video {
+  id: string;
+  title: string;
+  url: string;
+}
+
+export interface Visitor {
+  visitorId: string;
+  url: string;
+  title: string | null;
+  device: string | null;
+  firstSeen: string;
+  lastSeen: string;
+  pageViews: number;
+  invited: boolean;
+}

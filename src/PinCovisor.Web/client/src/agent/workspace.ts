@@ -1,0 +1,259 @@
+// One session on the agent's screen: its call, the customer's devices, the shared viewer and the
+// chat (the covisor core), and the agent's tools: catalog, video, drawing, transfer, end, transcript.
+import { api } from "../shared/api.js";
+import { h } from "../shared/dom.js";
+import { formatTime, onLangChange } from "../shared/i18n.js";
+import type { ChatPanel, CovisorConnection, CovisorEvent, CovisorView } from "../shared/contracts.js";
+import { createCovisorView } from "../shared/viewer.js";
+import { createChatPanel } from "../shared/chat.js";
+import type { AgentPresence, AgentSession, Me, Participant } from "./types.js";
+import type { Alerts } from "./alerts.js";
+import type { CallBoard } from "./calls.js";
+import { CannedSuggestions } from "./canned.js";
+import { catalogBox, videoBox, type ShareActions } from "./share.js";
+import { T, t, callStatusText, i18nAttrs } from "./strings.js";
+import { button, confirmDialog, errorText, say } from "./ui.js";
+import { icon } from "./icons.js";
+
+export interface WorkspaceOptions {
+  session: AgentSession;
+  me: Me;
+  connection: CovisorConnection;
+  alerts: Alerts;
+  calls: CallBoard | null;
+  /** The session changed hands or ended: the list needs a refresh. */
+  onGone: () => void;
+  onClose: () => void;
+  admit: (participantId: string, admit: boolean) => Promise<void>;
+}
+
+type Phase = "open" | "ended" | "transferred";
+
+export class Workspace {
+  readonly element: HTMLElement;
+  private session: AgentSession;
+  private view: CovisorView | null = null;
+  private chat: ChatPanel | null = null;
+  private readonly canned: CannedSuggestions;
+  private readonly unsubscribe: (() => void)[] = [];
+  private callStatus: string | null = null;
+  private phase: Phase = "open";
+  private newAgent = "";
+  private readonly title = h("h2", { class: "ws-title-text" });
+  private readonly status = h("span", { class: "chip", "data-testid": "agent-call-status" });
+  private readonly banner = h("p", { class: "ws-banner", role: "status", hidden: true });
+  private readonly devices = h("ul", { class: "devices" });
+  private readonly visual = h("div", { class: "ws-visual" });
+  private readonly chatSlot = h("div", { class: "ws-chat" });
+  private readonly actions: HTMLButtonElement[] = [];
+
+  constructor(private readonly options: WorkspaceOptions) {
+    this.session = options.session;
+    const id = this.session.id;
+    this.canned = new CannedSuggestions(id);
+
+    const transfer = button("transfer", "transfer", { class: "secondary", "data-testid": "agent-transfer" });
+    transfer.addEventListener("click", () => void this.transfer());
+    const end = button("endSession", "stop", { class: "danger", "data-testid": "agent-end-session" });
+    end.addEventListener("click", () => void this.end());
+    this.actions.push(transfer, end);
+    const base = `/api/sessions/${encodeURIComponent(id)}/transcript`;
+    const csv = h("a", { class: "button secondary", href: `${base}?format=csv`, download: `transcript-${id}.csv`, "data-testid": "agent-transcript" },
+      icon("download", 18), label(T("transcript")));
+    const json = h("a", { class: "button secondary", href: `${base}?format=json`, download: `transcript-${id}.json`, "data-testid": "agent-transcript-json" },
+      T("transcriptJson"));
+    const close = h("button", { type: "button", class: "icon-button", "data-testid": "agent-close-session", ...i18nAttrs({ "aria-label": "closeSessionLabel", title: "closeSessionLabel" }) }, icon("close"));
+    close.addEventListener("click", () => options.onClose());
+
+    const head = h("header", { class: "ws-head" },
+      h("div", { class: "ws-title" }, this.title, this.status),
+      h("div", { class: "ws-actions" }, transfer, csv, json, end, close));
+
+    const share: ShareActions = {
+      product: productId => this.invoke("ShareProduct", productId),
+      image: productId => this.invoke("ShareImage", { productId }),
+      video: async videoId => { await this.view?.loadVideo(videoId); },
+    };
+    const tools = h("div", { class: "ws-tools" },
+      catalogBox(id, share),
+      videoBox(id, share),
+      h("section", { class: "tool devices-box", "aria-labelledby": `devices-${id}` },
+        h("h3", { id: `devices-${id}`, class: "tool-title" }, icon("person", 16), T("devices")),
+        this.devices));
+
+    this.element = h("article", { class: "workspace", "data-session-id": id, "aria-labelledby": `ws-${id}`, hidden: true },
+      head, this.banner, h("div", { class: "ws-body" }, h("div", { class: "ws-main" }, this.visual, tools), this.chatSlot));
+    this.title.id = `ws-${id}`;
+    this.unsubscribe.push(onLangChange(() => this.render()));
+    this.render();
+  }
+
+  /** Creates the viewer and chat, then joins: their listeners must exist before the history is replayed. */
+  async start(): Promise<void> {
+    const { connection } = this.options;
+    const sessionId = this.session.id;
+    this.view = createCovisorView({ connection, sessionId, baseUrl: "", token: null, role: "agent" });
+    this.chat = createChatPanel({ connection, sessionId, role: "agent", onInputKeyDown: this.canned.keydown });
+    this.canned.attach(this.chat);
+    this.visual.append(this.view.element);
+    this.chatSlot.append(this.chat.element, this.canned.element);
+    this.unsubscribe.push(connection.onSessionEvent(sessionId, (event, replay) => this.apply(event, replay)));
+    try {
+      await connection.joinSession(sessionId);
+    } catch (error) {
+      // Not connected yet: the connection joins every followed session once it is.
+      if (connection.state === "connected") this.showBanner(errorText(error));
+    }
+  }
+
+  update(session: AgentSession): void {
+    this.session = session;
+    this.render();
+  }
+
+  /** The session left the agent's list: ended elsewhere or handed over. */
+  markGone(): void {
+    if (this.phase === "open") this.setPhase("ended");
+  }
+
+  setVisible(visible: boolean): void {
+    this.element.hidden = !visible;
+    if (visible) this.options.alerts.markRead(this.session.id);
+  }
+
+  destroy(): void {
+    for (const off of this.unsubscribe) off();
+    this.view?.destroy();
+    this.chat?.destroy();
+    void this.options.connection.leaveSession(this.session.id).catch(() => undefined);
+    this.element.remove();
+  }
+
+  private apply(event: CovisorEvent, replay: boolean): void {
+    switch (event.kind) {
+      case "chat.message":
+        if (!replay && event.author.role === "customer") this.options.alerts.customerWrote(this.session.id, String(event.data.text ?? ""));
+        break;
+      case "call.status":
+        this.callStatus = String(event.data.status ?? "");
+        this.render();
+        break;
+      case "session.ended":
+        this.setPhase("ended");
+        this.options.onGone();
+        break;
+      case "agent.changed":
+        if (event.data.agent !== this.options.me.username) {
+          this.newAgent = String(event.data.displayName ?? event.data.agent ?? "");
+          this.setPhase("transferred");
+          this.options.onGone();
+        }
+        break;
+      default:
+        break;
+    }
+  }
+
+  private setPhase(phase: Phase): void {
+    this.phase = phase;
+    this.element.dataset.phase = phase;
+    for (const action of this.actions) action.disabled = phase !== "open";
+    this.render();
+  }
+
+  private showBanner(text: string): void {
+    this.banner.textContent = text;
+    this.banner.hidden = false;
+  }
+
+  private render(): void {
+    const session = this.session;
+    const call = this.options.calls?.find(session.callSid);
+    this.title.textContent = session.origin === "call"
+      ? t("sessionFromCall", { number: call?.maskedFrom ?? "" }).trim()
+      : t("sessionFromWeb");
+    const status = session.callSid ? (session.callEndedAt ? (this.callStatus ?? "completed") : (this.callStatus ?? call?.status ?? "in-progress")) : null;
+    this.status.dataset.status = status ?? "none";
+    this.status.className = `chip status-${status ?? "none"}`;
+    this.status.replaceChildren(...(status
+      ? [h("span", { class: "chip-prefix" }, `${t("callStatus")}: `), callStatusText(status)]
+      : [t("noCall")]));
+    if (this.phase === "ended") this.showBanner(t("sessionEndedBy"));
+    else if (this.phase === "transferred") this.showBanner(t("transferredAway", { name: this.newAgent }));
+    this.renderDevices(session.participants);
+  }
+
+  private renderDevices(participants: Participant[]): void {
+    const shown = participants.filter(p => p.admission !== "rejected");
+    if (shown.length === 0) {
+      this.devices.replaceChildren(h("li", { class: "empty" }, t("noDevices")));
+      return;
+    }
+    this.devices.replaceChildren(...shown.map(p => {
+      const state = p.admission === "pending" ? t("pending") : t("admittedState");
+      const row = h("li", { class: `device ${p.admission}`, "data-participant-id": p.id },
+        h("span", { class: "device-name" }, p.device ?? t("deviceUnknown")),
+        h("span", { class: "device-meta" }, `${state} · ${formatTime(p.joinedAt)}`));
+      if (p.admission === "pending" && this.phase === "open") {
+        const admit = button("admit", "check", { class: "primary small" });
+        const reject = button("reject", "close", { class: "secondary small" });
+        admit.addEventListener("click", () => void this.options.admit(p.id, true));
+        reject.addEventListener("click", () => void this.options.admit(p.id, false));
+        row.append(h("span", { class: "item-actions" }, reject, admit));
+      }
+      return row;
+    }));
+  }
+
+  private async invoke(method: string, ...args: unknown[]): Promise<void> {
+    try {
+      await this.options.connection.invoke(method, this.session.id, ...args);
+    } catch (error) {
+      throw new Error(this.options.connection.humanError(error));
+    }
+  }
+
+  private async transfer(): Promise<void> {
+    let agents: AgentPresence[];
+    try {
+      agents = (await api<AgentPresence[]>("/api/agents")).filter(a => a.status === "available" && a.username !== this.options.me.username);
+    } catch (error) {
+      say(errorText(error), "error");
+      return;
+    }
+    const selectId = `agent-transfer-to-${this.session.id}`;
+    const select = h("select", { id: selectId, class: "input", "data-testid": "agent-transfer-to", required: true },
+      ...agents.map(a => h("option", { value: a.username }, a.displayName)));
+    const content = agents.length
+      ? h("div", { class: "field" }, h("label", { for: selectId }, t("transferTo")), select)
+      : h("p", { class: "empty" }, t("transferNone"));
+    const confirmed = await confirmDialog({ title: "transferTitle", lead: "transferLead", confirm: "transfer", testId: "agent-transfer-dialog", content });
+    if (!confirmed || !select.value) return;
+    try {
+      const to = await this.options.connection.invoke<{ username: string; displayName: string }>("TransferSession", this.session.id, select.value);
+      this.newAgent = to.displayName;
+      this.setPhase("transferred");
+      say(t("transferDone", { name: to.displayName }));
+      this.options.onGone();
+    } catch (error) {
+      say(this.options.connection.humanError(error), "error");
+    }
+  }
+
+  private async end(): Promise<void> {
+    const confirmed = await confirmDialog({ title: "endTitle", lead: "endLead", confirm: "endConfirm", danger: true, testId: "agent-end-dialog" });
+    if (!confirmed) return;
+    try {
+      await this.options.connection.invoke("EndSession", this.session.id);
+      this.setPhase("ended");
+      this.options.onGone();
+    } catch (error) {
+      say(this.options.connection.humanError(error), "error");
+    }
+  }
+}
+
+function label(span: HTMLSpanElement): HTMLSpanElement {
+  span.classList.add("label");
+  return span;
+}
