@@ -86,6 +86,7 @@ function render(): void {
 function addLine(kind: "say" | "note" | "error", text: string, leg: Leg): void {
   const list = leg === "agent" ? el.agentTranscript : el.transcript;
   (leg === "agent" ? el.agentEmpty : el.transcriptEmpty).hidden = true;
+  if (kind === "say" && leg === "caller") $(document, "#phone-caption").textContent = text;
   const testId = kind === "say" ? (leg === "agent" ? "phone-agent-say" : "phone-say") : null;
   const item = h("li", { class: `phone-line phone-line-${kind}`, "data-testid": testId, role: kind === "error" ? "alert" : null }, text);
   list.append(item);
@@ -111,6 +112,8 @@ function renderTargets(targets: RingTarget[] | null): void {
 
 const listener: CallListener = {
   state(next, name) {
+    // The caption is what the line is saying; once ringing or talking it would be stale.
+    if (next !== state && next !== "ivr") $(document, "#phone-caption").textContent = "";
     state = next;
     if (name !== undefined) who = name;
     if (next === "connected") {
@@ -145,6 +148,7 @@ function startCall(): void {
   el.transcriptEmpty.hidden = false;
   el.agentEmpty.hidden = false;
   el.digits.textContent = "";
+  $(document, "#phone-caption").textContent = "";
   call = new SimulatedCall(setup, e164(el.from.value), e164(el.to.value), listener, speaker);
   void call.run();
   el.hangup.focus();
