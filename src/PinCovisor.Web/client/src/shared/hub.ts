@@ -11,7 +11,9 @@ import { lang } from "./i18n";
 
 /** Keeps trying after a drop: quickly at first, then every ~10 s, with jitter so a host restart is not stormed. */
 const reconnectPolicy: IRetryPolicy = {
-  nextRetryDelayInMilliseconds: ({ previousRetryCount }) => {
+  nextRetryDelayInMilliseconds: ({ previousRetryCount, retryReason }) => {
+    // Refused credentials (session ended, token revoked, signed out) will not come back by retrying.
+    if (/\b401\b/.test(retryReason?.message ?? "")) return null;
     const base = [0, 1000, 2000, 4000, 7000][previousRetryCount] ?? 10_000;
     return base + Math.round(Math.random() * Math.min(base, 1000) * 0.5);
   },
