@@ -52,7 +52,8 @@ export function createCovisorView(options: CovisorViewOptions): CovisorView {
     image, drawing.canvas, pointer);
   const empty = h("p", { class: "pc-viewer-empty" });
   const help = h("p", { class: "visually-hidden", id: `pc-viewer-help-${sessionId}` });
-  const frame = h("div", { class: "pc-viewer-frame pc-tool-pan-active", tabindex: "0", role: "group", "aria-describedby": help.id }, stage, empty, help);
+  // pc-viewer is the visible picture area (it clips the zoomed image), so its box is what is on screen.
+  const frame = h("div", { class: "pc-viewer-frame pc-tool-pan-active", "data-testid": "pc-viewer", tabindex: "0", role: "group", "aria-describedby": help.id }, stage, empty, help);
 
   // Toolbar ---------------------------------------------------------------------------------------
   const panButton = h("button", { type: "button", class: "pc-tool", "data-testid": "pc-tool-pan", "aria-pressed": "true" });
@@ -71,7 +72,7 @@ export function createCovisorView(options: CovisorViewOptions): CovisorView {
     h("div", { class: "pc-tool-group" }, uploadLabel, cameraLabel, phoneButton));
   for (const [name, value] of colors) colorSelect.append(h("option", { value, "data-name": name }));
 
-  const element = h("section", { class: "pc-viewer", "data-testid": "pc-viewer", "data-has-image": "false" }, frame, video.element, toolbar, status);
+  const element = h("section", { class: "pc-viewer", "data-has-image": "false" }, frame, video.element, toolbar, status);
 
   function label(): void {
     frame.setAttribute("aria-label", t("region"));
