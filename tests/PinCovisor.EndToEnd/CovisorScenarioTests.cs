@@ -1,4 +1,4 @@
-using System.Text;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using PhoneBridge.Testing.Media;
 using PhoneBridge.Testing.Sessions;
@@ -48,24 +48,29 @@ public sealed class CovisorScenarioTests(DevelopmentSite site, ITestOutputHelper
             // 3. A product picture: zoom and pan mirrored exactly, a stroke drawn on the other side.
             var productImage = await ShareProductImageAsync(agent, customer);
             await ZoomAndPanAsync(agent, customer);
+            await ShowViewerAsync(customer);
             await shots.TakeAsync("zoomed");
             await DrawAsync(agent, customer);
+            await ShowViewerAsync(customer);
             await shots.TakeAsync("drawn");
 
             // 4. The video plays in step.
             await PlayVideoInStepAsync(agent, customer);
+            await ShowViewerAsync(customer);
             await shots.TakeAsync("video");
 
             // 5. The customer's photo reaches the agent without its EXIF.
             await UploadPhotoAsync(agent, customer, productImage);
+            await ShowViewerAsync(customer);
             await shots.TakeAsync("photo");
 
             // 7. The caller hangs up: the call status reaches both sides, then the session ends.
-            var systemLines = await Chat.Messages(agent, "system").CountAsync().WaitAsync(Limits.Await);
+            var callLines = Chat.Messages(agent, "system").Filter(new() { HasTextRegex = new("call", RegexOptions.IgnoreCase) });
+            var before = await callLines.CountAsync().WaitAsync(Limits.Await);
             await simulator.HangUpAsync();
             await Expect(customer.ById("pc-call-status")).ToHaveAttributeAsync("data-status", "completed", new() { Timeout = Arrival });
-            await Eventually.UntilAsync(() => Chat.Messages(agent, "system").CountAsync(), count => count > systemLines,
-                "a system line in the agent's session view saying the call ended");
+            await Eventually.UntilAsync(() => callLines.CountAsync(), count => count > before,
+                "a new system line about the call in the agent's (en-GB) session view once the call ended");
             await shots.TakeAsync("call-ended");
             await Expect(customer.ById("pc-session-ended")).ToBeVisibleAsync(new() { Timeout = Arrival });
             await shots.TakeAsync("session-ended");
@@ -269,6 +274,10 @@ public sealed class CovisorScenarioTests(DevelopmentSite site, ITestOutputHelper
         var bottom = Math.Min(viewer.Y + viewer.Height, image.Y + image.Height);
         return ((left + right) / 2, (top + bottom) / 2);
     }
+
+    // The widget's panel scrolls; bring the shared area into its view for the screenshot.
+    private static Task ShowViewerAsync(Role role) =>
+        role.ById("pc-viewer").ScrollIntoViewIfNeededAsync().WaitAsync(Limits.Await);
 
     private static async Task NoHorizontalScrollAsync(Role role)
     {

@@ -81,7 +81,7 @@ public sealed class DevelopmentSite : IAsyncLifetime
         context.SetDefaultNavigationTimeout(Limits.Ms(Limits.Action));
         var problems = new PageProblems(name, context);
         var page = await context.NewPageAsync().WaitAsync(Limits.Await);
-        return new Role(name, context, page, problems);
+        return new Role(name, device, context, page, problems);
     }
 
     public async Task DisposeAsync()
@@ -103,7 +103,7 @@ public enum Device
 }
 
 /// <summary>One person in a test: their browser context and its first page.</summary>
-public sealed record Role(string Name, IBrowserContext Context, IPage Page, PageProblems Problems) : IAsyncDisposable
+public sealed record Role(string Name, Device Device, IBrowserContext Context, IPage Page, PageProblems Problems) : IAsyncDisposable
 {
     public ILocator ById(string testId) => Page.GetByTestId(testId);
 

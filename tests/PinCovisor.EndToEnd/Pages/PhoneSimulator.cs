@@ -14,12 +14,12 @@ public sealed partial class PhoneSimulator(Role phone)
         await phone.Page.GotoAsync("/demo/phone").WaitAsync(Limits.Await);
         await phone.ById("phone-from").FillAsync(from).WaitAsync(Limits.Await);
         await phone.ById("phone-call").ClickAsync().WaitAsync(Limits.Await);
-        var said = await Eventually.UntilAsync(
-            () => phone.ById("phone-say").AllTextContentsAsync(),
-            lines => lines.Any(line => SpelledDigits().IsMatch(line)),
-            "a phone-say line that reads the code digit by digit");
-        var pins = said.Select(line => SpelledDigits().Match(line)).Where(m => m.Success)
-            .Select(m => new string([.. m.Value.Where(char.IsAsciiDigit)])).ToList();
+        // The IVR says the code twice.
+        var pins = await Eventually.UntilAsync(
+            async () => Pins(await phone.ById("phone-say").AllTextContentsAsync()),
+            pins => pins.Count >= 2,
+            "two phone-say lines that read the code digit by digit");
+        pins.Distinct().Should().ContainSingle("the code is said twice, the same both times");
         return pins[0];
     }
 
@@ -55,6 +55,9 @@ public sealed partial class PhoneSimulator(Role phone)
         await phone.ById("phone-hangup").ClickAsync().WaitAsync(Limits.Await);
         await Expect(phone.ById("phone-status")).ToHaveAttributeAsync("data-state", "ended", new() { Timeout = Limits.Ms(Limits.Arrival) });
     }
+
+    private static List<string> Pins(IEnumerable<string> said) =>
+        [.. said.Select(line => SpelledDigits().Match(line)).Where(m => m.Success).Select(m => new string([.. m.Value.Where(char.IsAsciiDigit)]))];
 
     // The IVR reads the code digit by digit with commas between them ("4, 8, 2, 9, 1, 7").
     [GeneratedRegex(@"\d(?:,\s*\d){3,}")]
