@@ -38,6 +38,7 @@ export class Workspace {
   private readonly unsubscribe: (() => void)[] = [];
   private callStatus: string | null = null;
   private phase: Phase = "open";
+  private joined = false;
   private newAgent = "";
   private readonly title = h("h2", { class: "ws-title-text" });
   private readonly status = h("span", { class: "chip", "data-testid": "agent-call-status" });
@@ -98,11 +99,20 @@ export class Workspace {
     this.visual.append(this.view.element);
     this.chatSlot.append(this.chat.element, this.canned.element);
     this.unsubscribe.push(connection.onSessionEvent(sessionId, (event, replay) => this.apply(event, replay)));
+    // The connection rejoins after its own reconnects; a join that failed before it ever connected
+    // (or after it was started again) is tried again here.
+    this.unsubscribe.push(connection.onStateChange(state => {
+      if (state === "connected" && !this.joined) void this.join();
+    }));
+    await this.join();
+  }
+
+  private async join(): Promise<void> {
     try {
-      await connection.joinSession(sessionId);
+      await this.options.connection.joinSession(this.session.id);
+      this.joined = true;
     } catch (error) {
-      // Not connected yet: the connection joins every followed session once it is.
-      if (connection.state === "connected") this.showBanner(errorText(error));
+      if (this.options.connection.state === "connected") this.showBanner(this.options.connection.humanError(error));
     }
   }
 
@@ -158,6 +168,7 @@ export class Workspace {
     this.phase = phase;
     this.element.dataset.phase = phase;
     for (const action of this.actions) action.disabled = phase !== "open";
+    if (this.chat) this.chat.input.disabled = phase !== "open";
     this.render();
   }
 
