@@ -4,7 +4,7 @@ import { translator } from "../shared/i18n";
 
 export const t = translator({
   es: {
-    title: "Tu llamada, en pantalla", switchLang: "Cambiar idioma a inglés", anAgent: "Un agente",
+    title: "Pantalla compartida", switchLang: "Cambiar idioma a inglés", anAgent: "Un agente",
     joining: "Entrando…", willLetYouIn: " te dará paso en un momento.",
     keepCall: "No cuelgues: esta pantalla se actualizará sola.", with: "Con", admitted: "Ya estás dentro.",
     endedTitle: "La sesión ha terminado", endedText: "Gracias por tu visita. Puedes cerrar esta ventana.",
@@ -17,7 +17,7 @@ export const t = translator({
     "status.failed": "La llamada ha fallado", "status.canceled": "La llamada se ha cancelado", "status.other": "Llamada: {status}",
   },
   en: {
-    title: "Your call, on screen", switchLang: "Switch language to Spanish", anAgent: "An agent",
+    title: "Shared screen", switchLang: "Switch language to Spanish", anAgent: "An agent",
     joining: "Joining…", willLetYouIn: " will let you in in a moment.",
     keepCall: "Stay on the call: this screen updates by itself.", with: "With", admitted: "You are in.",
     endedTitle: "The session has ended", endedText: "Thank you for your visit. You can close this window.",

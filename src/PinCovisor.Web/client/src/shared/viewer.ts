@@ -107,8 +107,6 @@ export function createCovisorView(options: CovisorViewOptions): CovisorView {
     const height = frame.clientHeight;
     if (!aspect || !width || !height) return;
     stageSize = width / height > aspect ? { width: height * aspect, height } : { width, height: width / aspect };
-    stage.style.width = `${stageSize.width}px`;
-    stage.style.height = `${stageSize.height}px`;
     render();
   }
 
@@ -117,11 +115,13 @@ export function createCovisorView(options: CovisorViewOptions): CovisorView {
     const height = frame.clientHeight;
     const tx = width / 2 - view.centerX * stageSize.width * view.zoom;
     const ty = height / 2 - view.centerY * stageSize.height * view.zoom;
-    stage.style.transform = `translate(${tx}px, ${ty}px) scale(${view.zoom})`;
+    // The stage is laid out at the zoomed size (not scaled), so the browser draws the picture sharp.
+    stage.style.width = `${stageSize.width * view.zoom}px`;
+    stage.style.height = `${stageSize.height * view.zoom}px`;
+    stage.style.transform = `translate(${tx}px, ${ty}px)`;
     stage.dataset.zoom = String(view.zoom);
     stage.dataset.centerX = String(view.centerX);
     stage.dataset.centerY = String(view.centerY);
-    pointer.style.setProperty("--pc-inverse-zoom", String(1 / view.zoom));
     drawing.resize(stageSize.width, stageSize.height, view.zoom);
   }
 
