@@ -43,7 +43,7 @@ internal static class SimulatorSigner
 
         // The request target, as the browser will send it to this host and the validator rebuild it.
         var path = url[origin.Length..];
-        var local = path.StartsWith(request.PathBase + "/", StringComparison.Ordinal) ? path[request.PathBase.Value!.Length..] : path;
+        var local = path.StartsWith(request.PathBase + "/", StringComparison.Ordinal) ? path[(request.PathBase.Value ?? "").Length..] : path;
         if (!local.StartsWith("/twilio/", StringComparison.Ordinal) || local.Contains("/../", StringComparison.Ordinal)
             || local.Contains('#', StringComparison.Ordinal) || local.Contains('\\', StringComparison.Ordinal))
         {

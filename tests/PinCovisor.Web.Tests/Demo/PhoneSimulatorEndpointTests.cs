@@ -48,6 +48,23 @@ public sealed class PhoneSimulatorEndpointTests(RedisServers servers)
         live!.Should().Contain(c => (string?)c!["callSid"] == callSid && (string?)c["answeringAgent"] == "ana");
     }
 
+    [Fact]
+    public async Task BehindABaseUrlOverrideTheSimulatorSignsThePublicUrlAndPostsToThisHost()
+    {
+        await using var host = HostFactory.Start(servers, RedisServerKind.Garnet,
+            new Dictionary<string, string?>(DemoOn) { ["Twilio:BaseUrlOverride"] = "https://shop.example/phone" });
+        using var http = host.CreateLoopbackClient();
+        var call = Form(TwilioCaller.InboundCall(TwilioCaller.NewCallSid()));
+
+        var answer = await PostSignedAsync(http, "/twilio/voice", call);
+        var menu = answer.Verbs("Gather").Single().Attribute("action")!.Value;
+        var route = await PostSignedAsync(http, menu, new(call) { ["Digits"] = "9" });
+
+        menu.Should().StartWith("https://shop.example/phone/twilio/voice/menu");
+        answer.PinsRead().Should().HaveCount(2);
+        route.Verbs("Dial").Should().ContainSingle();
+    }
+
     [Theory]
     [InlineData("https://evil.example/twilio/voice")]
     [InlineData("//evil.example/twilio/voice")]
