@@ -278,12 +278,36 @@ export class SimulatedCall {
   }
 
   private async enqueue(verb: Element): Promise<Next | null> {
-    this.setState("dialing", verb.textContent?.trim() ?? "");
-    this.ui.line("note", t("queued", { name: verb.textContent?.trim() ?? "" }), "caller");
-    // Taking callers from the queue needs an agent's own call; the simulator only waits.
+    const queue = verb.textContent?.trim() ?? "";
+    const action = verb.getAttribute("action");
+    const enqueuedAt = Date.now();
+    const queueSid = newSid("QU");
+    const waited = () => ({ QueueSid: queueSid, QueueTime: String(Math.round((Date.now() - enqueuedAt) / 1000)) });
+    this.ui.line("note", t("queued", { name: queue }), "caller");
+    // Any agent may take the caller: the simulator plays that agent's own call to /twilio/voice/agent.
+    const agents: RingTarget[] = this.setup.agents.flatMap(agent => {
+      const address = agent.clientIdentity ? `client:${agent.clientIdentity}` : agent.phoneNumbers[0];
+      return address ? [{ target: agent.clientIdentity ?? address, address, url: null, agent }] : [];
+    });
+
     for (;;) {
-      const event = await this.wait(null);
-      if (event.kind === "hangup") throw new CallOver();
+      const taker = await this.ring(agents.map(target => target.agent?.displayName ?? target.target).join(", "), agents, null,
+        () => action ? postAsTwilio(action, this.params({ ...waited(), CallStatus: "completed", QueueResult: "hangup" })) : Promise.resolve());
+      if (!taker) continue;
+      const legSid = newSid("CA");
+      const agentCall = await postAsTwilio("/twilio/voice/agent", this.leg(legSid, taker.address, this.to, "inbound"));
+      const dequeue = agentCall?.querySelector("Dial > Queue");
+      if (!dequeue) {
+        // Not an agent the IVR knows: it answered that call with an apology.
+        await this.playTo("agent", agentCall);
+        continue;
+      }
+      // Twilio runs the Queue noun's url on the caller's leg as it leaves the queue.
+      const url = dequeue.getAttribute("url");
+      if (url) await this.playTo("caller", await postAsTwilio(url, this.params({ ...waited(), DequeingCallSid: legSid })));
+      const ended = await this.talk(taker);
+      const result = { ...waited(), QueueResult: "bridged" };
+      return this.afterTalk(ended, action, result);
     }
   }
 
@@ -292,26 +316,9 @@ export class SimulatedCall {
     const action = verb.getAttribute("action");
     const callerId = verb.getAttribute("callerId") || this.from;
     const targets = this.targets(verb);
-    this.setState("dialing", [...new Set(targets.map(target => target.agent?.displayName ?? target.target))].join(", "));
-    this.ui.ringing(targets);
-
-    let answered: RingTarget | undefined;
-    let left = timeout;
-    try {
-      while (!answered && left > 0) {
-        this.ui.countdown(left);
-        const event = await this.wait(1000);
-        if (event.kind === "hangup") {
-          if (action) await postAsTwilio(action, this.params({ CallStatus: "completed", DialCallStatus: "canceled" }));
-          throw new CallOver();
-        }
-        if (event.kind === "timeout") left--;
-        if (event.kind === "answer") answered = targets.find(t => t.target === event.target);
-      }
-    } finally {
-      this.ui.countdown(null);
-      this.ui.ringing(null);
-    }
+    const names = [...new Set(targets.map(target => target.agent?.displayName ?? target.target))].join(", ");
+    const answered = await this.ring(names, targets, timeout,
+      () => action ? postAsTwilio(action, this.params({ CallStatus: "completed", DialCallStatus: "canceled" })) : Promise.resolve());
 
     if (!answered) {
       this.ui.line("note", t("noAnswer"), "caller");
@@ -322,40 +329,86 @@ export class SimulatedCall {
     // The answering leg: Twilio fetches the noun's url on it and plays that TwiML to the agent only.
     const legSid = newSid("CA");
     if (answered.url) {
-      const whisper = await postAsTwilio(answered.url, {
-        AccountSid: this.setup.accountSid,
-        ApiVersion: "2010-04-01",
-        CallSid: legSid,
-        ParentCallSid: this.callSid,
-        CallStatus: "in-progress",
-        Direction: "outbound-dial",
-        From: callerId,
-        To: answered.address,
-        Caller: callerId,
-        Called: answered.address,
-      });
-      for (const child of Array.from(whisper?.documentElement.children ?? [])) await this.prompt(child, "agent");
+      const leg = { ...this.leg(legSid, callerId, answered.address, "outbound-dial"), ParentCallSid: this.callSid };
+      await this.playTo("agent", await postAsTwilio(answered.url, leg));
     }
     const connectedAt = Date.now();
-    this.setState("connected", answered.agent?.displayName ?? answered.target);
-
-    let event: CallEvent;
-    do event = await this.wait(null);
-    while (event.kind !== "hangup" && event.kind !== "agent-hangup");
-
-    const result: Params = {
+    const ended = await this.talk(answered);
+    return this.afterTalk(ended, action, {
       DialCallStatus: "completed",
       DialCallSid: legSid,
       DialCallDuration: String(Math.round((Date.now() - connectedAt) / 1000)),
-    };
-    if (event.kind === "hangup") {
-      // The caller left: Twilio still tells the action how the dial ended, and ignores its answer.
+    });
+  }
+
+  /**
+   * Shows <paramref name="targets"/> ringing until one is answered, <paramref name="seconds"/> run
+   * out (undefined), or the caller hangs up (after <paramref name="onHangup"/>, the call is over).
+   */
+  private async ring(who: string, targets: RingTarget[], seconds: number | null, onHangup: () => Promise<unknown>): Promise<RingTarget | undefined> {
+    this.setState("dialing", who);
+    this.ui.ringing(targets);
+    let left = seconds;
+    try {
+      for (;;) {
+        if (left !== null && left <= 0) return undefined;
+        this.ui.countdown(left);
+        const event = await this.wait(1000);
+        if (event.kind === "hangup") {
+          await onHangup();
+          throw new CallOver();
+        }
+        if (event.kind === "timeout" && left !== null) left--;
+        const answered = event.kind === "answer" ? targets.find(target => target.target === event.target) : undefined;
+        if (answered) return answered;
+      }
+    } finally {
+      this.ui.countdown(null);
+      this.ui.ringing(null);
+    }
+  }
+
+  /** Caller and agent are connected until one of them hangs up; says who did. */
+  private async talk(agent: RingTarget): Promise<"caller" | "agent"> {
+    this.setState("connected", agent.agent?.displayName ?? agent.target);
+    for (;;) {
+      const event = await this.wait(null);
+      if (event.kind === "hangup") return "caller";
+      if (event.kind === "agent-hangup") return "agent";
+    }
+  }
+
+  /**
+   * Tells the verb's action how the conversation ended. When the caller left, Twilio ignores the
+   * answer and the call is over; when the agent did, the caller goes on with it.
+   */
+  private async afterTalk(ended: "caller" | "agent", action: string | null, result: Params): Promise<Next | null> {
+    if (ended === "caller") {
       if (action) await postAsTwilio(action, this.params({ ...result, CallStatus: "completed" }));
       throw new CallOver();
     }
     this.ui.line("note", t("agentHungUp"), "agent");
     this.setState("ivr");
     return action ? this.fetch(action, result) : null;
+  }
+
+  /** The parameters of another call leg (an agent's). */
+  private leg(callSid: string, from: string, to: string, direction: string): Params {
+    return {
+      AccountSid: this.setup.accountSid,
+      ApiVersion: "2010-04-01",
+      CallSid: callSid,
+      CallStatus: "in-progress",
+      Direction: direction,
+      From: from,
+      To: to,
+      Caller: from,
+      Called: to,
+    };
+  }
+
+  private async playTo(leg: Leg, doc: Document | null): Promise<void> {
+    for (const child of Array.from(doc?.documentElement.children ?? [])) await this.prompt(child, leg);
   }
 
   private targets(verb: Element): RingTarget[] {

@@ -38,7 +38,7 @@ export async function postAsTwilio(url: string, params: Params): Promise<Documen
 }
 
 /** A Twilio-style id: two letters and 32 hex digits. */
-export function newSid(prefix: "CA"): string {
+export function newSid(prefix: "CA" | "QU"): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return prefix + Array.from(bytes, b => b.toString(16).padStart(2, "0")).join("");
 }
