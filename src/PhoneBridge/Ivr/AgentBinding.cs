@@ -97,6 +97,27 @@ internal sealed class AgentBinding(
             IvrLog.AgentAnswered(logger, callSid, agent.Username);
             await state.TryAsync(callSid, "agent answered event",
                 ct => events.AgentAnsweredAsync(bound, ct), cancellationToken).ConfigureAwait(false);
+            await MarkAnsweredAsync(bound, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// An agent on the line means the call is in progress. Twilio's number-level status callback
+    /// reports only the end by default, so without this the call would read "ringing" until then.
+    /// </summary>
+    private async Task MarkAnsweredAsync(CallRecord bound, CancellationToken cancellationToken)
+    {
+        if (bound.Status is not (CallStatus.Queued or CallStatus.Ringing))
+        {
+            return;
+        }
+
+        var answered = await state.TryAsync(bound.CallSid, "mark in progress",
+            ct => calls.UpdateStatusAsync(bound.CallSid, CallStatus.InProgress, ct), cancellationToken).ConfigureAwait(false);
+        if (answered is { Status: CallStatus.InProgress })
+        {
+            await state.TryAsync(bound.CallSid, "call status event",
+                ct => events.CallStatusChangedAsync(answered, ct), cancellationToken).ConfigureAwait(false);
         }
     }
 }

@@ -89,6 +89,7 @@ public sealed class CallLifecycleTests(RedisServers servers)
         whisper.PinsRead().Should().Equal(first.PinsRead()[0]);
         var call = await host.Services.GetRequiredService<ICallStore>().GetAsync(callSid).WaitAsync(Timeout);
         call!.AnsweringAgent.Should().Be("bruno");
+        call.Status.Should().Be(CallStatus.InProgress, "an agent on the line means the call is answered");
         route.Verbs("Number").Select(n => n.Value).Should().Equal("+34600000001", "+34600000002");
         route.Verbs("Client").Select(n => n.Value).Should().Equal("ana");
         route.Verbs("Dial").Single().Attribute("answerOnBridge")!.Value.Should().Be("true");
