@@ -1,0 +1,96 @@
+using System.Diagnostics;
+
+namespace PhoneBridge.Bench.Measuring;
+
+/// <summary>What a load run measured: how many operations finished, in how long, how fast each was.</summary>
+public sealed record LoadResult(long Completed, long Failed, TimeSpan Elapsed, Latencies Latencies)
+{
+    public double PerSecond => Completed / Elapsed.TotalSeconds;
+}
+
+/// <summary>
+/// Load shapes. Closed loop: a fixed number of workers, each starting its next operation when the
+/// last one answered (finds the maximum throughput). Open loop: operations started on a fixed
+/// schedule whatever the answers do, latency counted from the scheduled start, so a stall shows in
+/// the percentiles instead of silently slowing the generator (no coordinated omission).
+/// </summary>
+public static class Load
+{
+    public static async Task<LoadResult> ClosedAsync(int workers, TimeSpan duration, Func<Task> operation)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        var latencies = new Latencies();
+        var counts = new Counts();
+        var clock = Stopwatch.StartNew();
+        var tasks = Enumerable.Range(0, workers).Select(async _ =>
+        {
+            await Task.Yield();
+            while (clock.Elapsed < duration)
+            {
+                await TimeAsync(operation, Stopwatch.GetTimestamp(), latencies, counts);
+            }
+        }).ToList();
+        await Task.WhenAll(tasks);
+        return new LoadResult(counts.Completed, counts.Failed, clock.Elapsed, latencies);
+    }
+
+    public static async Task<LoadResult> OpenAsync(double perSecond, TimeSpan duration, Func<Task> operation, int maxInFlight = 2048)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        var latencies = new Latencies();
+        var counts = new Counts();
+        var inFlight = new List<Task>();
+        var interval = Stopwatch.Frequency / perSecond;
+        var total = (long)(perSecond * duration.TotalSeconds);
+        var origin = Stopwatch.GetTimestamp();
+        using var slots = new SemaphoreSlim(maxInFlight);
+        for (long i = 0; i < total; i++)
+        {
+            var scheduled = origin + (long)(i * interval);
+            var wait = scheduled - Stopwatch.GetTimestamp();
+            if (wait > 0)
+            {
+                await Task.Delay(TimeSpan.FromTicks(wait * TimeSpan.TicksPerSecond / Stopwatch.Frequency));
+            }
+
+            await slots.WaitAsync();
+            inFlight.Add(Task.Run(async () =>
+            {
+                try
+                {
+                    await TimeAsync(operation, scheduled, latencies, counts);
+                }
+                finally
+                {
+                    slots.Release();
+                }
+            }));
+        }
+
+        await Task.WhenAll(inFlight);
+        return new LoadResult(counts.Completed, counts.Failed, TimeSpan.FromTicks((Stopwatch.GetTimestamp() - origin) * TimeSpan.TicksPerSecond / Stopwatch.Frequency), latencies);
+    }
+
+    /// <summary>Runs one operation; its latency counts from <paramref name="start"/> (now, or when it was due).</summary>
+    private static async Task TimeAsync(Func<Task> operation, long start, Latencies latencies, Counts counts)
+    {
+        try
+        {
+            await operation();
+            latencies.RecordSince(start);
+            Interlocked.Increment(ref counts.Completed);
+        }
+        catch (Exception e) when (e is HttpRequestException or TimeoutException or InvalidOperationException or TaskCanceledException)
+        {
+            Interlocked.Increment(ref counts.Failed);
+        }
+    }
+
+    private sealed class Counts
+    {
+#pragma warning disable CA1051 // Fields, so Interlocked can update them.
+        public long Completed;
+        public long Failed;
+#pragma warning restore CA1051
+    }
+}
