@@ -18,9 +18,6 @@ export class Alerts {
   onOpen: (sessionId: string) => void = () => {};
 
   constructor() {
-    document.addEventListener("visibilitychange", () => {
-      if (!document.hidden && this.active) this.markRead(this.active);
-    });
     // Browsers only let a page make sound after the person interacted with it.
     const unlock = () => {
       this.audio ??= new AudioContext();
@@ -32,10 +29,9 @@ export class Alerts {
     this.renderTitle();
   }
 
-  /** The session on screen; its messages are read as they arrive. */
+  /** The session on screen: its messages do not ring while the page is seen. */
   setActive(sessionId: string | null): void {
     this.active = sessionId;
-    if (sessionId && !document.hidden) this.markRead(sessionId);
   }
 
   /** Whether the agent would miss something happening in this session. */
@@ -49,8 +45,6 @@ export class Alerts {
 
   customerWrote(sessionId: string, text: string): void {
     if (!this.unseen(sessionId)) return;
-    this.unread.set(sessionId, (this.unread.get(sessionId) ?? 0) + 1);
-    this.changed();
     this.ring(t("notifyMessageTitle"), text.length > 140 ? `${text.slice(0, 139)}…` : text, `chat-${sessionId}`, sessionId, false);
   }
 
@@ -64,9 +58,11 @@ export class Alerts {
     return this.unread.get(sessionId) ?? 0;
   }
 
-  markRead(sessionId: string): void {
-    if (!this.unread.get(sessionId)) return;
-    this.unread.delete(sessionId);
+  /** Messages of a session the agent has not seen yet (the chat panel counts them from receipts). */
+  setUnread(sessionId: string, count: number): void {
+    if ((this.unread.get(sessionId) ?? 0) === count) return;
+    if (count > 0) this.unread.set(sessionId, count);
+    else this.unread.delete(sessionId);
     this.changed();
   }
 

@@ -76,7 +76,7 @@ export function callBoard(me: Me, openSession: (sessionId: string) => void, sess
             h("span", { class: "waited", "data-waited": "" }, t("waitingFor", { time: duration(waited(call)) }))),
           agent ? h("span", { class: "item-sub" }, t("answeredBy", { name: agent })) : null));
       if (sessionId) {
-        const open = h("button", { type: "button", class: "secondary small", "data-testid": "agent-call-open" }, t("openSession"));
+        const open = h("button", { type: "button", class: "icon-button open", "data-testid": "agent-call-open", "aria-label": t("openSession"), title: t("openSession") }, icon("chat", 20));
         open.addEventListener("click", () => openSession(sessionId));
         item.append(open);
       }

@@ -14,6 +14,9 @@ import { panel, empty, say, errorText, button, type Panel } from "./ui.js";
 import { icon } from "./icons.js";
 import { Workspace } from "./workspace.js";
 
+/** Sessions followed without being opened, at most (each keeps a viewer and a chat alive). */
+const maxFollowed = 8;
+
 export interface DeskOptions {
   me: Me;
   connection: CovisorConnection;
@@ -37,6 +40,10 @@ export class Desk {
   private readonly waitingList = h("ul", { class: "list" });
   /** Participants already announced, so a poll does not ring again for the same person. */
   private readonly announced = new Set<string>();
+  /** Sessions the agent stopped following; they are not followed again by themselves. */
+  private readonly dismissed = new Set<string>();
+  /** Sessions the agent opened themselves; followed until closed. */
+  private readonly opened = new Set<string>();
 
   constructor(private readonly options: DeskOptions) {
     this.sessionsPanel = panel("agent-sessions-panel", "sessions", "chat", "agent-sessions");
@@ -65,6 +72,15 @@ export class Desk {
 
   /** Follows a session and puts it on screen. */
   open(sessionId: string): void {
+    this.dismissed.delete(sessionId);
+    this.opened.add(sessionId);
+    this.follow(sessionId);
+    this.show(sessionId);
+    if (!this.sessions.some(s => s.id === sessionId)) this.poller.refresh();
+  }
+
+  /** Joins a session without showing it, so its messages count as unread and alert. */
+  private follow(sessionId: string): void {
     let workspace = this.workspaces.get(sessionId);
     if (!workspace) {
       const session = this.sessions.find(s => s.id === sessionId) ?? placeholder(sessionId, this.options.me.username);
@@ -79,25 +95,37 @@ export class Desk {
         admit: (participant, admit) => this.decide(sessionId, participant, admit),
       });
       this.workspaces.set(sessionId, workspace);
-      this.options.stage.append(workspace.element);
       void workspace.start();
     }
-    this.show(sessionId);
-    if (!this.sessions.some(s => s.id === sessionId)) this.poller.refresh();
   }
 
   /** Stops following a session. */
   close(sessionId: string): void {
-    this.workspaces.get(sessionId)?.destroy();
-    this.workspaces.delete(sessionId);
-    this.options.alerts.forget(sessionId);
+    this.dismissed.add(sessionId);
+    this.opened.delete(sessionId);
+    this.unfollow(sessionId);
     if (this.active === sessionId) this.show(null);
     this.renderSessions();
   }
 
+  private unfollow(sessionId: string): void {
+    this.workspaces.get(sessionId)?.destroy();
+    this.workspaces.delete(sessionId);
+    this.options.alerts.forget(sessionId);
+  }
+
   private show(sessionId: string | null): void {
     this.active = sessionId;
-    for (const [id, workspace] of this.workspaces) workspace.setVisible(id === sessionId);
+    // Only the session on screen is in the document: the others live on detached, so the page
+    // holds one viewer and one chat (and their ids) at a time.
+    for (const [id, workspace] of this.workspaces) {
+      if (id === sessionId) {
+        if (!workspace.element.isConnected) this.options.stage.append(workspace.element);
+      } else {
+        workspace.element.remove();
+      }
+      workspace.setVisible(id === sessionId);
+    }
     this.emptyStage.hidden = sessionId !== null;
     this.options.alerts.setActive(sessionId);
     this.options.onShow(sessionId);
@@ -120,6 +148,17 @@ export class Desk {
     this.sessions = await api<AgentSession[]>("/api/sessions");
     this.loaded = true;
     const open = new Set(this.sessions.map(s => s.id));
+    // Sessions with a customer in them are followed whichever device let them in: the newest few,
+    // besides those the agent opened. Older ones followed this way make room.
+    const wanted = new Set([...this.sessions]
+      .filter(s => s.participants.some(p => p.admission === "admitted") && !this.dismissed.has(s.id))
+      .sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt))
+      .slice(0, maxFollowed)
+      .map(s => s.id));
+    for (const id of [...this.workspaces.keys()]) {
+      if (!wanted.has(id) && !this.opened.has(id) && id !== this.active && open.has(id)) this.unfollow(id);
+    }
+    for (const id of wanted) this.follow(id);
     for (const session of this.sessions) {
       this.workspaces.get(session.id)?.update(session);
       for (const p of session.participants) {

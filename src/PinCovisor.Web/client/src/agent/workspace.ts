@@ -59,10 +59,10 @@ export class Workspace {
     end.addEventListener("click", () => void this.end());
     this.actions.push(transfer, end);
     const base = `/api/sessions/${encodeURIComponent(id)}/transcript`;
-    const csv = h("a", { class: "button secondary", href: `${base}?format=csv`, download: `transcript-${id}.csv`, "data-testid": "agent-transcript" },
-      icon("download", 18), label(T("transcript")));
-    const json = h("a", { class: "button secondary", href: `${base}?format=json`, download: `transcript-${id}.json`, "data-testid": "agent-transcript-json" },
-      T("transcriptJson"));
+    const csv = h("a", { class: "button secondary", href: `${base}?format=csv`, download: `transcript-${id}.csv`, "data-testid": "agent-transcript",
+      ...i18nAttrs({ "aria-label": "transcriptCsvLabel", title: "transcriptCsvLabel" }) }, icon("download", 18), "CSV");
+    const json = h("a", { class: "button secondary", href: `${base}?format=json`, download: `transcript-${id}.json`, "data-testid": "agent-transcript-json",
+      ...i18nAttrs({ "aria-label": "transcriptJsonLabel", title: "transcriptJsonLabel" }) }, "JSON");
     const close = h("button", { type: "button", class: "icon-button", "data-testid": "agent-close-session", ...i18nAttrs({ "aria-label": "closeSessionLabel", title: "closeSessionLabel" }) }, icon("close"));
     close.addEventListener("click", () => options.onClose());
 
@@ -96,6 +96,8 @@ export class Workspace {
     this.view = createCovisorView({ connection, sessionId, baseUrl: "", token: null, role: "agent" });
     this.chat = createChatPanel({ connection, sessionId, role: "agent", onInputKeyDown: this.canned.keydown });
     this.canned.attach(this.chat);
+    const chat = this.chat;
+    this.unsubscribe.push(chat.onUnreadChange(count => this.options.alerts.setUnread(sessionId, count)));
     this.visual.append(this.view.element);
     this.chatSlot.append(this.chat.element, this.canned.element);
     this.unsubscribe.push(connection.onSessionEvent(sessionId, (event, replay) => this.apply(event, replay)));
@@ -128,7 +130,6 @@ export class Workspace {
 
   setVisible(visible: boolean): void {
     this.element.hidden = !visible;
-    if (visible) this.options.alerts.markRead(this.session.id);
   }
 
   destroy(): void {
@@ -264,7 +265,3 @@ export class Workspace {
   }
 }
 
-function label(span: HTMLSpanElement): HTMLSpanElement {
-  span.classList.add("label");
-  return span;
-}
