@@ -3,40 +3,8 @@
 import { postAsTwilio, newSid, type Params } from "./webhooks";
 import type { Speaker } from "./speech";
 import { t } from "./strings";
-
-export type PhoneState = "idle" | "ivr" | "dialing" | "connected" | "ended";
-export type Leg = "caller" | "agent";
-
-export interface SimulatorAgent {
-  username: string;
-  displayName: string;
-  clientIdentity: string | null;
-  phoneNumbers: string[];
-}
-
-export interface SimulatorSetup {
-  shopNumber: string;
-  accountSid: string;
-  agents: SimulatorAgent[];
-}
-
-/** Someone the <Dial> rings: a <Client> identity or a <Number>, and the seeded agent behind it. */
-export interface RingTarget {
-  target: string;
-  address: string;
-  url: string | null;
-  agent: SimulatorAgent | undefined;
-}
-
-/** What the page shows of the call. */
-export interface CallListener {
-  state(state: PhoneState, who?: string): void;
-  line(kind: "say" | "note" | "error", text: string, leg: Leg): void;
-  listening(on: boolean): void;
-  digits(typed: string): void;
-  countdown(secondsLeft: number | null): void;
-  ringing(targets: RingTarget[] | null): void;
-}
+import { dialTargets, queueTakers } from "./targets";
+import type { CallListener, Leg, PhoneState, RingTarget, SimulatorSetup } from "./types";
 
 type CallEvent =
   | { kind: "timeout" }
@@ -285,10 +253,7 @@ export class SimulatedCall {
     const waited = () => ({ QueueSid: queueSid, QueueTime: String(Math.round((Date.now() - enqueuedAt) / 1000)) });
     this.ui.line("note", t("queued", { name: queue }), "caller");
     // Any agent may take the caller: the simulator plays that agent's own call to /twilio/voice/agent.
-    const agents: RingTarget[] = this.setup.agents.flatMap(agent => {
-      const address = agent.clientIdentity ? `client:${agent.clientIdentity}` : agent.phoneNumbers[0];
-      return address ? [{ target: agent.clientIdentity ?? address, address, url: null, agent }] : [];
-    });
+    const agents = queueTakers(this.setup.agents);
 
     for (;;) {
       const taker = await this.ring(agents.map(target => target.agent?.displayName ?? target.target).join(", "), agents, null,
@@ -315,7 +280,7 @@ export class SimulatedCall {
     const timeout = Math.max(1, Number(verb.getAttribute("timeout") ?? "30") || 30);
     const action = verb.getAttribute("action");
     const callerId = verb.getAttribute("callerId") || this.from;
-    const targets = this.targets(verb);
+    const targets = dialTargets(verb, this.setup.agents);
     const names = [...new Set(targets.map(target => target.agent?.displayName ?? target.target))].join(", ");
     const answered = await this.ring(names, targets, timeout,
       () => action ? postAsTwilio(action, this.params({ CallStatus: "completed", DialCallStatus: "canceled" })) : Promise.resolve());
@@ -411,25 +376,6 @@ export class SimulatedCall {
     for (const child of Array.from(doc?.documentElement.children ?? [])) await this.prompt(child, leg);
   }
 
-  private targets(verb: Element): RingTarget[] {
-    const nouns = Array.from(verb.children).filter(n => n.tagName === "Client" || n.tagName === "Number");
-    const found: RingTarget[] = nouns.map(noun => {
-      const identity = noun.tagName === "Client" ? noun.querySelector("Identity")?.textContent?.trim() ?? noun.textContent?.trim() ?? "" : "";
-      const number = noun.tagName === "Number" ? noun.textContent?.trim() ?? "" : "";
-      const target = identity || number;
-      return {
-        target,
-        address: identity ? `client:${identity}` : number,
-        url: noun.getAttribute("url"),
-        agent: this.setup.agents.find(a => identity ? a.clientIdentity === identity : a.phoneNumbers.some(n => digitsOf(n) === digitsOf(number))),
-      };
-    });
-    // <Dial>+34…</Dial> dials that number.
-    const text = nouns.length === 0 ? verb.textContent?.trim() ?? "" : "";
-    if (text) found.push({ target: text, address: text, url: null, agent: undefined });
-    return found;
-  }
-
   private async finish(): Promise<void> {
     if (this.finished) return;
     this.finished = true;
@@ -448,8 +394,4 @@ export class SimulatedCall {
     }
     this.setState("ended");
   }
-}
-
-function digitsOf(number: string): string {
-  return number.replace(/[^\d]/g, "");
 }

@@ -4,7 +4,8 @@ import { api, ApiError } from "../shared/api";
 import { $, clear, h } from "../shared/dom";
 import { lang, onLangChange, setLang } from "../shared/i18n";
 import { applyTexts } from "../demo/texts";
-import { SimulatedCall, type CallListener, type Leg, type PhoneState, type RingTarget, type SimulatorSetup } from "./call";
+import { SimulatedCall } from "./call";
+import type { CallListener, Leg, PhoneState, RingTarget, SimulatorSetup } from "./types";
 import { Speaker } from "./speech";
 import { t, type PhoneKey } from "./strings";
 
