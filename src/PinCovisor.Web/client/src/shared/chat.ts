@@ -6,6 +6,7 @@ import { h } from "./dom";
 import { formatTime, onLangChange, translator } from "./i18n";
 import { resetKind } from "./log";
 import { productCard } from "./product";
+import { Receipts } from "./receipts";
 
 const t = translator({
   es: {
@@ -63,16 +64,11 @@ export function createChatPanel(options: ChatPanelOptions): ChatPanel {
   const element = h("section", { class: "pc-chat" }, log, typing, form, hint);
 
   const own = new Map<string, OwnMessage>();
-  const unreadListeners = new Set<(unread: number) => void>();
-  let theirLatest = 0; // highest seq of a message from the other side
-  const theirMessages: number[] = [];
-  let myDelivered = 0;
-  let myRead = 0;
-  let ackTimer: ReturnType<typeof setTimeout> | null = null;
+  const receipts = new Receipts(connection, sessionId,
+    () => document.visibilityState === "visible" && element.isConnected && element.getClientRects().length > 0);
   let typingHide: ReturnType<typeof setTimeout> | null = null;
   let typingSentAt = 0;
   let typingIdle: ReturnType<typeof setTimeout> | null = null;
-  let lastUnread = -1;
 
   const mine = (author: CovisorEvent["author"]) => author.role === role;
 
@@ -159,55 +155,12 @@ export function createChatPanel(options: ChatPanelOptions): ChatPanel {
   }
 
   // Their receipts move the ticks on my messages.
-  let theirDelivered = 0;
-  let theirRead = 0;
   function markReceipts(): void {
     for (const message of own.values()) {
       if (message.seq === 0 || message.state === "failed") continue;
-      const state: Receipt = message.seq <= theirRead ? "read" : message.seq <= theirDelivered ? "delivered" : "sent";
+      const state: Receipt = message.seq <= receipts.theirRead ? "read" : message.seq <= receipts.theirDelivered ? "delivered" : "sent";
       if (state !== message.state) setState(message, state);
     }
-  }
-
-  function visible(): boolean {
-    return document.visibilityState === "visible" && element.isConnected && element.getClientRects().length > 0;
-  }
-
-  function unread(): number {
-    return theirMessages.filter(seq => seq > myRead).length;
-  }
-
-  function emitUnread(): void {
-    const count = unread();
-    if (count === lastUnread) return;
-    lastUnread = count;
-    for (const listener of [...unreadListeners]) listener(count);
-  }
-
-  function scheduleAck(): void {
-    if (ackTimer) return;
-    ackTimer = setTimeout(() => {
-      ackTimer = null;
-      void acknowledge();
-    }, 250);
-  }
-
-  async function acknowledge(): Promise<void> {
-    const upTo = theirLatest;
-    try {
-      if (visible() && upTo > myRead) {
-        myRead = upTo;
-        myDelivered = Math.max(myDelivered, upTo);
-        emitUnread();
-        await connection.invoke("Acknowledge", sessionId, upTo, "read");
-      } else if (upTo > myDelivered) {
-        myDelivered = upTo;
-        await connection.invoke("Acknowledge", sessionId, upTo, "delivered");
-      }
-    } catch {
-      // A receipt is a courtesy; the next message or focus sends a newer one.
-    }
-    emitUnread();
   }
 
   function apply(event: CovisorEvent): void {
@@ -215,8 +168,7 @@ export function createChatPanel(options: ChatPanelOptions): ChatPanel {
     switch (event.kind) {
       case resetKind:
         log.replaceChildren(empty);
-        theirMessages.length = 0;
-        theirLatest = myDelivered = myRead = theirDelivered = theirRead = 0;
+        receipts.reset();
         for (const message of own.values()) if (message.state !== "sending") own.delete(message.messageId);
         break;
       case "chat.message": {
@@ -237,26 +189,14 @@ export function createChatPanel(options: ChatPanelOptions): ChatPanel {
           markReceipts();
         } else {
           add(bubble(text, event.author.role, authorName(event.author), event.at, false).row);
-          theirMessages.push(event.seq);
-          theirLatest = Math.max(theirLatest, event.seq);
           typing.textContent = "";
-          scheduleAck();
-          emitUnread();
+          receipts.received(event.seq);
         }
         break;
       }
       case "chat.receipt": {
-        const upTo = Number(data.upToSeq ?? 0);
-        if (mine(event.author)) {
-          // My own receipts, replayed: what I already acknowledged (maybe from another device).
-          myDelivered = Math.max(myDelivered, upTo);
-          if (data.state === "read") myRead = Math.max(myRead, upTo);
-          emitUnread();
-        } else {
-          theirDelivered = Math.max(theirDelivered, upTo);
-          if (data.state === "read") theirRead = Math.max(theirRead, upTo);
-          markReceipts();
-        }
+        receipts.receipt(mine(event.author), Number(data.upToSeq ?? 0), data.state);
+        if (!mine(event.author)) markReceipts();
         break;
       }
       case "product.card":
@@ -327,7 +267,7 @@ export function createChatPanel(options: ChatPanelOptions): ChatPanel {
     if (input.scrollHeight > input.clientHeight) input.style.height = `${Math.min(input.scrollHeight + 2, 140)}px`;
   }
 
-  const readCheck = () => { if (theirLatest > myRead) scheduleAck(); };
+  const readCheck = () => receipts.check();
   document.addEventListener("visibilitychange", readCheck);
   window.addEventListener("focus", readCheck);
   element.addEventListener("pointerdown", readCheck);
@@ -355,14 +295,14 @@ export function createChatPanel(options: ChatPanelOptions): ChatPanel {
     element,
     input,
     send: sendText,
-    get unread() { return unread(); },
-    onUnreadChange(listener) { unreadListeners.add(listener); return () => unreadListeners.delete(listener); },
+    get unread() { return receipts.unread; },
+    onUnreadChange: listener => receipts.onUnreadChange(listener),
     destroy() {
       for (const unsubscribe of unsubscribers) unsubscribe();
       document.removeEventListener("visibilitychange", readCheck);
       window.removeEventListener("focus", readCheck);
       observer?.disconnect();
-      if (ackTimer) clearTimeout(ackTimer);
+      receipts.destroy();
       if (typingHide) clearTimeout(typingHide);
       stopTyping();
       element.remove();
