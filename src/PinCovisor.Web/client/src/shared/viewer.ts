@@ -67,7 +67,7 @@ export function createCovisorView(options: CovisorViewOptions): CovisorView {
   const uploadLabel = h("label", { class: "pc-tool pc-file" }, uploadInput, h("span"));
   const cameraLabel = h("label", { class: "pc-tool pc-file pc-camera" }, cameraInput, h("span"));
   const phoneButton = role === "customer" && token ? h("button", { type: "button", class: "pc-tool", "data-testid": "pc-continue-phone" }) : null;
-  const toolbar = h("div", { class: "pc-toolbar", role: "toolbar" },
+  const toolbar = h("div", { class: "pc-toolbar", role: "group" },
     h("div", { class: "pc-tool-group" }, panButton, drawButton, colorLabel, undoButton, clearButton),
     h("div", { class: "pc-tool-group" }, uploadLabel, cameraLabel, phoneButton));
   for (const [name, value] of colors) colorSelect.append(h("option", { value, "data-name": name }));
