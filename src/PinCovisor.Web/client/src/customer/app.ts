@@ -68,7 +68,8 @@ export function createCustomerApp(options: CustomerAppOptions): CustomerApp {
     title.textContent = t("title");
     langButton.textContent = lang() === "es" ? "English" : "Español";
     langButton.lang = lang() === "es" ? "en" : "es";
-    langButton.setAttribute("aria-label", t("switchLang"));
+    // The visible name of the other language is the control's name (label in name); the title explains it.
+    langButton.title = t("switchLang");
   }
 
   function agentName(): HTMLElement {
