@@ -26,7 +26,10 @@ function translateStatic(): void {
   const agentStep = $(document, "#demo-how-agent");
   const [before, after] = t("how4").split("{agent}");
   agentStep.replaceChildren(before ?? "", h("a", { href: "/agent", target: "_blank", rel: "noopener" }, t("howAgent")), after ?? "");
-  $(document, "[data-testid='demo-lang']").textContent = t("langSwitch");
+  const switcher = $(document, "[data-testid='demo-lang']");
+  switcher.textContent = t("langSwitch");
+  // The switch names the other language in that language.
+  switcher.lang = lang() === "es" ? "en" : "es";
 }
 
 function renderProducts(): void {

@@ -80,6 +80,8 @@ function render(): void {
   document.documentElement.lang = lang();
   document.title = `${t("title")} · Tienda Aurora`;
   applyTexts<PhoneKey>(document, t);
+  // The switch names the other language in that language.
+  $(document, "[data-testid='pc-lang']").lang = lang() === "es" ? "en" : "es";
   renderStatus();
   renderVoice();
 }
