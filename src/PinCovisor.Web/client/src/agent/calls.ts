@@ -67,13 +67,14 @@ export function callBoard(me: Me, openSession: (sessionId: string) => void, sess
       const sessionId = sessionOfCall(call.callSid);
       const pinKey = call.pinState === "live" ? "pinLive" : call.pinState === "redeemed" ? "pinRedeemed" : "pinNone";
       const agent = call.answeringAgent === me.username ? t("you") : call.answeringAgent;
+      const timeKey = call.status === "in-progress" ? "inCallFor" : "waitingFor";
       const item = h("li", { class: "item call", "data-testid": "agent-call", "data-call-sid": call.callSid, "data-status": call.status },
         h("div", { class: "item-main" },
           h("span", { class: "item-title" }, icon("phone", 16), call.maskedFrom ?? t("unknownCaller")),
           h("span", { class: "item-meta" },
             h("span", { class: `chip status-${call.status}` }, callStatusText(call.status)),
             h("span", { class: `chip pin-${call.pinState}`, "data-pin-state": call.pinState }, t(pinKey)),
-            h("span", { class: "waited", "data-waited": "" }, t("waitingFor", { time: duration(waited(call)) }))),
+            h("span", { class: "waited", "data-waited": timeKey }, t(timeKey, { time: duration(waited(call)) }))),
           agent ? h("span", { class: "item-sub" }, t("answeredBy", { name: agent })) : null));
       if (sessionId) {
         const open = h("button", { type: "button", class: "icon-button open", "data-testid": "agent-call-open", "aria-label": t("openSession"), title: t("openSession") }, icon("chat", 20));
@@ -90,7 +91,7 @@ export function callBoard(me: Me, openSession: (sessionId: string) => void, sess
     items.forEach((item, index) => {
       const call = latest[index];
       const span = item.querySelector<HTMLElement>("[data-waited]");
-      if (call && span && call.callSid === item.dataset.callSid) span.textContent = t("waitingFor", { time: duration(waited(call)) });
+      if (call && span && call.callSid === item.dataset.callSid) span.textContent = t(span.dataset.waited === "inCallFor" ? "inCallFor" : "waitingFor", { time: duration(waited(call)) });
     });
   }, 1000);
 

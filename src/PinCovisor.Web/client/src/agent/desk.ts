@@ -228,9 +228,10 @@ export class Desk {
       h("div", { class: "item-actions" }, reject, admit));
   }
 
+  /** "+34 6•• ••• 222" for a call whose number is known (the icon says it is a call), else words. */
   private sessionLabel(session: AgentSession): string {
     if (session.origin === "web") return t("sessionFromWeb");
-    return t("sessionFromCall", { number: this.calls?.find(session.callSid)?.maskedFrom ?? "" }).trim();
+    return this.calls?.find(session.callSid)?.maskedFrom ?? t("sessionFromCall", { number: "" }).trim();
   }
 
   renderSessions(): void {

@@ -47,6 +47,7 @@ export function say(message: string, kind: "info" | "error" = "info"): void {
     line.hidden = false;
     clearTimeout(Number(line.dataset.timer));
     line.dataset.timer = String(setTimeout(() => { line.hidden = true; }, kind === "error" ? 8000 : 4000));
+    return; // the line is a status region: screen readers hear it
   }
   announce(document.body, message);
 }

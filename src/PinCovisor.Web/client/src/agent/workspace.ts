@@ -83,7 +83,7 @@ export class Workspace {
         this.devices));
 
     this.element = h("article", { class: "workspace", "data-session-id": id, "aria-labelledby": `ws-${id}`, hidden: true },
-      head, this.banner, h("div", { class: "ws-body" }, h("div", { class: "ws-main" }, this.visual, tools), this.chatSlot));
+      head, this.banner, h("div", { class: "ws-body" }, this.visual, this.chatSlot, tools));
     this.title.id = `ws-${id}`;
     this.unsubscribe.push(onLangChange(() => this.render()));
     this.render();
