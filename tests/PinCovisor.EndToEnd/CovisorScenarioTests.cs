@@ -100,6 +100,9 @@ public sealed class CovisorScenarioTests(DevelopmentSite site, ITestOutputHelper
 
             await ChatBothWaysAsync(agent, customer);
             await NoHorizontalScrollAsync(agent);
+            // Each page speaks its browser's language.
+            await Expect(agent.Page.Locator("html")).ToHaveAttributeAsync("lang", new Regex("^en"), new() { Timeout = Arrival });
+            await Expect(customer.Page.Locator("html")).ToHaveAttributeAsync("lang", new Regex("^es"), new() { Timeout = Arrival });
             await shots.TakeAsync("chat");
             await Caller.StatusAsync(twilio, call.CallSid, "completed").WaitAsync(Limits.Await);
             await Expect(customer.ById("pc-call-status")).ToHaveAttributeAsync("data-status", "completed", new() { Timeout = Arrival });
@@ -298,6 +301,11 @@ public sealed class CovisorScenarioTests(DevelopmentSite site, ITestOutputHelper
             foreach (var problem in shots.Roles.SelectMany(role => role.Problems.All))
             {
                 output.WriteLine(problem);
+            }
+
+            foreach (var line in site.Host.Logs.Lines.Where(l => l.StartsWith("Warning", StringComparison.Ordinal) || l.StartsWith("Error", StringComparison.Ordinal)).TakeLast(30))
+            {
+                output.WriteLine($"[host] {line}");
             }
 
             await shots.TakeAsync("failed");
