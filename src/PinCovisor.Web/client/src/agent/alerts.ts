@@ -40,12 +40,11 @@ export class Alerts {
   }
 
   customerJoined(sessionId: string, device: string | null): void {
-    this.ring(t("notifyJoinTitle"), t("notifyJoinBody", { device: device ?? t("deviceUnknown") }), `join-${sessionId}`, sessionId, true);
+    this.ring(t("notifyJoinTitle"), t("notifyJoinBody", { device: device ?? t("deviceUnknown") }), `join-${sessionId}`, sessionId);
   }
 
   customerWrote(sessionId: string, text: string): void {
-    if (!this.unseen(sessionId)) return;
-    this.ring(t("notifyMessageTitle"), text.length > 140 ? `${text.slice(0, 139)}…` : text, `chat-${sessionId}`, sessionId, false);
+    this.ring(t("notifyMessageTitle"), text.length > 140 ? `${text.slice(0, 139)}…` : text, `chat-${sessionId}`, sessionId);
   }
 
   setPendingJoiners(count: number): void {
@@ -105,8 +104,9 @@ export class Alerts {
     return button;
   }
 
-  private ring(title: string, body: string, tag: string, sessionId: string, always: boolean): void {
-    if (!always && !this.unseen(sessionId)) return;
+  /** Sound, and a system notification while the page is hidden; nothing for what is on screen. */
+  private ring(title: string, body: string, tag: string, sessionId: string): void {
+    if (!this.unseen(sessionId)) return;
     this.beep();
     if (!document.hidden || typeof Notification === "undefined" || Notification.permission !== "granted") return;
     try {
