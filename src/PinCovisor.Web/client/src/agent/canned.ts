@@ -34,10 +34,9 @@ export class CannedSuggestions {
   attach(chat: ChatPanel): void {
     const input = chat.input;
     this.input = input;
-    input.setAttribute("role", "combobox");
+    // A textarea cannot be a combobox; as a textbox it may still name its list and active option.
     input.setAttribute("aria-autocomplete", "list");
     input.setAttribute("aria-controls", this.id);
-    input.setAttribute("aria-expanded", "false");
     input.addEventListener("input", () => void this.update());
     input.addEventListener("blur", () => this.close());
     void loadReplies();
@@ -102,7 +101,6 @@ export class CannedSuggestions {
       return option;
     }));
     this.element.hidden = false;
-    input.setAttribute("aria-expanded", "true");
     input.setAttribute("aria-activedescendant", `${this.id}-${this.index}`);
   }
 
@@ -127,7 +125,6 @@ export class CannedSuggestions {
   close(): void {
     this.element.hidden = true;
     this.options = [];
-    this.input?.setAttribute("aria-expanded", "false");
     this.input?.removeAttribute("aria-activedescendant");
   }
 }

@@ -48,7 +48,7 @@ export interface Shell {
 
 export function shell(me: Me, connection: CovisorConnection, alerts: Alerts, onLogout: () => void): Shell {
   const sidebar = h("nav", { id: "agent-nav", class: "sidebar", ...i18nAttrs({ "aria-label": "menu" }) });
-  const stage = h("main", { id: "agent-stage", class: "stage", tabindex: "-1" });
+  const stage = h("section", { id: "agent-stage", class: "stage", tabindex: "-1", ...i18nAttrs({ "aria-label": "sessionArea" }) });
   const badge = h("span", { class: "badge menu-badge", hidden: true });
   const menu = h("button", { type: "button", class: "icon-button menu", "data-testid": "agent-menu", "aria-controls": "agent-nav", "aria-expanded": "false", ...i18nAttrs({ "aria-label": "openMenu", title: "openMenu" }) },
     icon("menu"), badge);
@@ -75,10 +75,11 @@ export function shell(me: Me, connection: CovisorConnection, alerts: Alerts, onL
   const who = h("span", { class: "who", title: me.username }, h("span", { class: "avatar", "aria-hidden": "true" }, me.displayName.slice(0, 1).toUpperCase()), h("span", { class: "who-name" }, me.displayName));
 
   const topbar = h("header", { class: "topbar" },
+    h("h1", { class: "visually-hidden", "data-i18n": "appTitle" }, t("appTitle")),
     menu, brand(),
     h("div", { class: "topbar-tools" }, live, presence, alerts.permissionButton(), langSwitch(), who, logout));
   const status = h("p", { id: "agent-status", class: "toast", role: "status", hidden: true });
-  const element = h("div", { class: "console", "data-nav": "open" }, topbar, h("div", { class: "layout" }, sidebar, stage), status);
+  const element = h("div", { class: "console", "data-nav": "open" }, topbar, h("main", { class: "layout" }, sidebar, stage), status);
 
   const setNav = (open: boolean) => {
     element.dataset.nav = open ? "open" : "closed";
