@@ -6,6 +6,9 @@ export interface Poller {
   stop(): void;
 }
 
+/** The longest pause between two tries while the server fails. */
+const maxDelayMs = 30_000;
+
 export function poll(run: () => Promise<void>, intervalMs: number): Poller {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let running = false;
@@ -36,7 +39,7 @@ export function poll(run: () => Promise<void>, intervalMs: number): Poller {
       void tick();
       return;
     }
-    timer = setTimeout(() => void tick(), intervalMs * 2 ** failures);
+    timer = setTimeout(() => void tick(), Math.min(intervalMs * 2 ** failures, maxDelayMs));
   }
 
   void tick();
