@@ -13,7 +13,8 @@ namespace PinCovisor.EndToEnd;
 /// <summary>
 /// A caller, a customer and an agent, each in their own Chromium context, against the product as it
 /// runs in Development: the phone simulator plays Twilio, the shop's widget and the agent console
-/// share a session. Every step saves a screenshot per person.
+/// share a session. Every step saves a screenshot per person. The first test walks the whole call
+/// (issue 4's steps 1–5 and 7); the second has the agent on a phone (step 6).
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class CovisorScenarioTests(DevelopmentSite site, ITestOutputHelper output)
