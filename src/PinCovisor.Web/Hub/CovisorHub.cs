@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using PhoneBridge.Agents;
+using PhoneBridge.Calls;
 using PinCovisor.Web.Agents;
 using PinCovisor.Web.Auth;
 using PinCovisor.Web.Sessions;
@@ -26,6 +27,7 @@ internal sealed partial class CovisorHub : Microsoft.AspNetCore.SignalR.Hub<ICov
     private readonly ISessionLifecycle _lifecycle;
     private readonly ISessionNotifier _notifier;
     private readonly IAgentPresence _presence;
+    private readonly ICallStore _calls;
     private readonly TimeProvider _time;
     private readonly CovisorHubOptions _options;
     private readonly ILogger<CovisorHub> _logger;
@@ -41,6 +43,7 @@ internal sealed partial class CovisorHub : Microsoft.AspNetCore.SignalR.Hub<ICov
         ISessionLifecycle lifecycle,
         ISessionNotifier notifier,
         IAgentPresence presence,
+        ICallStore calls,
         TimeProvider time,
         IOptions<CovisorHubOptions> options,
         ILogger<CovisorHub> logger)
@@ -55,6 +58,7 @@ internal sealed partial class CovisorHub : Microsoft.AspNetCore.SignalR.Hub<ICov
         _lifecycle = lifecycle;
         _notifier = notifier;
         _presence = presence;
+        _calls = calls;
         _time = time;
         _options = options.Value;
         _logger = logger;
@@ -118,7 +122,8 @@ internal sealed partial class CovisorHub : Microsoft.AspNetCore.SignalR.Hub<ICov
             if (await CustomerAdmissionAsync(sessionId, caller.Subject).ConfigureAwait(false) == AdmissionState.Pending)
             {
                 var waiting = await _store.GetAsync(sessionId, Aborted).ConfigureAwait(false) ?? throw HubErrors.NotInSession();
-                return new JoinResult(sessionId, "pending", _agents.InCharge(waiting.AgentUsername), [], 0, false, false, null, _time.GetUtcNow());
+                return new JoinResult(sessionId, "pending", _agents.InCharge(waiting.AgentUsername), [], 0, false, false, null, _time.GetUtcNow(),
+                    await CallOfAsync(waiting).ConfigureAwait(false));
             }
         }
 
@@ -156,8 +161,13 @@ internal sealed partial class CovisorHub : Microsoft.AspNetCore.SignalR.Hub<ICov
         var hasMore = page.Events.Count > 0 && page.Events[^1].Seq < page.LatestSeq;
         HubLog.Joined(_logger, Context.ConnectionId, sessionId, lastSeq, page.Events.Count);
         return new JoinResult(sessionId, "admitted", _agents.InCharge(session.AgentUsername), page.Events, page.LatestSeq,
-            hasMore, reset, video, _time.GetUtcNow());
+            hasMore, reset, video, _time.GetUtcNow(), await CallOfAsync(session).ConfigureAwait(false));
     }
+
+    private async Task<CallStatusChanged?> CallOfAsync(CovisorSession session) =>
+        session.CallSid is { } callSid && await _calls.GetAsync(callSid, Aborted).ConfigureAwait(false) is { } call
+            ? CallStatusChanged.Of(call)
+            : null;
 
     /// <summary>Stops the session's live events on this connection.</summary>
     public async Task LeaveSession(string sessionId)

@@ -1,3 +1,4 @@
+using PhoneBridge.Calls;
 using PinCovisor.Web.Catalog;
 
 namespace PinCovisor.Web.Hub;
@@ -54,7 +55,14 @@ public sealed record VideoState(string Action, string VideoId, double Position, 
 /// <param name="Status">Twilio's spelling: <c>ringing</c>, <c>in-progress</c>, <c>completed</c>, <c>busy</c>…</param>
 /// <param name="Over">True once the call has ended; the session closes after the grace period.</param>
 /// <param name="EndedAt">When it ended, if it has.</param>
-public sealed record CallStatusChanged(string Status, bool Over, DateTimeOffset? EndedAt);
+public sealed record CallStatusChanged(string Status, bool Over, DateTimeOffset? EndedAt)
+{
+    public static CallStatusChanged Of(CallRecord call)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        return new(call.Status.ToTwilioString(), call.Status.IsOver(), call.EndedAt);
+    }
+}
 
 /// <summary>A device entered the session (or its waiting room).</summary>
 /// <param name="ParticipantId">The device's participant id.</param>

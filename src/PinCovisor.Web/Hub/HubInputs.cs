@@ -29,6 +29,8 @@ public sealed record AgentInfo(string Username, string DisplayName);
 /// <param name="Reset">True when the client's sequence number was beyond the log (the log expired and restarted): drop local state; <paramref name="Events"/> starts at the beginning.</param>
 /// <param name="Video">The latest video event, so a late joiner starts in sync without applying every one.</param>
 /// <param name="ServerTime">The server's clock, for estimating the offset to the client's.</param>
+/// <param name="Call">The call's status now (null for sessions without a call, or once its record expired), so a
+/// client that joins after the answer shows it without waiting for the next change.</param>
 public sealed record JoinResult(
     string SessionId,
     string Admission,
@@ -38,4 +40,5 @@ public sealed record JoinResult(
     bool HasMore,
     bool Reset,
     CovisorEvent? Video,
-    DateTimeOffset ServerTime);
+    DateTimeOffset ServerTime,
+    CallStatusChanged? Call);

@@ -53,7 +53,7 @@ internal sealed class HubSessionNotifier(SessionEvents events, HubControl contro
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(callRecord);
-        var data = new CallStatusChanged(callRecord.Status.ToTwilioString(), callRecord.Status.IsOver(), callRecord.EndedAt);
+        var data = CallStatusChanged.Of(callRecord);
         await events.PublishAsync(session.Id, EventKinds.CallStatus, EventAuthor.System, data,
             cancellationToken: cancellationToken).ConfigureAwait(false);
     }

@@ -111,8 +111,13 @@ export class Workspace {
 
   private async join(): Promise<void> {
     try {
-      await this.options.connection.joinSession(this.session.id);
+      const result = await this.options.connection.joinSession(this.session.id);
       this.joined = true;
+      // Read after the history: as fresh as any call.status event it replayed.
+      if (result.call) {
+        this.callStatus = result.call.status;
+        this.render();
+      }
     } catch (error) {
       if (this.options.connection.state === "connected") this.showBanner(this.options.connection.humanError(error));
     }

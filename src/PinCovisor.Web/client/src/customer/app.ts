@@ -84,6 +84,10 @@ export function createCustomerApp(options: CustomerAppOptions): CustomerApp {
     statusElement.classList.toggle("pc-call-over", !!callStatus?.over);
   }
 
+  function callIsOver(): boolean {
+    return callStatus?.over ?? false;
+  }
+
   function render(): void {
     labelHeader();
     renderCallStatus();
@@ -236,6 +240,11 @@ export function createCustomerApp(options: CustomerAppOptions): CustomerApp {
         const result = await hub.joinSession(next.sessionId);
         if (mine !== generation) return;
         if (result.agent) next.agentName = result.agent.displayName;
+        // A caller who types the PIN mid-call hears of no change: the join says where the call stands.
+        if (result.call && !callIsOver()) {
+          callStatus = { status: result.call.status, over: result.call.over };
+          renderCallStatus();
+        }
         if (result.admission === "admitted") await admitted();
         else if (result.admission === "rejected") leave("rejected");
         else {

@@ -54,6 +54,15 @@ export interface JoinResult {
   reset: boolean;
   video: CovisorEvent | null;
   serverTime: string;
+  /** The call's status now; null for sessions without a call. */
+  call: CallStatus | null;
+}
+
+/** A call's status as <c>call.status</c> events and <c>JoinResult.call</c> carry it. */
+export interface CallStatus {
+  status: string;
+  over: boolean;
+  endedAt: string | null;
 }
 
 export interface TypingSignal {
