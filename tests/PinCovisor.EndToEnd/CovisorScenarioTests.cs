@@ -120,6 +120,8 @@ public sealed class CovisorScenarioTests(DevelopmentSite site, ITestOutputHelper
         await shots.TakeAsync("waiting");
         var sessionId = await console.AdmitAsync();
         await Expect(customer.ById("pc-covisor")).ToBeVisibleAsync(new() { Timeout = Arrival });
+        // Ana answered before the PIN was typed: the join itself says the call is in progress.
+        await Expect(customer.ById("pc-call-status")).ToHaveAttributeAsync("data-status", "in-progress", new() { Timeout = Arrival });
         await console.OpenSessionAsync(sessionId);
         await shots.TakeAsync("admitted");
     }
