@@ -18,6 +18,17 @@ public static class PagesExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddOptions<PageOptions>().BindConfiguration(PageOptions.SectionName);
         builder.Services.AddCors();
+        builder.Services.AddResponseCompression(o =>
+        {
+            // Only the built code and styles, all public: no API answer carrying a token or a
+            // customer's words is ever compressed (so compression cannot leak secrets, BREACH-style).
+            o.EnableForHttps = true;
+            o.MimeTypes = ["text/javascript", "text/css", "application/json", "image/svg+xml", "application/manifest+json"];
+        });
+        builder.Services.Configure<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProviderOptions>(
+            o => o.Level = System.IO.Compression.CompressionLevel.Optimal);
+        builder.Services.Configure<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProviderOptions>(
+            o => o.Level = System.IO.Compression.CompressionLevel.Optimal);
         // The shop origins allowed to open the hub (Hub:AllowedOrigins) are the ones whose pages may
         // call the widget's APIs. No cookies cross origins: the widget holds a bearer token.
         builder.Services.AddOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>()
@@ -39,6 +50,7 @@ public static class PagesExtensions
         // The demo's assets exist only where the demo does.
         app.UseWhen(context => !demo && context.Request.Path.StartsWithSegments("/demo"),
             branch => branch.Run(context => { context.Response.StatusCode = StatusCodes.Status404NotFound; return Task.CompletedTask; }));
+        app.UseWhen(IsPublicAsset, branch => branch.UseResponseCompression());
         app.UseStaticFiles();
         app.UseCors();
         return app;
@@ -77,6 +89,14 @@ public static class PagesExtensions
         }
 
         return app;
+    }
+
+    /// <summary>The bundles, styles and the widget: public files worth compressing.</summary>
+    private static bool IsPublicAsset(HttpContext context)
+    {
+        var path = context.Request.Path;
+        return path.StartsWithSegments("/js") || path.StartsWithSegments("/css")
+            || path.Equals("/widget.js", StringComparison.Ordinal) || path.Equals("/agent/sw.js", StringComparison.Ordinal);
     }
 
     internal static bool DemoEnabled(WebApplication app) =>

@@ -66,6 +66,21 @@ public sealed partial class PageTests(RedisServers servers)
     }
 
     [Fact]
+    public async Task TheWidgetTravelsCompressedAndApiAnswersDoNot()
+    {
+        await using var host = HostFactory.Start(servers, RedisServerKind.Garnet);
+        using var http = host.CreateLoopbackClient();
+
+        using var widget = await http.SendAsync(AcceptingGzip("/widget.js")).WaitAsync(Timeout);
+        var compressed = await widget.Content.ReadAsByteArrayAsync().WaitAsync(Timeout);
+        using var health = await http.SendAsync(AcceptingGzip("/readyz")).WaitAsync(Timeout);
+
+        widget.Content.Headers.ContentEncoding.Should().Equal("gzip");
+        compressed.Length.Should().BeLessThanOrEqualTo(WidgetGzipBudgetBytes);
+        health.Content.Headers.ContentEncoding.Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task TheConsoleServiceWorkerMayControlTheConsole()
     {
         await using var host = HostFactory.Start(servers, RedisServerKind.Garnet);
@@ -108,6 +123,13 @@ public sealed partial class PageTests(RedisServers servers)
 
         response.StatusCode.Should().Be(HttpStatusCode.Forbidden);
         response.Headers.Contains("Content-Security-Policy").Should().BeFalse();
+    }
+
+    private static HttpRequestMessage AcceptingGzip(string path)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
+        request.Headers.AcceptEncoding.ParseAdd("gzip");
+        return request;
     }
 
     private static HttpRequestMessage Preflight(string path, string method, string origin)
