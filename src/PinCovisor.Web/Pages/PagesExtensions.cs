@@ -51,7 +51,20 @@ public static class PagesExtensions
         app.UseWhen(context => !demo && context.Request.Path.StartsWithSegments("/demo"),
             branch => branch.Run(context => { context.Response.StatusCode = StatusCodes.Status404NotFound; return Task.CompletedTask; }));
         app.UseWhen(IsPublicAsset, branch => branch.UseResponseCompression());
-        app.UseStaticFiles();
+        var widgetCache = $"public, max-age={(int)app.Services.GetRequiredService<IOptions<PageOptions>>().Value.WidgetCacheDuration.TotalSeconds}";
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            OnPrepareResponse = file =>
+            {
+                var path = file.Context.Request.Path;
+                // Chunks are named by their content's hash; the widget's stylesheet travels with the
+                // widget; everything else is revalidated (ETag) so a deploy shows at once.
+                file.Context.Response.Headers.CacheControl =
+                    path.StartsWithSegments("/js/chunks") ? "public, max-age=31536000, immutable"
+                    : path.Equals("/css/widget.css", StringComparison.Ordinal) ? widgetCache
+                    : "no-cache";
+            },
+        });
         app.UseCors();
         return app;
     }

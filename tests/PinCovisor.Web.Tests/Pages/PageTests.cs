@@ -80,6 +80,21 @@ public sealed partial class PageTests(RedisServers servers)
         health.Content.Headers.ContentEncoding.Should().BeEmpty();
     }
 
+    [Theory]
+    [InlineData("/css/widget.css", "public, max-age=300")]
+    [InlineData("/css/agent.css", "no-cache")]
+    [InlineData("/js/agent.js", "no-cache")]
+    public async Task StaticFilesSayHowLongTheyMayBeKept(string path, string cacheControl)
+    {
+        await using var host = HostFactory.Start(servers, RedisServerKind.Garnet);
+        using var http = host.CreateLoopbackClient();
+
+        using var response = await http.GetAsync(new Uri(path, UriKind.Relative)).WaitAsync(Timeout);
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        response.Headers.CacheControl!.ToString().Should().Be(cacheControl);
+    }
+
     [Fact]
     public async Task TheConsoleServiceWorkerMayControlTheConsole()
     {
