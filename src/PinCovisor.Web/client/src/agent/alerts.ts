@@ -16,6 +16,8 @@ export class Alerts {
   private audio: AudioContext | null = null;
   /** Opens a session when its notification is clicked. */
   onOpen: (sessionId: string) => void = () => {};
+  /** Whether a session's chat is on screen (on a phone the lists may be covering it). */
+  isOnScreen: (sessionId: string) => boolean = () => false;
 
   constructor() {
     // Browsers only let a page make sound after the person interacted with it.
@@ -26,17 +28,28 @@ export class Alerts {
     document.addEventListener("pointerdown", unlock, { once: true, capture: true });
     document.addEventListener("keydown", unlock, { once: true, capture: true });
     onLangChange(() => this.renderTitle());
+    document.addEventListener("visibilitychange", () => this.refresh());
     this.renderTitle();
+  }
+
+  /** What is on screen changed (a session shown, the lists opened over it, the tab hidden or back). */
+  refresh(): void {
+    this.changed();
   }
 
   /** The session on screen: its messages do not ring while the page is seen. */
   setActive(sessionId: string | null): void {
+    if (this.active === sessionId) return;
     this.active = sessionId;
+    this.changed();
   }
 
-  /** Whether the agent would miss something happening in this session. */
-  private unseen(sessionId: string): boolean {
-    return document.hidden || this.active !== sessionId;
+  /**
+   * Whether the agent is looking at this session's chat: its messages are being read (the chat's
+   * read receipt follows a moment later), so they neither ring nor count as unread.
+   */
+  private seen(sessionId: string): boolean {
+    return !document.hidden && this.active === sessionId && this.isOnScreen(sessionId);
   }
 
   customerJoined(sessionId: string, device: string | null): void {
@@ -54,7 +67,7 @@ export class Alerts {
   }
 
   unreadOf(sessionId: string): number {
-    return this.unread.get(sessionId) ?? 0;
+    return this.seen(sessionId) ? 0 : this.unread.get(sessionId) ?? 0;
   }
 
   /** Messages of a session the agent has not seen yet (the chat panel counts them from receipts). */
@@ -73,7 +86,7 @@ export class Alerts {
   /** Unread messages plus people waiting to be let in. */
   total(): number {
     let sum = this.pendingJoiners;
-    for (const n of this.unread.values()) sum += n;
+    for (const id of this.unread.keys()) sum += this.unreadOf(id);
     return sum;
   }
 
@@ -106,7 +119,7 @@ export class Alerts {
 
   /** Sound, and a system notification while the page is hidden; nothing for what is on screen. */
   private ring(title: string, body: string, tag: string, sessionId: string): void {
-    if (!this.unseen(sessionId)) return;
+    if (this.seen(sessionId)) return;
     this.beep();
     if (!document.hidden || typeof Notification === "undefined" || Notification.permission !== "granted") return;
     try {

@@ -13,6 +13,8 @@ export interface CallBoard {
   readonly panel: Panel;
   readonly poller: Poller;
   find(callSid: string | null): LiveCall | undefined;
+  /** The caller's masked number, still known after the call left the live list (it ended). */
+  numberOf(callSid: string | null): string | null;
   onChange(listener: () => void): void;
 }
 
@@ -23,6 +25,7 @@ export function callBoard(me: Me, openSession: (sessionId: string) => void, sess
   let fetchedAt = performance.now();
   let loaded = false;
   const listeners = new Set<() => void>();
+  const numbers = rememberedNumbers();
 
   const pin = h("input", {
     id: "agent-claim-pin", class: "input", inputmode: "numeric", autocomplete: "off", pattern: "[0-9]{4,10}",
@@ -100,13 +103,53 @@ export function callBoard(me: Me, openSession: (sessionId: string) => void, sess
     poller: poll(async () => {
       latest = await api<LiveCall[]>("/api/calls/live");
       fetchedAt = performance.now();
+      numbers.remember(latest);
       loaded = true;
       render();
       for (const listener of listeners) listener();
     }, 4000),
     find: callSid => (callSid ? latest.find(c => c.callSid === callSid) : undefined),
+    numberOf: callSid => (callSid ? numbers.get(callSid) : null),
     onChange: listener => { listeners.add(listener); },
   };
   onLangChange(render);
   return board;
+}
+
+const numbersKey = "pb-agent-call-numbers";
+const numbersKept = 50;
+
+/**
+ * Masked numbers of the calls seen in this tab: a call leaves the live list when it ends, but its
+ * session stays open a while and is still named after the caller. Kept in sessionStorage so a reload
+ * during that time keeps the names (the numbers are masked already; the newest few are kept).
+ */
+function rememberedNumbers(): { remember(calls: LiveCall[]): void; get(callSid: string): string | null } {
+  let known: [string, string][] = [];
+  try {
+    const stored: unknown = JSON.parse(sessionStorage.getItem(numbersKey) ?? "[]");
+    if (Array.isArray(stored)) known = stored.filter((e): e is [string, string] => Array.isArray(e) && typeof e[0] === "string" && typeof e[1] === "string");
+  } catch {
+    known = [];
+  }
+  const map = new Map(known);
+  return {
+    remember(calls) {
+      let changed = false;
+      for (const call of calls) {
+        if (!call.maskedFrom || map.get(call.callSid) === call.maskedFrom) continue;
+        map.delete(call.callSid);
+        map.set(call.callSid, call.maskedFrom);
+        changed = true;
+      }
+      if (!changed) return;
+      while (map.size > numbersKept) map.delete(map.keys().next().value!);
+      try {
+        sessionStorage.setItem(numbersKey, JSON.stringify([...map]));
+      } catch {
+        // Storage full or refused: the numbers stay known for this page's life.
+      }
+    },
+    get: callSid => map.get(callSid) ?? null,
+  };
 }

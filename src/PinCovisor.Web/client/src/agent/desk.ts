@@ -56,6 +56,7 @@ export class Desk {
       h("p", { "data-i18n": "emptyLead" }, t("emptyLead")));
     options.stage.append(this.emptyStage);
     options.alerts.onOpen = id => this.open(id);
+    options.alerts.isOnScreen = id => this.active === id && (this.workspaces.get(id)?.onScreen() ?? false);
     options.alerts.onChange(() => this.renderSessions());
     options.connection.onAnyEvent(event => this.onHubEvent(event));
     options.connection.onStateChange(state => {
@@ -121,10 +122,11 @@ export class Desk {
     for (const [id, workspace] of this.workspaces) {
       if (id === sessionId) {
         if (!workspace.element.isConnected) this.options.stage.append(workspace.element);
+        workspace.setVisible(true);
       } else {
+        workspace.setVisible(false); // first: it holds the video still before it leaves the page
         workspace.element.remove();
       }
-      workspace.setVisible(id === sessionId);
     }
     this.emptyStage.hidden = sessionId !== null;
     this.options.alerts.setActive(sessionId);
@@ -231,7 +233,13 @@ export class Desk {
   /** "+34 6•• ••• 222" for a call whose number is known (the icon says it is a call), else words. */
   private sessionLabel(session: AgentSession): string {
     if (session.origin === "web") return t("sessionFromWeb");
-    return this.calls?.find(session.callSid)?.maskedFrom ?? t("sessionFromCall", { number: "" }).trim();
+    return this.calls?.numberOf(session.callSid) ?? t("sessionFromCall", { number: "" }).trim();
+  }
+
+  /** The live calls changed: session names and call states follow. */
+  callsChanged(): void {
+    for (const workspace of this.workspaces.values()) workspace.refresh();
+    this.renderSessions();
   }
 
   renderSessions(): void {
@@ -251,7 +259,8 @@ export class Desk {
         "aria-current": current ? "true" : null, "data-followed": this.workspaces.has(session.id) ? "" : null,
       },
         h("span", { class: "item-main" },
-          h("span", { class: "item-title" }, icon(session.origin === "call" ? "phone" : "eye", 16), this.sessionLabel(session)),
+          h("span", { class: "item-title" }, icon(session.origin === "call" ? "phone" : "eye", 16), this.sessionLabel(session),
+            session.callEndedAt ? h("span", { class: "chip status-completed", "data-testid": "agent-session-call-ended" }, t("callEndedChip")) : null),
           h("span", { class: "item-sub" }, devices.length ? devices.join(", ") : t("noDevices"), " · ", formatTime(session.createdAt))),
         h("span", { class: "badges" },
           pending ? h("span", { class: "badge warn", title: t("pendingCount", { count: pending }) }, String(pending),

@@ -68,7 +68,7 @@ function open(me: Me): void {
   });
   const calls = callBoard(me, id => desk.open(id), callSid => desk.sessionOfCall(callSid));
   desk.calls = calls;
-  calls.onChange(() => desk.renderSessions());
+  calls.onChange(() => desk.callsChanged());
   const visitors = visitorBoard(id => desk.open(id));
   frame.sidebar.append(desk.waitingPanel.element, calls.panel.element, desk.sessionsPanel.element, visitors.panel.element);
   show(frame.element);

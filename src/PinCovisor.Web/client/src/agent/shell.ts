@@ -85,7 +85,10 @@ export function shell(me: Me, connection: CovisorConnection, alerts: Alerts, onL
     element.dataset.nav = open ? "open" : "closed";
     menu.setAttribute("aria-expanded", String(open));
     for (const [name, value] of Object.entries(i18nAttrs({ "aria-label": open ? "closeMenu" : "openMenu", title: open ? "closeMenu" : "openMenu" }))) menu.setAttribute(name, value);
+    alerts.refresh(); // the lists cover the session on narrow screens, or stop covering it
   };
+  // Crossing the narrow/wide width also decides whether the lists cover the session.
+  window.matchMedia("(min-width: 900px)").addEventListener("change", () => alerts.refresh());
   menu.addEventListener("click", () => {
     const open = element.dataset.nav !== "open";
     setNav(open);

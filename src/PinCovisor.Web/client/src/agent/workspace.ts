@@ -47,6 +47,10 @@ export class Workspace {
   private readonly visual = h("div", { class: "ws-visual" });
   private readonly chatSlot = h("div", { class: "ws-chat" });
   private readonly actions: HTMLButtonElement[] = [];
+  /** On screen (in the page and not hidden); off screen the shared video's player is held still. */
+  private shown = false;
+  /** Pauses the console made itself whose events are still to come (they fire a moment later). */
+  private ownPauses = 0;
 
   constructor(private readonly options: WorkspaceOptions) {
     this.session = options.session;
@@ -98,6 +102,18 @@ export class Workspace {
     this.canned.attach(this.chat);
     const chat = this.chat;
     this.unsubscribe.push(chat.onUnreadChange(count => this.options.alerts.setUnread(sessionId, count)));
+    // The viewer tells the session what the person does with the video's player; the console's own
+    // pause of a session off screen (or being closed) is not theirs, so it is kept from the viewer
+    // and the customer's video goes on. A capture listener on the player runs before the viewer's.
+    const video = this.view.element.querySelector<HTMLVideoElement>("video");
+    for (const type of ["play", "pause"]) {
+      video?.addEventListener(type, event => {
+        const own = type === "pause" && this.ownPauses > 0;
+        if (own) this.ownPauses--;
+        if (own || !this.shown) event.stopImmediatePropagation();
+      }, { capture: true });
+    }
+    this.holdVideo(!this.shown);
     this.visual.append(this.view.element);
     this.chatSlot.append(this.chat.element, this.canned.element);
     this.unsubscribe.push(connection.onSessionEvent(sessionId, (event, replay) => this.apply(event, replay)));
@@ -128,16 +144,53 @@ export class Workspace {
     this.render();
   }
 
+  /** The live calls were read again (the caller's number, the call's status). */
+  refresh(): void {
+    this.render();
+  }
+
   /** The session left the agent's list: ended elsewhere or handed over. */
   markGone(): void {
     if (this.phase === "open") this.setPhase("ended");
   }
 
+  /** Call with false before taking the session out of the page, true once it is back in. */
   setVisible(visible: boolean): void {
+    this.shown = visible;
     this.element.hidden = !visible;
+    this.holdVideo(!visible);
+  }
+
+  /** Whether the agent can see this session's chat right now. */
+  onScreen(): boolean {
+    return this.shown && this.element.isConnected && this.element.getClientRects().length > 0;
+  }
+
+  /**
+   * A session off screen lives on detached, where a playing video would still be heard and nobody
+   * could stop it: its player is paused here, and play() refused while it is away (so the viewer's
+   * sync loop cannot start it again). The viewer keeps following the session's video state all the
+   * while; back on screen its loop puts the player where that latest state says, playing or not.
+   */
+  private holdVideo(hold: boolean): void {
+    const video = this.view?.element.querySelector<HTMLVideoElement>("video");
+    if (!video) return;
+    if (hold) {
+      // An own property over HTMLMediaElement.prototype.play; refused the way an interrupted play is.
+      video.play = () => Promise.reject(new DOMException("The session is not on screen.", "AbortError"));
+      if (!video.paused) {
+        this.ownPauses++;
+        video.pause();
+      }
+    } else {
+      Reflect.deleteProperty(video, "play");
+    }
   }
 
   destroy(): void {
+    // Closing the session here pauses its player, which is not a pause for the customer.
+    this.shown = false;
+    this.holdVideo(true);
     for (const off of this.unsubscribe) off();
     this.view?.destroy();
     this.chat?.destroy();
@@ -187,7 +240,7 @@ export class Workspace {
     const session = this.session;
     const call = this.options.calls?.find(session.callSid);
     this.title.textContent = session.origin === "call"
-      ? t("sessionFromCall", { number: call?.maskedFrom ?? "" }).trim()
+      ? t("sessionFromCall", { number: this.options.calls?.numberOf(session.callSid) ?? "" }).trim()
       : t("sessionFromWeb");
     const status = session.callSid ? (session.callEndedAt ? (this.callStatus ?? "completed") : (this.callStatus ?? call?.status ?? "in-progress")) : null;
     this.status.dataset.status = status ?? "none";
