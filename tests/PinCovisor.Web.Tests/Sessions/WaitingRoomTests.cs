@@ -27,8 +27,9 @@ public sealed class WaitingRoomTests(RedisServers servers)
         using var customerView = await host.Api.GetAsync($"/api/sessions/{joined.SessionId}", joined.Token);
 
         var sessions = await JsonAsync(list);
-        var waiting = sessions.EnumerateArray().Single(s => s.GetProperty("id").GetString() == joined.SessionId)
-            .GetProperty("participants").EnumerateArray().Single();
+        var listed = sessions.EnumerateArray().Single(s => s.GetProperty("id").GetString() == joined.SessionId);
+        var waiting = listed.GetProperty("participants").EnumerateArray().Single();
+        listed.GetProperty("maskedFrom").GetString().Should().EndWith("222").And.NotContain("600111", "the agent sees the caller's number masked");
         waiting.GetProperty("admission").GetString().Should().Be("pending");
         waiting.GetProperty("device").GetString().Should().Be("Safari on iPhone");
         waiting.GetProperty("joinedAt").GetDateTimeOffset().Should().Be(host.Clock.GetUtcNow());

@@ -1,4 +1,5 @@
 using PhoneBridge.Agents;
+using PhoneBridge.Calls;
 
 namespace PinCovisor.Web.Sessions;
 
@@ -21,16 +22,18 @@ internal sealed record AgentSessionView(
     string? Agent,
     DateTimeOffset CreatedAt,
     DateTimeOffset? CallEndedAt,
-    IReadOnlyList<ParticipantView> Participants)
+    IReadOnlyList<ParticipantView> Participants,
+    string? MaskedFrom)
 {
-    public static AgentSessionView From(CovisorSession session, IEnumerable<Participant> participants) => new(
+    public static AgentSessionView From(CovisorSession session, IEnumerable<Participant> participants, CallRecord? call) => new(
         session.Id,
         session.Origin == SessionOrigin.Call ? "call" : "web",
         session.CallSid,
         session.AgentUsername,
         session.CreatedAt,
         session.CallEndedAt,
-        [.. participants.Select(ParticipantView.From)]);
+        [.. participants.Select(ParticipantView.From)],
+        call?.MaskedFrom);
 }
 
 /// <summary>A session as one of its customers sees it (also while waiting): who they are with and whether they are in.</summary>

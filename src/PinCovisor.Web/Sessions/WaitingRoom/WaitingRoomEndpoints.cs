@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using PhoneBridge.Agents;
+using PhoneBridge.Calls;
 using PinCovisor.Web.Auth;
 
 namespace PinCovisor.Web.Sessions;
@@ -27,16 +28,24 @@ internal static class WaitingRoomEndpoints
     }
 
     private static async Task<Ok<AgentSessionView[]>> ListAsync(
-        ClaimsPrincipal user, ISessionStore store, CancellationToken cancellationToken)
+        ClaimsPrincipal user, ISessionStore store, ICallStore calls, CancellationToken cancellationToken)
     {
         var open = await store.ListOpenForAgentAsync(user.AgentUsername()!, cancellationToken).ConfigureAwait(false);
-        var views = await Task.WhenAll(open.Select(async session => AgentSessionView.From(session,
-            await store.ListParticipantsAsync(session.Id, cancellationToken).ConfigureAwait(false)))).ConfigureAwait(false);
+        var views = await Task.WhenAll(open.Select(session => ViewAsync(session, store, calls, cancellationToken))).ConfigureAwait(false);
         return TypedResults.Ok(views);
     }
 
+    /// <summary>The agent's view of a session, with the caller's masked number while the call's record lives.</summary>
+    private static async Task<AgentSessionView> ViewAsync(
+        CovisorSession session, ISessionStore store, ICallStore calls, CancellationToken cancellationToken)
+    {
+        var participants = store.ListParticipantsAsync(session.Id, cancellationToken);
+        var call = session.CallSid is { } callSid ? await calls.GetAsync(callSid, cancellationToken).ConfigureAwait(false) : null;
+        return AgentSessionView.From(session, await participants.ConfigureAwait(false), call);
+    }
+
     private static async Task<Results<Ok<AgentSessionView>, Ok<CustomerSessionView>, ProblemHttpResult>> GetAsync(
-        string sessionId, ClaimsPrincipal user, ISessionStore store, IAgentDirectory agents, CancellationToken cancellationToken)
+        string sessionId, ClaimsPrincipal user, ISessionStore store, ICallStore calls, IAgentDirectory agents, CancellationToken cancellationToken)
     {
         if (user.IsCustomer() && user.CustomerSession() != sessionId)
         {
@@ -52,8 +61,7 @@ internal static class WaitingRoomEndpoints
         if (user.IsAgent())
         {
             return SessionAccess.Allows(user, session, null)
-                ? TypedResults.Ok(AgentSessionView.From(session,
-                    await store.ListParticipantsAsync(sessionId, cancellationToken).ConfigureAwait(false)))
+                ? TypedResults.Ok(await ViewAsync(session, store, calls, cancellationToken).ConfigureAwait(false))
                 : SessionProblems.Forbidden();
         }
 

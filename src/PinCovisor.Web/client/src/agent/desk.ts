@@ -233,7 +233,7 @@ export class Desk {
   /** "+34 6•• ••• 222" for a call whose number is known (the icon says it is a call), else words. */
   private sessionLabel(session: AgentSession): string {
     if (session.origin === "web") return t("sessionFromWeb");
-    return this.calls?.numberOf(session.callSid) ?? t("sessionFromCall", { number: "" }).trim();
+    return session.maskedFrom ?? this.calls?.numberOf(session.callSid) ?? t("sessionFromCall", { number: "" }).trim();
   }
 
   /** The live calls changed: session names and call states follow. */
@@ -274,6 +274,6 @@ export class Desk {
 }
 
 function placeholder(id: string, agent: string): AgentSession {
-  return { id, origin: "web", callSid: null, agent, createdAt: new Date().toISOString(), callEndedAt: null, participants: [] };
+  return { id, origin: "web", callSid: null, agent, createdAt: new Date().toISOString(), callEndedAt: null, participants: [], maskedFrom: null };
 }
 

@@ -52,6 +52,8 @@ export interface AgentSession {
   createdAt: string;
   callEndedAt: string | null;
   participants: Participant[];
+  /** The caller's number, masked; null for web sessions or once the call's record expired. */
+  maskedFrom: string | null;
 }
 
 export interface CannedReply {

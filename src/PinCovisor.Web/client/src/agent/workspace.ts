@@ -240,7 +240,7 @@ export class Workspace {
     const session = this.session;
     const call = this.options.calls?.find(session.callSid);
     this.title.textContent = session.origin === "call"
-      ? t("sessionFromCall", { number: this.options.calls?.numberOf(session.callSid) ?? "" }).trim()
+      ? t("sessionFromCall", { number: session.maskedFrom ?? this.options.calls?.numberOf(session.callSid) ?? "" }).trim()
       : t("sessionFromWeb");
     const status = session.callSid ? (session.callEndedAt ? (this.callStatus ?? "completed") : (this.callStatus ?? call?.status ?? "in-progress")) : null;
     this.status.dataset.status = status ?? "none";
