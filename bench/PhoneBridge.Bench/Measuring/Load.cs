@@ -12,11 +12,13 @@ public sealed record LoadResult(long Completed, long Failed, TimeSpan Elapsed, L
 /// Load shapes. Closed loop: a fixed number of workers, each starting its next operation when the
 /// last one answered (finds the maximum throughput). Open loop: operations started on a fixed
 /// schedule whatever the answers do, latency counted from the scheduled start, so a stall shows in
-/// the percentiles instead of silently slowing the generator (no coordinated omission).
+/// the percentiles instead of silently slowing the generator (no coordinated omission). Either may
+/// run <c>then</c> after each timed operation, by the same worker and outside the timed part (e.g.
+/// the status callback that ends the call the operation placed).
 /// </summary>
 public static class Load
 {
-    public static async Task<LoadResult> ClosedAsync(int workers, TimeSpan duration, Func<Task> operation)
+    public static async Task<LoadResult> ClosedAsync(int workers, TimeSpan duration, Func<Task> operation, Func<Task>? then = null)
     {
         ArgumentNullException.ThrowIfNull(operation);
         var latencies = new Latencies();
@@ -27,14 +29,14 @@ public static class Load
             await Task.Yield();
             while (clock.Elapsed < duration)
             {
-                await TimeAsync(operation, Stopwatch.GetTimestamp(), latencies, counts);
+                await TimeAsync(operation, Stopwatch.GetTimestamp(), latencies, counts, then);
             }
         }).ToList();
         await Task.WhenAll(tasks);
         return new LoadResult(counts.Completed, counts.Failed, clock.Elapsed, latencies);
     }
 
-    public static async Task<LoadResult> OpenAsync(double perSecond, TimeSpan duration, Func<Task> operation, int maxInFlight = 2048)
+    public static async Task<LoadResult> OpenAsync(double perSecond, TimeSpan duration, Func<Task> operation, Func<Task>? then = null, int maxInFlight = 2048)
     {
         ArgumentNullException.ThrowIfNull(operation);
         var latencies = new Latencies();
@@ -58,7 +60,7 @@ public static class Load
             {
                 try
                 {
-                    await TimeAsync(operation, scheduled, latencies, counts);
+                    await TimeAsync(operation, scheduled, latencies, counts, then);
                 }
                 finally
                 {
@@ -71,13 +73,21 @@ public static class Load
         return new LoadResult(counts.Completed, counts.Failed, TimeSpan.FromTicks((Stopwatch.GetTimestamp() - origin) * TimeSpan.TicksPerSecond / Stopwatch.Frequency), latencies);
     }
 
-    /// <summary>Runs one operation; its latency counts from <paramref name="start"/> (now, or when it was due).</summary>
-    private static async Task TimeAsync(Func<Task> operation, long start, Latencies latencies, Counts counts)
+    /// <summary>
+    /// Runs one operation; its latency counts from <paramref name="start"/> (now, or when it was due).
+    /// Then runs <paramref name="then"/>, untimed; the operation counts as completed once both did.
+    /// </summary>
+    private static async Task TimeAsync(Func<Task> operation, long start, Latencies latencies, Counts counts, Func<Task>? then)
     {
         try
         {
             await operation();
             latencies.RecordSince(start);
+            if (then is not null)
+            {
+                await then();
+            }
+
             Interlocked.Increment(ref counts.Completed);
         }
         catch (Exception e) when (e is HttpRequestException or TimeoutException or InvalidOperationException or TaskCanceledException)

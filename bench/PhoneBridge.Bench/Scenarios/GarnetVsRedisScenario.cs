@@ -7,8 +7,8 @@ using PhoneBridge.Testing.Redis;
 namespace PhoneBridge.Bench.Scenarios;
 
 /// <summary>
-/// Scenario 6: the IVR webhook (closed loop at the same concurrency, then open loop at the same
-/// rate) on a host with its embedded Garnet and on a host with a redis-server, as a ratio.
+/// Scenario 6: the IVR webhook, each call ended by its status callback outside the timed part (closed
+/// loop at the same concurrency, then open loop at the same rate) on a host with its embedded Garnet and on a host with a redis-server, as a ratio.
 /// </summary>
 public sealed class GarnetVsRedisScenario : IScenario
 {
@@ -41,9 +41,10 @@ public sealed class GarnetVsRedisScenario : IScenario
         await using var host = BenchHost.Start(redis);
         using var http = LoopbackHttp.For(host.BaseAddress);
         var webhook = new Webhook(http);
-        await Load.ClosedAsync(4, options.Seconds(0.5, 3), webhook.CallAsync);
-        var max = await Load.ClosedAsync(4, options.Seconds(0.7, 10), webhook.CallAsync);
-        var atRate = await Load.OpenAsync(rate, options.Seconds(1, 15), webhook.CallAsync);
+        await Load.ClosedAsync(4, options.Seconds(0.3, 3), webhook.CallAsync, webhook.EndCallAsync);
+        var max = await Load.ClosedAsync(4, options.Seconds(0.6, 10), webhook.CallAsync, webhook.EndCallAsync);
+        var atRate = await Load.OpenAsync(rate, options.Seconds(1, 15), webhook.CallAsync, webhook.EndCallAsync);
+        await webhook.EndAllAsync();
         var m = max.Latencies.Summary();
         var r = atRate.Latencies.Summary();
         await progress.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,

@@ -16,7 +16,8 @@ namespace PhoneBridge.Bench.Scenarios;
 /// PIN (timed), the agent answers (Twilio's whisper binds them; not timed: it happens on the agent's
 /// leg), then the caller's part is timed — <c>POST /api/join</c>, hub connect (negotiate and
 /// WebSocket), and the first hub answer (<c>JoinSession</c>: the waiting room with the agent's name).
-/// The agent's console hearing <c>participant.joined</c> is timed from the join too. Same-run floor:
+/// The agent's console hearing <c>participant.joined</c> is timed from the join too. Each round then
+/// ends its call with the signed status callback (untimed), so live PINs do not pile up. Same-run floor:
 /// the bare endpoint plus a connect and first call on the bare echo hub.
 /// </summary>
 public sealed class JoinScenario : IScenario
@@ -30,7 +31,7 @@ public sealed class JoinScenario : IScenario
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(progress);
         var workers = options.Pick(1, 2);
-        var duration = options.Seconds(2, 30);
+        var duration = options.Seconds(1.2, 30);
 
         Latencies floor;
         await using (var bareHost = BenchHost.Start())
@@ -105,9 +106,12 @@ public sealed class JoinScenario : IScenario
             {
                 agentHeard.RecordTicks(at - typed);
             }
+
+            // Untimed: the caller hangs up, so live PINs and calls stay at the number of callers.
+            await Caller.StatusAsync(twilio, call.CallSid, "completed");
         }
 
-        await Load.ClosedAsync(1, options.Seconds(0.5, 3), RoundAsync); // warm-up
+        await Load.ClosedAsync(1, options.Seconds(0.4, 3), RoundAsync); // warm-up
         foreach (var l in new[] { voice, join, connect, first, caller, total, agentHeard })
         {
             l.Reset();

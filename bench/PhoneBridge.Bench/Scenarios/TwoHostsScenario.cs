@@ -45,7 +45,7 @@ public sealed class TwoHostsScenario : IScenario
         [
             new(Title, $"{sessions} sessions, agent and customer on different hosts", two.ReceivedPerSecond, t,
                 string.Create(CultureInfo.InvariantCulture, $"one host, same Redis: p99 {o.P99:0.00} ms"),
-                string.Create(CultureInfo.InvariantCulture, $"p99 +{t.P99 - o.P99:0.00} ms"),
+                string.Create(CultureInfo.InvariantCulture, $"p99 {t.P99 - o.P99:+0.00;−0.00;±0.00} ms"),
                 "adds ≤ 5 ms to p99"),
             new(Title, $"{sessions} sessions, one host (baseline)", one.ReceivedPerSecond, o, "–", "–", "–"),
         ];
