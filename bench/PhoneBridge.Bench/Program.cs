@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using PhoneBridge.Bench;
+using PhoneBridge.Bench.Clients;
 using PhoneBridge.Bench.Hosting;
 using PhoneBridge.Bench.Measuring;
 using PhoneBridge.Bench.Scenarios;
@@ -13,7 +14,15 @@ IScenario[] scenarios =
     new FanOutScenario(),
     new TwoHostsScenario(),
     new GarnetVsRedisScenario(),
+    new VideoSyncScenario(),
+    new ConnectionsHeldScenario(),
 ];
+
+if (args.Length == 3 && args[0] == HeldConnections.Command)
+{
+    // The second process of scenario 4: it only holds connections.
+    return await HeldConnections.HoldAsync(args[1], int.Parse(args[2], CultureInfo.InvariantCulture));
+}
 
 var names = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
 var sessionsAt = Array.IndexOf(args, "--sessions");

@@ -6,10 +6,16 @@ namespace PhoneBridge.Bench.Clients;
 /// <summary>The official .NET SignalR client over WebSockets, as a native app or the widget connects.</summary>
 public static class HubConnections
 {
-    public static HubConnection Build(Uri hubUrl, string? token) => new HubConnectionBuilder()
+    /// <summary>
+    /// A connection; <paramref name="skipNegotiation"/> goes straight to the WebSocket, leaving no idle
+    /// HTTP connection behind from the negotiate request (each client here has its own HTTP pool,
+    /// where a browser would share one).
+    /// </summary>
+    public static HubConnection Build(Uri hubUrl, string? token, bool skipNegotiation = false) => new HubConnectionBuilder()
         .WithUrl(hubUrl, o =>
         {
             o.Transports = HttpTransportType.WebSockets;
+            o.SkipNegotiation = skipNegotiation;
             if (token is not null)
             {
                 o.AccessTokenProvider = () => Task.FromResult<string?>(token);

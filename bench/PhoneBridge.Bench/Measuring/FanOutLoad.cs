@@ -81,8 +81,21 @@ public sealed class FanOutLoad
         var elapsed = clock.Elapsed;
         await stop.CancelAsync();
         await Task.WhenAll(senders);
-        // Let what is in flight arrive, so the slowest messages count rather than vanish.
-        await Task.Delay(TimeSpan.FromSeconds(1));
+        // Let what is in flight arrive, so the slowest messages count rather than vanish: wait until
+        // nothing more arrived for 200 ms (at most 2 s).
+        var drain = Stopwatch.StartNew();
+        var seen = Interlocked.Read(ref _received);
+        while (drain.Elapsed < TimeSpan.FromSeconds(2))
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(200));
+            var now = Interlocked.Read(ref _received);
+            if (now == seen)
+            {
+                break;
+            }
+
+            seen = now;
+        }
         return new FanOutResult(sentAtStop, Interlocked.Read(ref failed), Interlocked.Read(ref _received), elapsed, Latencies);
     }
 }

@@ -16,7 +16,7 @@ public static class FanOutRun
         var pairs = await connect(load);
         try
         {
-            var result = await load.RunAsync(pairs, options.Seconds(0.5, 5), options.Seconds(2, 30));
+            var result = await load.RunAsync(pairs, options.Seconds(0.5, 5), options.Seconds(1.5, 30));
             var l = result.Latencies.Summary();
             await progress.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"  {label,-28} {pairs.Count} sessions: sent {result.Sent}, received {result.ReceivedPerSecond:0}/s, p50 {l.P50:0.00} p99 {l.P99:0.00} max {l.Max:0.00} ms, failed sends {result.SendFailures}"));
