@@ -275,6 +275,9 @@ public sealed class CovisorScenarioTests(DevelopmentSite site, ITestOutputHelper
     // The middle of the part of the shared image that is on screen inside the viewer.
     private static async Task<(float X, float Y)> VisibleImageCentreAsync(Role role)
     {
+        // A panel may have scrolled the shared area partly under the page's header (the agent's
+        // catalog sits below it): bring it to the middle first, as a person would.
+        await role.ById("pc-viewer").EvaluateAsync("el => el.scrollIntoView({ block: 'center', inline: 'nearest' })").WaitAsync(Limits.Await);
         var viewer = await role.ById("pc-viewer").BoundingBoxAsync().WaitAsync(Limits.Await);
         var image = await role.ById("pc-viewer-image").BoundingBoxAsync().WaitAsync(Limits.Await);
         if (viewer is null || image is null)
