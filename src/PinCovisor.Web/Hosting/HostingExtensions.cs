@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.HttpOverrides;
 using Serilog;
+using Serilog.Events;
 
 namespace PinCovisor.Web.Hosting;
 
@@ -16,6 +17,9 @@ internal static class HostingExtensions
             .ReadFrom.Configuration(builder.Configuration)
             .ReadFrom.Services(services)
             .Enrich.FromLogContext()
+            // SignalR's dispatcher logs every failed hub call as an error, a client's refusal too;
+            // the hub's HubFailureLogFilter logs each at the level it deserves instead.
+            .Filter.ByExcluding(e => e.Level == LogEventLevel.Error && DispatcherFailure(e))
             .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture),
             // Also feed any other registered logging providers (tests capture lines this way).
             writeToProviders: true);
@@ -51,6 +55,9 @@ internal static class HostingExtensions
         });
         return builder;
     }
+
+    private static readonly Func<LogEvent, bool> DispatcherFailure =
+        Serilog.Filters.Matching.FromSource(PinCovisor.Web.Hub.HubFailureLogFilter.DispatcherCategory);
 
     public static WebApplication UseHosting(this WebApplication app)
     {

@@ -47,7 +47,13 @@ public static class CovisorHubExtensions
         services.AddHostedService(provider => provider.GetRequiredService<HubControl>());
         services.AddSingleton<ISessionNotifier, HubSessionNotifier>();
 
-        var signalR = services.AddSignalR().AddHubOptions<CovisorHub>(o => o.AddFilter<HubRateLimitFilter>());
+        // Outermost first: the failure log also sees the rate limit's refusals.
+        var signalR = services.AddSignalR().AddHubOptions<CovisorHub>(o =>
+        {
+            o.AddFilter<HubFailureLogFilter>();
+            o.AddFilter<HubRateLimitFilter>();
+        });
+        services.AddSingleton<HubFailureLogFilter>();
         // After AddHubOptions, whose set-up copies the global hub options over the hub's own.
         services.AddOptions<HubOptions<CovisorHub>>().Configure<IOptions<CovisorHubOptions>>(
             (hub, ours) => hub.MaximumReceiveMessageSize = ours.Value.MaxMessageBytes);

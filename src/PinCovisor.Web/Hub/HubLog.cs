@@ -32,4 +32,10 @@ internal static partial class HubLog
 
     [LoggerMessage(2308, LogLevel.Information, "Connection {ConnectionId} cut off: its credential was revoked")]
     public static partial void CutOff(ILogger logger, string connectionId);
+
+    [LoggerMessage(2309, LogLevel.Debug, "Refused {Method} on connection {ConnectionId}: {Reason}")]
+    public static partial void Refused(ILogger logger, string method, string connectionId, string reason);
+
+    [LoggerMessage(2310, LogLevel.Error, "Hub method {Method} failed on connection {ConnectionId}")]
+    public static partial void Failed(ILogger logger, string method, string connectionId, Exception exception);
 }
