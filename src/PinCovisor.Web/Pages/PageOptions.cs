@@ -14,4 +14,7 @@ public sealed class PageOptions
 
     /// <summary>How long browsers may keep <c>/widget.js</c> before asking again.</summary>
     public TimeSpan WidgetCacheDuration { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>The <c>Cache-Control</c> of the widget's script and stylesheet.</summary>
+    internal string WidgetCacheControl => $"public, max-age={(int)WidgetCacheDuration.TotalSeconds}";
 }

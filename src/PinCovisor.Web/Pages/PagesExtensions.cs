@@ -51,7 +51,7 @@ public static class PagesExtensions
         app.UseWhen(context => !demo && context.Request.Path.StartsWithSegments("/demo"),
             branch => branch.Run(context => { context.Response.StatusCode = StatusCodes.Status404NotFound; return Task.CompletedTask; }));
         app.UseWhen(IsPublicAsset, branch => branch.UseResponseCompression());
-        var widgetCache = $"public, max-age={(int)app.Services.GetRequiredService<IOptions<PageOptions>>().Value.WidgetCacheDuration.TotalSeconds}";
+        var widgetCache = app.Services.GetRequiredService<IOptions<PageOptions>>().Value.WidgetCacheControl;
         app.UseStaticFiles(new StaticFileOptions
         {
             OnPrepareResponse = file =>
@@ -80,7 +80,7 @@ public static class PagesExtensions
         app.MapGet("/agent", () => Page(files, "agent.html"));
         app.MapGet("/widget.js", (HttpContext context) =>
         {
-            context.Response.Headers.CacheControl = $"public, max-age={(int)options.WidgetCacheDuration.TotalSeconds}";
+            context.Response.Headers.CacheControl = options.WidgetCacheControl;
             // Shop pages on other origins load it with a plain script tag.
             context.Response.Headers["Cross-Origin-Resource-Policy"] = "cross-origin";
             return Asset(files, "js/widget.js", "text/javascript; charset=utf-8");
