@@ -5,7 +5,7 @@ namespace PhoneBridge.Calls;
 /// <summary>Call log events (1300-1399): CallSids, statuses and agent ids, never a caller's number.</summary>
 internal static partial class CallLog
 {
-    [LoggerMessage(1300, LogLevel.Information, "Call {CallSid} recorded")]
+    [LoggerMessage(1300, LogLevel.Debug, "Call {CallSid} recorded")]
     public static partial void Recorded(ILogger logger, string callSid);
 
     [LoggerMessage(1301, LogLevel.Information, "Call {CallSid} is now {Status}")]

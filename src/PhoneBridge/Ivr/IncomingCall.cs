@@ -38,8 +38,12 @@ internal sealed class IncomingCall(
         say.Line(response, say.Prompts.Greeting);
         var pin = await state.TryAsync(call.CallSid, "issue PIN", async ct =>
         {
-            await calls.RecordIncomingAsync(call.CallSid, call.From, ct).ConfigureAwait(false);
-            return await pins.IssueAsync(call.CallSid, ct).ConfigureAwait(false);
+            // The call's record and its PIN live on different slots and do not depend on each
+            // other, so both go out at once: the caller waits for the slower, not for the sum.
+            var recorded = calls.RecordIncomingAsync(call.CallSid, call.From, ct);
+            var issued = pins.IssueAsync(call.CallSid, ct);
+            await Task.WhenAll(recorded, issued).ConfigureAwait(false);
+            return await issued.ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
 
         if (pin is null)

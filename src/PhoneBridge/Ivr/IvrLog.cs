@@ -29,7 +29,7 @@ internal static partial class IvrLog
     [LoggerMessage(1407, LogLevel.Information, "Call {CallSid}: dial ended with {DialStatus}, attempt {Attempt}")]
     public static partial void DialEnded(ILogger logger, string callSid, string dialStatus, int attempt);
 
-    [LoggerMessage(1408, LogLevel.Information, "Call {CallSid} status {Status}")]
+    [LoggerMessage(1408, LogLevel.Debug, "Call {CallSid} status {Status}")]
     public static partial void Status(ILogger logger, string callSid, string status);
 
     [LoggerMessage(1409, LogLevel.Warning, "Call {CallSid}: status callback with unknown status")]

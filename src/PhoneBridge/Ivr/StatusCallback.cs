@@ -19,14 +19,12 @@ internal sealed class StatusCallback(IPinStore pins, ICallStore calls, ICallEven
         IvrLog.Status(logger, call.CallSid, status.ToTwilioString());
         return await state.TryAsync(call.CallSid, "status callback", async ct =>
         {
-            if (status.IsOver())
-            {
-                // Revoke first: once the call is over nobody may join with its PIN, even if the
-                // rest of this update fails.
-                await pins.RevokeAsync(call.CallSid, ct).ConfigureAwait(false);
-            }
-
-            var record = await calls.UpdateStatusAsync(call.CallSid, status, ct).ConfigureAwait(false);
+            // Once the call is over nobody may join with its PIN, even if the status update fails:
+            // the revoke goes out beside the update, not after it, and both are awaited.
+            var revoked = status.IsOver() ? pins.RevokeAsync(call.CallSid, ct) : Task.CompletedTask;
+            var updated = calls.UpdateStatusAsync(call.CallSid, status, ct);
+            await Task.WhenAll(revoked, updated).ConfigureAwait(false);
+            var record = await updated.ConfigureAwait(false);
             if (record is not null)
             {
                 await events.CallStatusChangedAsync(record, ct).ConfigureAwait(false);

@@ -8,7 +8,7 @@ namespace PhoneBridge.Pins;
 /// </summary>
 internal static partial class PinLog
 {
-    [LoggerMessage(1200, LogLevel.Information, "Issued a {PinLength}-digit PIN for call {CallSid}")]
+    [LoggerMessage(1200, LogLevel.Debug, "Issued a {PinLength}-digit PIN for call {CallSid}")]
     public static partial void Issued(ILogger logger, string callSid, int pinLength);
 
     [LoggerMessage(1201, LogLevel.Debug, "Call {CallSid} already has a PIN; returning it")]

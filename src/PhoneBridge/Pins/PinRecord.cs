@@ -10,8 +10,6 @@ internal sealed record PinRecord(string State, string? Nonce, int Length, string
 {
     public const string Live = "live", Redeemed = "redeemed", Revoked = "revoked";
 
-    public bool IsRevoked => State == Revoked;
-
     /// <summary>Whether the PIN may still be spoken: live or redeemed, and not expired at <paramref name="nowMs"/>.</summary>
     public bool StandsAt(long nowMs) => State is Live or Redeemed && Nonce is not null && ExpiresAtMs > nowMs;
 

@@ -50,21 +50,27 @@ internal sealed class RedisPinStore : IPinStore
 
     public async Task<IssuedPin?> IssueAsync(string callSid, CancellationToken cancellationToken = default)
     {
+        // A new call is the common case, so the index is asked for a place straight away: two round
+        // trips, one per slot. The claim on the call's record is the authority on whether the call
+        // already has a PIN (a retry) or was revoked; then the place just reserved is given back.
         var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
-        var current = await _calls.ReadAsync(callSid, cancellationToken).ConfigureAwait(false);
-        if (current is { IsRevoked: true })
+        PinRecord candidate;
+        try
         {
-            PinLog.IssueRefused(_logger, callSid);
-            return null;
+            candidate = await _reservations.ReserveAsync(callSid, now, RecordTtl, cancellationToken).ConfigureAwait(false);
         }
-
-        if (current is not null && current.StandsAt(now))
+        catch (InvalidOperationException)
         {
+            // Every length is full; a retry of a call that already has its PIN still gets it.
+            var current = await _calls.ReadAsync(callSid, cancellationToken).ConfigureAwait(false);
+            if (current is null || !current.StandsAt(now))
+            {
+                throw;
+            }
+
             PinLog.Reused(_logger, callSid);
             return ToIssued(callSid, current);
         }
-
-        var candidate = await _reservations.ReserveAsync(callSid, now, RecordTtl, cancellationToken).ConfigureAwait(false);
 
         // The place is reserved; from here the claim runs even if the caller gives up, otherwise
         // the place would sit unused until it expires.
