@@ -23,6 +23,7 @@ internal static class HostingExtensions
             .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture),
             // Also feed any other registered logging providers (tests capture lines this way).
             writeToProviders: true);
+        CachingLoggerFactory.Decorate(builder.Services);
 
         builder.Services.AddProblemDetails();
         // A malformed body is the client's mistake in every environment: a 400, never an exception page.
