@@ -43,16 +43,21 @@ internal sealed class HubAccess(
             return cached;
         }
 
-        await RequireCredentialAsync(context, state, cancellationToken).ConfigureAwait(false);
-        var session = await store.GetAsync(sessionId, cancellationToken).ConfigureAwait(false) ?? throw HubErrors.NotInSession();
+        // The three reads are independent, so they go out together: one round trip, not three.
+        var credential = RequireCredentialAsync(context, state, cancellationToken);
+        var sessionRead = store.GetAsync(sessionId, cancellationToken);
+        var participantRead = caller.IsAgent
+            ? Task.FromResult<Participant?>(null)
+            : store.GetParticipantAsync(sessionId, caller.Subject, cancellationToken);
+        await Task.WhenAll(credential, sessionRead, participantRead).ConfigureAwait(false);
+
+        var session = await sessionRead.ConfigureAwait(false) ?? throw HubErrors.NotInSession();
         if (session.IsClosed)
         {
             throw HubErrors.Ended();
         }
 
-        var participant = caller.IsAgent
-            ? null
-            : await store.GetParticipantAsync(sessionId, caller.Subject, cancellationToken).ConfigureAwait(false);
+        var participant = await participantRead.ConfigureAwait(false);
         if (!SessionAccess.Allows(context.User!, session, participant))
         {
             throw participant?.Admission switch

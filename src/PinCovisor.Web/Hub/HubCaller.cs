@@ -18,7 +18,9 @@ internal sealed record HubCaller(bool IsAgent, string Subject, string? CustomerS
 internal sealed class HubConnectionState(HubCaller caller, string? bearerToken)
 {
     private static readonly object Key = new();
-    private readonly ConcurrentDictionary<string, (CovisorSession Session, DateTimeOffset Until)> _granted = new(StringComparer.Ordinal);
+    // A connection holds one or two sessions, and thousands of connections are held at once: the
+    // dictionaries start at their smallest (the default sizing costs ~600 bytes each, per connection).
+    private readonly ConcurrentDictionary<string, (CovisorSession Session, DateTimeOffset Until)> _granted = new(1, 1, StringComparer.Ordinal);
 
     public HubCaller Caller { get; } = caller;
 
@@ -30,7 +32,7 @@ internal sealed class HubConnectionState(HubCaller caller, string? bearerToken)
     public string? BearerToken { get; } = bearerToken;
 
     /// <summary>Sessions this connection is tracked in (joined, or waiting in the lobby of).</summary>
-    public ConcurrentDictionary<string, byte> Sessions { get; } = new(StringComparer.Ordinal);
+    public ConcurrentDictionary<string, byte> Sessions { get; } = new(1, 1, StringComparer.Ordinal);
 
     public static HubConnectionState Of(HubCallerContext context) =>
         TryOf(context) ?? throw new HubException("The connection is not ready; reconnect and try again.");
