@@ -16,6 +16,7 @@ IScenario[] scenarios =
     new GarnetVsRedisScenario(),
     new VideoSyncScenario(),
     new ConnectionsHeldScenario(),
+    new GuessingSwarmScenario(),
 ];
 
 if (args.Length == 3 && args[0] == HeldConnections.Command)

@@ -1,0 +1,104 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using PhoneBridge.Bench.Measuring;
+using PhoneBridge.Testing.Sessions;
+
+namespace PhoneBridge.Bench.Swarm;
+
+/// <summary>What the whole swarm got.</summary>
+internal sealed class SwarmTally
+{
+    private long _attempts, _throttled, _hits, _admitted, _other;
+
+    public Latencies Latencies { get; } = new();
+
+    public long Attempts => Interlocked.Read(ref _attempts);
+
+    public long Throttled => Interlocked.Read(ref _throttled);
+
+    public long Hits => Interlocked.Read(ref _hits);
+
+    /// <summary>Hits let in without the agent (Auto admission while the global budget held).</summary>
+    public long Admitted => Interlocked.Read(ref _admitted);
+
+    /// <summary>Answers that were none of 404, 429 or a join: must stay 0.</summary>
+    public long Other => Interlocked.Read(ref _other);
+
+    public void Attempted() => Interlocked.Increment(ref _attempts);
+
+    public void WasThrottled() => Interlocked.Increment(ref _throttled);
+
+    public void Hit(bool admitted)
+    {
+        Interlocked.Increment(ref _hits);
+        if (admitted)
+        {
+            Interlocked.Increment(ref _admitted);
+        }
+    }
+
+    public void Unexpected() => Interlocked.Increment(ref _other);
+}
+
+/// <summary>
+/// One attacking client at its own address: random PINs of the shop's length as fast as the
+/// throttle lets it. It knows the published rules: its window opens at its first failure, so after
+/// a <c>429</c> it sleeps until that window closes (a refused request is not a guess). It does not
+/// wait out the whole <c>Retry-After</c>, which is in whole seconds and, with the windows of a
+/// compressed day, would round a 1 s window up to 2.
+/// </summary>
+internal sealed class Guesser(SessionsApi api, int length, TimeSpan window, ShopCalls shop, SwarmTally tally)
+{
+    private static readonly TimeSpan Slack = TimeSpan.FromMilliseconds(15);
+
+    public async Task RunAsync(CancellationToken until)
+    {
+        var max = (int)Math.Pow(10, length);
+        long? windowOpened = null;
+        while (!until.IsCancellationRequested)
+        {
+            var pin = Random.Shared.Next(max).ToString(CultureInfo.InvariantCulture).PadLeft(length, '0');
+            var started = Stopwatch.GetTimestamp();
+            using var response = await api.JoinAsync(pin);
+            tally.Latencies.RecordSince(started);
+            switch (response.StatusCode)
+            {
+                case HttpStatusCode.NotFound:
+                    windowOpened ??= started;
+                    tally.Attempted();
+                    break;
+                case HttpStatusCode.OK:
+                    windowOpened ??= started;
+                    tally.Attempted();
+                    var joined = JsonSerializer.Deserialize<Joined>(await response.Content.ReadAsStringAsync(CancellationToken.None), SessionsApi.Json)!;
+                    tally.Hit(joined.Admission == "admitted");
+                    // The PIN may belong to a call ending at this moment; its PIN was still live.
+                    shop.Hit(pin);
+                    break;
+                case HttpStatusCode.TooManyRequests:
+                    tally.WasThrottled();
+                    var retryAfter = response.Headers.RetryAfter?.Delta ?? window;
+                    var closes = windowOpened is { } opened ? window - Stopwatch.GetElapsedTime(opened) + Slack : Slack;
+                    await Delay(closes <= TimeSpan.Zero ? Slack : closes < retryAfter ? closes : retryAfter, until);
+                    windowOpened = null;
+                    break;
+                default:
+                    tally.Unexpected();
+                    break;
+            }
+        }
+    }
+
+    private static async Task Delay(TimeSpan wait, CancellationToken until)
+    {
+        try
+        {
+            await Task.Delay(wait, until);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+}
