@@ -32,7 +32,8 @@ internal static class EventLogScripts
           redis.call('PEXPIRE', KEYS[i], ttl)
         end
         local max = tonumber(ARGV[3])
-        if max > 0 then
+        -- The log holds at most seq events, so there is nothing to trim until seq passes the cap.
+        if max > 0 and seq > max then
           redis.call('ZREMRANGEBYRANK', KEYS[2], 0, -max - 1)
         end
         return {seq, 1}
