@@ -110,4 +110,23 @@ public sealed class HubReplayTests(RedisServers servers)
         result.Reset.Should().BeTrue();
         result.Events.Should().ContainSingle().Which.Seq.Should().Be(1);
     }
+
+    [Theory]
+    [MemberData(nameof(RedisServers.Kinds), MemberType = typeof(RedisServers))]
+    public async Task TheLogKeepsOnlyTheNewestEventsOnceItPassesItsCap(RedisServerKind kind)
+    {
+        await using var scenario = await HubScenario.StartAsync(servers, kind, new Dictionary<string, string?> { ["Hub:MaxHistoryEvents"] = "3" });
+        var id = scenario.SessionId;
+        for (var i = 1; i <= 5; i++)
+        {
+            await scenario.Agent.ChatAsync(id, "m" + i);
+        }
+
+        var (_, token) = await SessionSeeder.AddCustomerAsync(scenario.Host, id);
+        await using var phone = await HubClient.ConnectAsync(scenario.Host.BaseAddress, token);
+        var joined = await phone.JoinAsync(id);
+
+        joined.LatestSeq.Should().Be(5);
+        joined.Events.Select(e => e.DataAs<ChatMessage>().Text).Should().Equal("m3", "m4", "m5");
+    }
 }
