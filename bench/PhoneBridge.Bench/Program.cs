@@ -6,7 +6,7 @@ using PhoneBridge.Bench.Hosting;
 using PhoneBridge.Bench.Measuring;
 using PhoneBridge.Bench.Scenarios;
 
-// dotnet run -c Release --project bench/PhoneBridge.Bench -- <scenario|all> [--quick] [--sessions N]
+// dotnet run -c Release --project bench/PhoneBridge.Bench -- <scenario|all> [--quick] [--sessions N] [--heap]
 IScenario[] scenarios =
 [
     new IvrWebhookScenario(),
@@ -19,6 +19,12 @@ IScenario[] scenarios =
     new GuessingSwarmScenario(),
 ];
 
+if (args.Length == 2 && args[0] == HeapCensus.Command)
+{
+    // Scenario 4 with --heap: a child that reads its parent's heap.
+    return HeapCensus.Write(int.Parse(args[1], CultureInfo.InvariantCulture), Console.Out);
+}
+
 if (args.Length == 3 && args[0] == HeldConnections.Command)
 {
     // The second process of scenario 4: it only holds connections.
@@ -29,11 +35,12 @@ var names = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToLis
 var sessionsAt = Array.IndexOf(args, "--sessions");
 var options = new BenchOptions(
     Quick: args.Contains("--quick"),
+    Heap: args.Contains("--heap"),
     Sessions: sessionsAt >= 0 && sessionsAt + 1 < args.Length ? int.Parse(args[sessionsAt + 1], CultureInfo.InvariantCulture) : 0);
 names.RemoveAll(n => sessionsAt >= 0 && sessionsAt + 1 < args.Length && n == args[sessionsAt + 1]);
 if (names.Count != 1 || (names[0] != "all" && scenarios.All(s => s.Name != names[0])))
 {
-    Console.Error.WriteLine($"usage: PhoneBridge.Bench <{string.Join('|', scenarios.Select(s => s.Name))}|all> [--quick] [--sessions N]");
+    Console.Error.WriteLine($"usage: PhoneBridge.Bench <{string.Join('|', scenarios.Select(s => s.Name))}|all> [--quick] [--sessions N] [--heap]");
     return 2;
 }
 

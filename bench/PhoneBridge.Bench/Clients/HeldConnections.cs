@@ -25,21 +25,7 @@ public sealed class HeldConnections : IAsyncDisposable
     /// <summary>Starts the child; returns once it holds the warm-up connections.</summary>
     public static async Task<HeldConnections> StartAsync(string listFile, int warm)
     {
-        var self = Environment.ProcessPath!;
-        var info = new ProcessStartInfo(self)
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        };
-        if (Path.GetFileNameWithoutExtension(self) == "dotnet")
-        {
-            info.ArgumentList.Add(typeof(HeldConnections).Assembly.Location);
-        }
-
-        info.ArgumentList.Add(Command);
-        info.ArgumentList.Add(listFile);
-        info.ArgumentList.Add(warm.ToString(CultureInfo.InvariantCulture));
+        var info = Hosting.SelfProcess.With(Command, listFile, warm.ToString(CultureInfo.InvariantCulture));
         var held = new HeldConnections(Process.Start(info)!);
         await held.ExpectAsync("warm");
         return held;

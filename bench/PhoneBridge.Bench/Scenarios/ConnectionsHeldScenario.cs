@@ -37,7 +37,7 @@ public sealed class ConnectionsHeldScenario : IScenario
             {
                 var hub = new Uri(echoHost.BaseAddress, EchoHost.HubPath).ToString();
                 await File.WriteAllLinesAsync(list, Enumerable.Range(0, connections + Warm).Select(i => $"{hub}\t-\tJoin\tg{i / 2}"));
-                echo = await MeasureAsync("bare echo hub", list, connections, options.Seconds(0.5, 3), progress);
+                echo = await MeasureAsync("bare echo hub", list, connections, options, progress);
             }
 
             Memory covisor;
@@ -50,7 +50,7 @@ public sealed class ConnectionsHeldScenario : IScenario
                     $"{hub}\t{s.AgentToken}\tJoinSession\t{s.SessionId}",
                     $"{hub}\t{s.CustomerToken}\tJoinSession\t{s.SessionId}",
                 }));
-                covisor = await MeasureAsync("/hubs/covisor (Garnet)", list, connections, options.Seconds(0.5, 3), progress);
+                covisor = await MeasureAsync("/hubs/covisor (Garnet)", list, connections, options, progress);
             }
 
             static string K(double bytes) => (bytes / 1024).ToString("0.0", CultureInfo.InvariantCulture);
@@ -72,14 +72,22 @@ public sealed class ConnectionsHeldScenario : IScenario
 
     private sealed record Memory(int Connected, double PerSecond, double HeapPerConnection, double WorkingSetPerConnection);
 
-    private static async Task<Memory> MeasureAsync(string label, string list, int connections, TimeSpan settle, TextWriter progress)
+    private static async Task<Memory> MeasureAsync(string label, string list, int connections, BenchOptions options, TextWriter progress)
     {
         await using var held = await HeldConnections.StartAsync(list, Warm);
         var (heapBefore, setBefore) = await ServerMemoryAsync();
+        var censusBefore = options.Heap ? await HeapCensus.OfThisProcessAsync() : null;
         var (connected, failed, seconds) = await held.ConnectRestAsync();
-        await Task.Delay(settle); // let the last handshakes and joins finish on the server
+        await Task.Delay(options.Seconds(0.5, 3)); // let the last handshakes and joins finish on the server
         var (heapAfter, setAfter) = await ServerMemoryAsync();
         var n = Math.Max(1, connected - Warm);
+        if (censusBefore is not null)
+        {
+            var growth = HeapCensus.Growth(censusBefore, await HeapCensus.OfThisProcessAsync(), n, top: 30);
+            await progress.WriteLineAsync($"  {label}: what each connection left on the heap (bytes, objects, type)");
+            await progress.WriteLineAsync(growth);
+        }
+
         var memory = new Memory(n, n / seconds, (double)(heapAfter - heapBefore) / n, (double)(setAfter - setBefore) / n);
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture,
