@@ -30,6 +30,10 @@ internal static class JsonCases
             using var form = new MultipartFormDataContent { { new StringContent("ana"), "username" }, { new StringContent("x"), "password" } };
             return await client.PostAsync(new Uri("/api/agents/login", UriKind.Relative), form).WaitAsync(Timeout);
         });
+        yield return Bad("login: a body past Kestrel's 30 MB request limit", "POST", "/api/agents/login",
+            $$"""{"username":"ana","password":"{{new string('p', 31 * 1024 * 1024)}}"}""", status: HttpStatusCode.RequestEntityTooLarge,
+            expectContinue: true);
+        yield return Bad("join: the PIN sent as an HTML form", "POST", "/api/join", "pin=123456", contentType: "application/x-www-form-urlencoded");
         yield return Bad("pageview: a url that is an object", "POST", "/api/visitors/pageview", """{"url":{"href":"https://shop.example/"}}""");
         yield return Bad("pageview: a body far over its 4 KiB limit", "POST", "/api/visitors/pageview",
             $$"""{"url":"https://shop.example/","title":"{{new string('t', 100_000)}}"}""");
@@ -46,12 +50,12 @@ internal static class JsonCases
 
     private static BadInputCase Bad(
         string name, string method, string path, string body, string? contentType = "application/json",
-        HttpStatusCode status = HttpStatusCode.BadRequest, bool agent = false) =>
-        Bad(name, method, path, Encoding.UTF8.GetBytes(body), contentType, status, agent);
+        HttpStatusCode status = HttpStatusCode.BadRequest, bool agent = false, bool expectContinue = false) =>
+        Bad(name, method, path, Encoding.UTF8.GetBytes(body), contentType, status, agent, expectContinue);
 
     private static BadInputCase Bad(
         string name, string method, string path, byte[] body, string? contentType = "application/json",
-        HttpStatusCode status = HttpStatusCode.BadRequest, bool agent = false) =>
+        HttpStatusCode status = HttpStatusCode.BadRequest, bool agent = false, bool expectContinue = false) =>
         new(name, status, Answer.Problem, async host =>
         {
             using var client = host.ClientWith(agent ? host.Session.AgentToken : null);
@@ -62,6 +66,8 @@ internal static class JsonCases
             }
 
             using var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = content };
+            // Lets the server refuse on Content-Length alone; otherwise it closes while the body is still being sent.
+            request.Headers.ExpectContinue = expectContinue;
             return await client.SendAsync(request).WaitAsync(Timeout);
         });
 }
