@@ -2,6 +2,7 @@ using System.Text;
 
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 
 using PhoneBridge.Twilio.Urls;
@@ -47,7 +48,28 @@ internal static class TwilioRequestVerifier
 
         // Parsed here rather than through Request.Form, which merges names differing only in case.
         List<KeyValuePair<string, string>> form = FormUrlEncoding.Parse(Encoding.UTF8.GetString(body));
-        return Check(urls, url => TwilioSignature.Validate(options.AuthToken, signature, url, form));
+        TwilioRejection? rejection = Check(urls, url => TwilioSignature.Validate(options.AuthToken, signature, url, form));
+        if (rejection is null)
+        {
+            // The endpoint reads the very fields that were signed. ASP.NET's own form reader would
+            // parse the body again and throw on some that Twilio signs (a %00 in Digits), turning a
+            // genuine webhook into a 500 and the caller's call into "an application error".
+            request.HttpContext.Features.Set<IFormFeature>(new FormFeature(ToFormCollection(form)));
+        }
+
+        return rejection;
+    }
+
+    // Names match case-insensitively and repeated names keep every value in order, as in Request.Form.
+    private static FormCollection ToFormCollection(List<KeyValuePair<string, string>> form)
+    {
+        Dictionary<string, StringValues> fields = new(StringComparer.OrdinalIgnoreCase);
+        foreach ((string name, string value) in form)
+        {
+            fields[name] = fields.TryGetValue(name, out StringValues values) ? StringValues.Concat(values, value) : new StringValues(value);
+        }
+
+        return new FormCollection(fields);
     }
 
     private static TwilioRejection? Check(List<string> urls, Func<string, bool> isValid) =>

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Protocol;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using PinCovisor.Web.Hub;
 using PinCovisor.Web.Sessions;
@@ -54,6 +56,10 @@ public static class CovisorHubExtensions
             o.AddFilter<HubRateLimitFilter>();
         });
         services.AddSingleton<HubFailureLogFilter>();
+        // In place of SignalR's JSON protocol (same name, same wire format), for readable argument errors.
+        services.RemoveAll<IHubProtocol>();
+        services.AddSingleton<IHubProtocol>(provider =>
+            new HubArgumentProtocol(new JsonHubProtocol(provider.GetRequiredService<IOptions<JsonHubProtocolOptions>>())));
         // After AddHubOptions, whose set-up copies the global hub options over the hub's own.
         services.AddOptions<HubOptions<CovisorHub>>().Configure<IOptions<CovisorHubOptions>>(
             (hub, ours) => hub.MaximumReceiveMessageSize = ours.Value.MaxMessageBytes);

@@ -82,6 +82,18 @@ public sealed class ValidateTwilioRequestFilterTests
     }
 
     [Fact]
+    public async Task ASignedFieldHoldingANulReachesTheHandlerExactlyAsSigned()
+    {
+        await using TwilioTestServer server = await StartAsync();
+        KeyValuePair<string, string>[] fields = [.. Call[..2], new("Digits", "1\0\n2"), new("digits", "3")];
+
+        using HttpResponseMessage response = await server.PostFormAsync("/twilio/voice", fields).WaitAsync(TestTimeout);
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK, "ASP.NET's own form reader throws on %00; the handler gets the verified fields instead");
+        server.Runs.Should().Equal("voice 1\0\n2,3");
+    }
+
+    [Fact]
     public async Task WithBaseUrlOverrideThePublicUrlIsTheSignedOne()
     {
         await using TwilioTestServer server = await TwilioTestServer.StartAsync("https://shop.example/phone/").WaitAsync(TestTimeout);

@@ -38,6 +38,19 @@ public sealed class TwilioCaller(HttpClient http, string authToken = PinCovisorH
         return await http.SendAsync(request).WaitAsync(Timeout);
     }
 
+    /// <summary>
+    /// POSTs any body signed over <paramref name="signedParameters"/> (the fields as the server will
+    /// decode them), for bodies <see cref="FormUrlEncodedContent"/> cannot produce: raw bytes, other types.
+    /// </summary>
+    public async Task<HttpResponseMessage> PostContentAsync(
+        string pathAndQuery, HttpContent content, IEnumerable<KeyValuePair<string, string>>? signedParameters)
+    {
+        var url = new Uri(http.BaseAddress!, pathAndQuery).ToString();
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = content };
+        request.Headers.Add("X-Twilio-Signature", TwilioSignature.Compute(authToken, url, signedParameters));
+        return await http.SendAsync(request).WaitAsync(Timeout);
+    }
+
     /// <summary>POSTs signed and returns the TwiML document, asserting a 200 with XML.</summary>
     public async Task<XDocument> TwiMLAsync(string pathAndQuery, IEnumerable<KeyValuePair<string, string>> form)
     {
