@@ -12,6 +12,16 @@ internal sealed class PinReservations(PinOptions options, PinCrypto crypto, PinI
     /// default share (0.1 % taken) has odds of 10^-60, so this only triggers when a length is crowded.</summary>
     public const int AttemptsPerLength = 20;
 
+    /// <summary>
+    /// How long a length found at capacity is skipped. A busy hour at capacity would otherwise ask
+    /// the index about the full length again on every call, one wasted round trip each; for this
+    /// long after places free up, calls get a digit more than they need, never fewer.
+    /// </summary>
+    public static readonly TimeSpan FullLengthMemory = TimeSpan.FromSeconds(1);
+
+    // Per length, the store-clock instant (Unix ms) until which it is taken as full.
+    private readonly long[] _fullUntil = new long[PinOptions.MaximumLength + 1];
+
     /// <summary>Reserves a place for a new PIN of the call, live from <paramref name="now"/> for the PIN lifetime.</summary>
     /// <returns>The PIN record to claim for the call; its place in the index is already held.</returns>
     /// <exception cref="InvalidOperationException">Every length up to the maximum is at capacity.</exception>
@@ -20,6 +30,11 @@ internal sealed class PinReservations(PinOptions options, PinCrypto crypto, PinI
         var expiresAt = now + (long)options.Lifetime.TotalMilliseconds;
         for (var length = options.Length; length <= options.MaxLength; length++)
         {
+            if (length < options.MaxLength && Volatile.Read(ref _fullUntil[length]) > now)
+            {
+                continue;
+            }
+
             var capacity = options.Capacity(length);
             for (var attempt = 1; attempt <= AttemptsPerLength; attempt++)
             {
@@ -35,6 +50,7 @@ internal sealed class PinReservations(PinOptions options, PinCrypto crypto, PinI
                 if (outcome == PinIndex.Outcome.LengthFull)
                 {
                     PinLog.LengthFull(logger, length, capacity);
+                    Volatile.Write(ref _fullUntil[length], now + (long)FullLengthMemory.TotalMilliseconds);
                     break;
                 }
 

@@ -9,6 +9,7 @@ namespace PhoneBridge.Tests.Pins;
 public sealed class PinIssuingTests(RedisServers servers, ITestOutputHelper output)
 {
     private const int CollisionEvent = 1202;
+    private const int LengthFullEvent = 1203;
 
     [Theory, MemberData(nameof(RedisServers.Kinds), MemberType = typeof(RedisServers))]
     public async Task FindingByCallGivesTheDigitsThatWereIssued(RedisServerKind kind)
@@ -124,5 +125,25 @@ public sealed class PinIssuingTests(RedisServers servers, ITestOutputHelper outp
         var issuing = () => pins.Store.IssueAsync(TestCalls.NewSid()).WaitAsync(TestCalls.Timeout);
 
         await issuing.Should().ThrowAsync<InvalidOperationException>().WithMessage("*Pins:MaxLength*");
+    }
+
+    [Theory, MemberData(nameof(RedisServers.Kinds), MemberType = typeof(RedisServers))]
+    public async Task ALengthFoundFullIsSkippedForAMomentInsteadOfAskedOnEveryCall(RedisServerKind kind)
+    {
+        var pins = TestPins.Create(await servers.ConnectAsync(kind), o => (o.Length, o.MaxLiveShare) = (4, 0.001));
+        for (var i = 0; i < 10; i++)
+        {
+            await pins.Store.IssueAsync(TestCalls.NewSid()).WaitAsync(TestCalls.Timeout);
+        }
+
+        for (var i = 0; i < 5; i++)
+        {
+            (await pins.Store.IssueAsync(TestCalls.NewSid()).WaitAsync(TestCalls.Timeout))!.Digits.Should().HaveLength(5);
+        }
+
+        pins.Log.Count(LengthFullEvent).Should().Be(1, "the index said once that four digits were full");
+        pins.Clock.Advance(PinReservations.FullLengthMemory);
+        (await pins.Store.IssueAsync(TestCalls.NewSid()).WaitAsync(TestCalls.Timeout))!.Digits.Should().HaveLength(5);
+        pins.Log.Count(LengthFullEvent).Should().Be(2, "once the memory lapses the index is asked again");
     }
 }
