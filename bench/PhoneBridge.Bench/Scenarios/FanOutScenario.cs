@@ -30,6 +30,12 @@ public sealed class FanOutScenario : IScenario
             echo = await FanOutRun.RunAsync("bare echo hub", load => EchoPairs.ConnectAsync(echoHost.BaseAddress, sessions, load), options, progress);
         }
 
+        FanOutResult logged;
+        await using (var echoHost = await EchoHost.StartAsync(withLog: true))
+        {
+            logged = await FanOutRun.RunAsync("echo hub + minimal log", load => EchoPairs.ConnectAsync(echoHost.BaseAddress, sessions, load), options, progress);
+        }
+
         FanOutResult covisor;
         await using (var host = BenchHost.Start())
         {
@@ -39,6 +45,7 @@ public sealed class FanOutScenario : IScenario
 
         var c = covisor.Latencies.Summary();
         var e = echo.Latencies.Summary();
+        var l = logged.Latencies.Summary();
         return
         [
             new(Title, $"{sessions} sessions, send→peer (embedded Garnet)", covisor.ReceivedPerSecond, c,
@@ -46,6 +53,10 @@ public sealed class FanOutScenario : IScenario
                 string.Create(CultureInfo.InvariantCulture, $"p99 {c.P99 / e.P99:0.00}× echo"),
                 "p99 ≤ 25 ms; ≤ 1.5× echo; 2,000 sessions"),
             new(Title, $"{sessions} sessions, bare echo hub (baseline)", echo.ReceivedPerSecond, e, "–", "–", "–"),
+            new(Title, $"{sessions} sessions, echo hub + minimal log in Garnet (INCR + ZADD script per message)", logged.ReceivedPerSecond, l,
+                string.Create(CultureInfo.InvariantCulture, $"bare echo hub p99 {e.P99:0.00} ms"),
+                string.Create(CultureInfo.InvariantCulture, $"p99 {l.P99 / e.P99:0.00}× echo; covisor p99 {c.P99 / l.P99:0.00}× this"),
+                "(decomposition)"),
         ];
     }
 }
