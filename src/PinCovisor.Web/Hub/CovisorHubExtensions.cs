@@ -52,8 +52,10 @@ public static class CovisorHubExtensions
         {
             o.AddFilter<HubFailureLogFilter>();
             o.AddFilter<HubRateLimitFilter>();
+            o.AddFilter<HubRedisOutageFilter>();
         });
         services.AddSingleton<HubFailureLogFilter>();
+        services.AddSingleton<HubRedisOutageFilter>();
         // After AddHubOptions, whose set-up copies the global hub options over the hub's own.
         services.AddOptions<HubOptions<CovisorHub>>().Configure<IOptions<CovisorHubOptions>>(
             (hub, ours) => hub.MaximumReceiveMessageSize = ours.Value.MaxMessageBytes);
