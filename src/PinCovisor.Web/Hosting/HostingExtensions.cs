@@ -25,6 +25,7 @@ internal static class HostingExtensions
             writeToProviders: true);
 
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<RedisOutageHandler>();
         // A malformed body is the client's mistake in every environment: a 400, never an exception page.
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = false);
         builder.Services.Configure<ForwardedHeadersOptions>(options =>

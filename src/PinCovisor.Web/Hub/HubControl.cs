@@ -44,7 +44,9 @@ internal sealed partial class HubControl(
     /// <summary>Subscribes before the host takes connections; if Redis is down, keeps trying in the background.</summary>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (!await TrySubscribeAsync().ConfigureAwait(false))
+        // With Redis down at boot a subscription would wait out the client's timeout and hold the
+        // host's start (and the IVR with it); the background loop subscribes when Redis appears.
+        if (!redis.IsConnected || !await TrySubscribeAsync().ConfigureAwait(false))
         {
             // Tied to the application's lifetime rather than a token of our own: the container may be
             // disposed before hosted services are stopped (test hosts do that), and nothing here needs disposing.

@@ -1,42 +1,41 @@
+using System.Net;
 using Microsoft.AspNetCore.SignalR;
-using ClientState = Microsoft.AspNetCore.SignalR.Client.HubConnectionState;
-using PhoneBridge.Testing.Redis;
+using PhoneBridge.Testing.Hub;
+using PhoneBridge.Testing.Sessions;
 using PhoneBridge.Testing.Web;
 using PinCovisor.Web.Hub;
+using ClientState = Microsoft.AspNetCore.SignalR.Client.HubConnectionState;
 
 namespace PinCovisor.Web.Tests.Resilience;
 
 [Collection(RedisCollection.Name)]
 public sealed class RedisDownAndBackTests
 {
+    private const string Unavailable = "The service is briefly unavailable; try again in a moment.";
     private static readonly TimeSpan Recovery = TimeSpan.FromSeconds(15);
 
     [Fact]
-    public async Task WhileRedisIsDownCallsAreRoutedAndHubCallsRefusedAndWhenItReturnsTheSameHostCarriesOn()
+    public async Task WhileRedisIsDownCallsAreRoutedAndEveryoneIsToldAndWhenItReturnsTheSameHostCarriesOn()
     {
-        using var redis = RedisServerProcess.StartPersistent();
-        await using var host = ResilienceHost.Start(redis.Port);
-        using var http = host.CreateLoopbackClient();
-        var twilio = new TwilioCaller(host.CreateLoopbackClient());
-        await using var session = await AdmittedCall.StartAsync(host, host);
-        var id = session.SessionId;
-        var before = await session.BothSeeAsync(await session.ExchangeAsync("before", 3));
+        await using var on = await SessionOnPersistentRedis.StartAsync(exchanges: 3);
+        var (session, id, before) = (on.Session, on.Session.SessionId, on.Before);
 
-        // appendfsync everysec: what was written more than a second before a crash is on disk.
-        await Task.Delay(TimeSpan.FromMilliseconds(1200));
-        redis.Crash();
+        await SessionOnPersistentRedis.WaitForFsyncAsync();
+        on.Redis.Crash();
 
-        await CallerChecks.ShouldBeApologisedToAndRoutedAsync(twilio);
-        await ResilienceHost.ShouldBeAliveButNotReadyAsync(http);
-        var refused = await session.Customer.Invoking(c => c.InvokeAsync<long>("SendChat", id, "while-down", "¿hola?"))
-            .Should().ThrowAsync<HubException>();
-        refused.Which.Message.Should().Contain("briefly unavailable");
+        // Each of these waits out the Redis client's timeout; they run side by side.
+        await Task.WhenAll(
+            CallerChecks.ShouldBeApologisedToAndRoutedAsync(on.Twilio),
+            ResilienceHost.ShouldBeAliveButNotReadyAsync(on.Http),
+            HubCallIsRefusedAsync(session.Customer, id),
+            JoinIsRefusedAsync(on.Host),
+            NewConnectionIsRefusedAsync(on.Host, session.CustomerToken));
         session.Customer.Connection.State.Should().Be(ClientState.Connected);
         session.Agent.Connection.State.Should().Be(ClientState.Connected);
 
-        redis.StartAgain();
-        await ResilienceHost.WaitUntilReadyAsync(http, Recovery);
-        await CallerChecks.ShouldHearAPinAsync(twilio);
+        on.Redis.StartAgain();
+        await ResilienceHost.WaitUntilReadyAsync(on.Http, Recovery);
+        await CallerChecks.ShouldHearAPinAsync(on.Twilio);
         // The customer resends the refused message under the same id, as the browser does.
         var resent = await session.Customer.InvokeAsync<long>("SendChat", id, "while-down", "¿hola?");
         var all = await session.BothSeeAsync(await session.ExchangeAsync("after", 3));
@@ -45,5 +44,28 @@ public sealed class RedisDownAndBackTests
         all.Take(before.Count).Select(e => (e.Seq, e.Kind, e.Data.GetRawText()))
             .Should().Equal(before.Select(e => (e.Seq, e.Kind, e.Data.GetRawText())), "the earlier events survived the crash");
         all.Count(e => e.Kind == EventKinds.ChatMessage && e.DataAs<ChatMessage>().Text == "¿hola?").Should().Be(1);
+    }
+
+    private static async Task HubCallIsRefusedAsync(HubClient client, string sessionId)
+    {
+        var refused = await client.Invoking(c => c.InvokeAsync<long>("SendChat", sessionId, "while-down", "¿hola?"))
+            .Should().ThrowAsync<HubException>();
+        refused.Which.Message.Should().EndWith(Unavailable);
+    }
+
+    private static async Task JoinIsRefusedAsync(PinCovisorHost host)
+    {
+        using var response = await new SessionsApi(host.CreateLoopbackClient()).JoinAsync("123456");
+        response.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
+        response.Headers.RetryAfter.Should().NotBeNull();
+        (await response.Content.ReadAsStringAsync().WaitAsync(Recovery)).Should().Contain(Unavailable);
+    }
+
+    private static async Task NewConnectionIsRefusedAsync(PinCovisorHost host, string token)
+    {
+        var refused = await FluentActions.Awaiting(() => HubClient.ConnectAsync(host.BaseAddress, token))
+            .Should().ThrowAsync<HttpRequestException>();
+        refused.Which.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable, "a 503 is retried by the clients' reconnect");
     }
 }
