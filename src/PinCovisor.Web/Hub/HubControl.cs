@@ -140,6 +140,10 @@ internal sealed partial class HubControl(
         catch (RedisException e)
         {
             HubLog.SubscribeFailed(logger, e);
+            // The failed attempt stays registered in the client, which would make it when Redis
+            // returns: a second listener, with no handler, buffering every control message for
+            // good. Only this class listens on the channel, so dropping it locally drops just that.
+            await redis.GetSubscriber().UnsubscribeAsync(HubKeys.Control).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             return false;
         }
     }

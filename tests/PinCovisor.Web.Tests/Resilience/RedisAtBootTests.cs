@@ -27,5 +27,13 @@ public sealed class RedisAtBootTests
         var all = await session.BothSeeAsync(await session.ExchangeAsync("first", 2));
 
         all.Should().Contain(e => e.Kind == EventKinds.Admission, "the admission reached the customer through the hub");
+
+        // Ending the session cuts the customer off through the hosts' control channel, which the
+        // host could only subscribe to once Redis had appeared.
+        await session.Agent.InvokeAsync("EndSession", session.SessionId);
+        await session.Customer.Closed.WaitAsync(Recovery);
+        // The host stops before its Redis does: stopping with Redis gone waits out the client's timeouts.
+        await session.DisposeAsync();
+        await host.DisposeAsync();
     }
 }
