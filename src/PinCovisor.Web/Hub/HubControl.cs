@@ -35,7 +35,7 @@ internal sealed partial class HubControl(
         {
             await redis.GetSubscriber().PublishAsync(HubKeys.Control, JsonSerializer.Serialize(message)).ConfigureAwait(false);
         }
-        catch (RedisException e)
+        catch (Exception e) when (e is RedisException or RedisTimeoutException)
         {
             HubLog.ControlFailed(logger, message.Action, message.SessionId, e);
         }
@@ -137,7 +137,7 @@ internal sealed partial class HubControl(
             queue.OnMessage(OnMessageAsync);
             return true;
         }
-        catch (RedisException e)
+        catch (Exception e) when (e is RedisException or RedisTimeoutException)
         {
             HubLog.SubscribeFailed(logger, e);
             // The failed attempt stays registered in the client, which would make it when Redis
@@ -157,7 +157,7 @@ internal sealed partial class HubControl(
                 await ApplyAsync(message).ConfigureAwait(false);
             }
         }
-        catch (Exception e) when (e is JsonException or IOException or InvalidOperationException or RedisException)
+        catch (Exception e) when (e is JsonException or IOException or InvalidOperationException or RedisException or RedisTimeoutException)
         {
             // One bad message must not stop the queue: later ends and transfers still have to land.
             HubLog.ControlFailed(logger, "apply", delivered.Message.ToString(), e);
