@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using StackExchange.Redis;
 
 namespace PinCovisor.Web.Health;
@@ -17,6 +18,13 @@ internal static class HealthEndpoints
 
     private static async Task<IResult> ReadyAsync(IConnectionMultiplexer redis, CancellationToken cancellationToken)
     {
+        // Not connected: say so at once. A PING would wait in the client's backlog for the whole
+        // budget, and a probe that takes 2 s to say "no" holds up whoever polls it.
+        if (!redis.IsConnected)
+        {
+            return NotReady();
+        }
+
         try
         {
             await redis.GetDatabase().PingAsync().WaitAsync(RedisBudget, cancellationToken);
@@ -24,12 +32,14 @@ internal static class HealthEndpoints
         }
         catch (Exception e) when (e is RedisException or TimeoutException)
         {
-            return TypedResults.Problem(
-                title: "Not ready",
-                detail: "Redis is not reachable.",
-                statusCode: StatusCodes.Status503ServiceUnavailable);
+            return NotReady();
         }
     }
+
+    private static ProblemHttpResult NotReady() => TypedResults.Problem(
+        title: "Not ready",
+        detail: "Redis is not reachable.",
+        statusCode: StatusCodes.Status503ServiceUnavailable);
 
     private sealed record HealthReport(string Status);
 }

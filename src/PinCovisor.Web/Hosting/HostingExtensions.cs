@@ -26,6 +26,7 @@ internal static class HostingExtensions
         CachingLoggerFactory.Decorate(builder.Services);
 
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<RedisOutageHandler>();
         // A malformed body is the client's mistake in every environment: a 400, never an exception page.
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = false);
         builder.Services.Configure<ForwardedHeadersOptions>(options =>

@@ -54,12 +54,14 @@ public static class CovisorHubExtensions
         {
             o.AddFilter<HubFailureLogFilter>();
             o.AddFilter<HubRateLimitFilter>();
+            o.AddFilter<HubRedisOutageFilter>();
         });
         services.AddSingleton<HubFailureLogFilter>();
         // In place of SignalR's JSON protocol (same name, same wire format), for readable argument errors.
         services.RemoveAll<IHubProtocol>();
         services.AddSingleton<IHubProtocol>(provider =>
             new HubArgumentProtocol(new JsonHubProtocol(provider.GetRequiredService<IOptions<JsonHubProtocolOptions>>())));
+        services.AddSingleton<HubRedisOutageFilter>();
         // After AddHubOptions, whose set-up copies the global hub options over the hub's own.
         services.AddOptions<HubOptions<CovisorHub>>().Configure<IOptions<CovisorHubOptions>>(
             (hub, ours) => hub.MaximumReceiveMessageSize = ours.Value.MaxMessageBytes);

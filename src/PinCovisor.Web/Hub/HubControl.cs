@@ -35,7 +35,7 @@ internal sealed partial class HubControl(
         {
             await redis.GetSubscriber().PublishAsync(HubKeys.Control, JsonSerializer.Serialize(message)).ConfigureAwait(false);
         }
-        catch (RedisException e)
+        catch (Exception e) when (e is RedisException or RedisTimeoutException)
         {
             HubLog.ControlFailed(logger, message.Action, message.SessionId, e);
         }
@@ -44,7 +44,9 @@ internal sealed partial class HubControl(
     /// <summary>Subscribes before the host takes connections; if Redis is down, keeps trying in the background.</summary>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (!await TrySubscribeAsync().ConfigureAwait(false))
+        // With Redis down at boot a subscription would wait out the client's timeout and hold the
+        // host's start (and the IVR with it); the background loop subscribes when Redis appears.
+        if (!redis.IsConnected || !await TrySubscribeAsync().ConfigureAwait(false))
         {
             // Tied to the application's lifetime rather than a token of our own: the container may be
             // disposed before hosted services are stopped (test hosts do that), and nothing here needs disposing.
@@ -135,9 +137,13 @@ internal sealed partial class HubControl(
             queue.OnMessage(OnMessageAsync);
             return true;
         }
-        catch (RedisException e)
+        catch (Exception e) when (e is RedisException or RedisTimeoutException)
         {
             HubLog.SubscribeFailed(logger, e);
+            // The failed attempt stays registered in the client, which would make it when Redis
+            // returns: a second listener, with no handler, buffering every control message for
+            // good. Only this class listens on the channel, so dropping it locally drops just that.
+            await redis.GetSubscriber().UnsubscribeAsync(HubKeys.Control).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             return false;
         }
     }
@@ -151,7 +157,7 @@ internal sealed partial class HubControl(
                 await ApplyAsync(message).ConfigureAwait(false);
             }
         }
-        catch (Exception e) when (e is JsonException or IOException or InvalidOperationException or RedisException)
+        catch (Exception e) when (e is JsonException or IOException or InvalidOperationException or RedisException or RedisTimeoutException)
         {
             // One bad message must not stop the queue: later ends and transfers still have to land.
             HubLog.ControlFailed(logger, "apply", delivered.Message.ToString(), e);

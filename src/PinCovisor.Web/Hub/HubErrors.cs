@@ -20,5 +20,8 @@ internal static class HubErrors
 
     public static HubException TooFast() => new("You are sending too fast; wait a moment and try again.");
 
+    /// <summary>Redis is down or restarting: nothing was done, and the same call may simply be tried again.</summary>
+    public static HubException Unavailable() => new("The service is briefly unavailable; try again in a moment.");
+
     public static HubException Invalid(string what) => new(what);
 }

@@ -38,4 +38,7 @@ internal static partial class HubLog
 
     [LoggerMessage(2310, LogLevel.Error, "Hub method {Method} failed on connection {ConnectionId}")]
     public static partial void Failed(ILogger logger, string method, string connectionId, Exception exception);
+
+    [LoggerMessage(2311, LogLevel.Warning, "Hub method {Method} on connection {ConnectionId} could not reach Redis ({Reason})")]
+    public static partial void RedisUnavailable(ILogger logger, string method, string connectionId, string reason);
 }

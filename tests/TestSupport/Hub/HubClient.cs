@@ -20,8 +20,9 @@ public sealed class HubClient : IAsyncDisposable
     private int _reconnections;
     private int _replayed;
 
-    private HubClient(Uri baseAddress, string token, bool reconnect, string? origin, TimeSpan reconnectDelay)
+    private HubClient(Uri baseAddress, string token, bool reconnect, string? origin, TimeSpan reconnectDelay, EventRecorder? events)
     {
+        Events = events ?? new EventRecorder();
         var builder = new HubConnectionBuilder().WithUrl(new Uri(baseAddress, "hubs/covisor"), o =>
         {
             o.Transports = HttpTransportType.WebSockets;
@@ -65,7 +66,7 @@ public sealed class HubClient : IAsyncDisposable
 
     public HubConnection Connection { get; }
 
-    public EventRecorder Events { get; } = new();
+    public EventRecorder Events { get; }
 
     /// <summary>Events received as replays by rejoins after a reconnect (not by the first join).</summary>
     public int Replayed => Volatile.Read(ref _replayed);
@@ -82,10 +83,15 @@ public sealed class HubClient : IAsyncDisposable
     /// <param name="reconnect">Reconnect automatically (and rejoin with the last sequence number).</param>
     /// <param name="origin">An Origin header to send, as a browser would.</param>
     /// <param name="reconnectDelay">How long a dropped connection waits before its first reconnect attempt.</param>
+    /// <param name="events">
+    /// What an earlier connection of the same client applied, kept as the browser keeps its logs when it
+    /// opens a new connection (say, to another host): joins then ask only for what came after.
+    /// </param>
     public static async Task<HubClient> ConnectAsync(
-        Uri baseAddress, string token, bool reconnect = false, string? origin = null, TimeSpan reconnectDelay = default)
+        Uri baseAddress, string token, bool reconnect = false, string? origin = null, TimeSpan reconnectDelay = default,
+        EventRecorder? events = null)
     {
-        var client = new HubClient(baseAddress, token, reconnect, origin, reconnectDelay);
+        var client = new HubClient(baseAddress, token, reconnect, origin, reconnectDelay, events);
         await client.Connection.StartAsync().WaitAsync(Timeout);
         return client;
     }

@@ -1,71 +1,175 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 
 namespace PhoneBridge.Testing.Redis;
 
-/// <summary>A throwaway <c>redis-server</c> on a free loopback port, with no persistence.</summary>
+/// <summary>
+/// A throwaway <c>redis-server</c> on a loopback port: with no persistence (<see cref="Start"/>), or
+/// with an append-only file in a temporary directory (<see cref="StartPersistent"/>) so a test can
+/// stop it, crash it and start it again on the same port with its data.
+/// </summary>
 public sealed class RedisServerProcess : IDisposable
 {
-    private readonly Process _process;
+    private const int SigTerm = 15;
 
-    private RedisServerProcess(Process process, int port)
+    private readonly string? _dataDirectory;
+    private Process? _process;
+
+    private RedisServerProcess(Process process, int port, string? dataDirectory)
     {
         _process = process;
         Port = port;
+        _dataDirectory = dataDirectory;
     }
 
     public int Port { get; }
 
     public string ConnectionString => $"127.0.0.1:{Port},abortConnect=false";
 
+    /// <summary>A server on a free port that keeps nothing on disk.</summary>
     public static RedisServerProcess Start()
     {
-        var executable = Environment.GetEnvironmentVariable("REDIS_SERVER") ?? "redis-server";
         for (var attempt = 0; ; attempt++)
         {
             var port = Web.LoopbackPorts.Unused();
-            var info = new ProcessStartInfo(executable)
+            if (Launch(port, null) is { } process)
             {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            foreach (var arg in new[]
-            {
-                "--bind", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                "--save", "", "--appendonly", "no", "--protected-mode", "yes",
-            })
-            {
-                info.ArgumentList.Add(arg);
+                return new RedisServerProcess(process, port, null);
             }
 
-            Process process;
-            try
-            {
-                process = Process.Start(info) ?? throw new InvalidOperationException("redis-server did not start.");
-            }
-            catch (System.ComponentModel.Win32Exception e)
-            {
-                throw new InvalidOperationException(
-                    "redis-server is not installed; run ./test.sh, which installs it.", e);
-            }
-
-            process.OutputDataReceived += (_, _) => { };
-            process.ErrorDataReceived += (_, _) => { };
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-            if (WaitUntilListening(port, process, TimeSpan.FromSeconds(10)))
-            {
-                return new RedisServerProcess(process, port);
-            }
-
-            Kill(process);
             if (attempt >= 3)
             {
                 throw new InvalidOperationException($"redis-server did not listen on 127.0.0.1:{port}.");
             }
         }
+    }
+
+    /// <summary>
+    /// A server with <c>appendonly yes</c> and <c>appendfsync everysec</c> in a new temporary
+    /// directory (deleted on dispose), on <paramref name="port"/> or a free one.
+    /// </summary>
+    public static RedisServerProcess StartPersistent(int port = 0)
+    {
+        var directory = Directory.CreateTempSubdirectory("redis-aof-").FullName;
+        for (var attempt = 0; ; attempt++)
+        {
+            var chosen = port != 0 ? port : Web.LoopbackPorts.Unused();
+            if (Launch(chosen, directory) is { } process)
+            {
+                return new RedisServerProcess(process, chosen, directory);
+            }
+
+            if (port != 0 || attempt >= 3)
+            {
+                Directory.Delete(directory, recursive: true);
+                throw new InvalidOperationException($"redis-server did not listen on 127.0.0.1:{chosen}.");
+            }
+        }
+    }
+
+    /// <summary>Stops the server as an orchestrator would (SIGTERM): it flushes its append-only file and exits.</summary>
+    public void Stop()
+    {
+        var process = Running();
+        if (Kill(process.Id, SigTerm) != 0)
+        {
+            throw new InvalidOperationException($"Could not signal redis-server (errno {Marshal.GetLastPInvokeError()}).");
+        }
+
+        if (!process.WaitForExit(10_000))
+        {
+            throw new InvalidOperationException("redis-server did not exit within 10 s of SIGTERM.");
+        }
+
+        Dispose(process);
+    }
+
+    /// <summary>Kills the server outright (SIGKILL), as a crash or an OOM kill would: no last flush.</summary>
+    public void Crash()
+    {
+        var process = Running();
+        process.Kill();
+        process.WaitForExit(10_000);
+        Dispose(process);
+    }
+
+    /// <summary>Starts the stopped server again on the same port, with the same data directory.</summary>
+    public void StartAgain()
+    {
+        if (_process is not null)
+        {
+            throw new InvalidOperationException("redis-server is still running.");
+        }
+
+        _process = Launch(Port, _dataDirectory)
+            ?? throw new InvalidOperationException($"redis-server did not listen again on 127.0.0.1:{Port}.");
+    }
+
+    public void Dispose()
+    {
+        if (_process is { } process)
+        {
+            Dispose(process);
+        }
+
+        if (_dataDirectory is not null && Directory.Exists(_dataDirectory))
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+    }
+
+    private Process Running() => _process ?? throw new InvalidOperationException("redis-server is not running.");
+
+    /// <summary>Kills (if still running) and forgets the process.</summary>
+    private void Dispose(Process process)
+    {
+        KillProcess(process);
+        _process = null;
+    }
+
+    /// <summary>Starts redis-server on <paramref name="port"/>; null (and nothing left running) when it did not listen.</summary>
+    private static Process? Launch(int port, string? dataDirectory)
+    {
+        var executable = Environment.GetEnvironmentVariable("REDIS_SERVER") ?? "redis-server";
+        var info = new ProcessStartInfo(executable)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        string[] persistence = dataDirectory is null
+            ? ["--appendonly", "no"]
+            : ["--appendonly", "yes", "--appendfsync", "everysec", "--dir", dataDirectory];
+        foreach (var arg in new[] { "--bind", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--save", "" }
+            .Concat(persistence).Append("--protected-mode").Append("yes"))
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        Process process;
+        try
+        {
+            process = Process.Start(info) ?? throw new InvalidOperationException("redis-server did not start.");
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new InvalidOperationException(
+                "redis-server is not installed; run ./test.sh, which installs it.", e);
+        }
+
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        if (WaitUntilListening(port, process, TimeSpan.FromSeconds(10)))
+        {
+            return process;
+        }
+
+        KillProcess(process);
+        return null;
     }
 
     private static bool WaitUntilListening(int port, Process process, TimeSpan timeout)
@@ -88,8 +192,7 @@ public sealed class RedisServerProcess : IDisposable
         return false;
     }
 
-
-    private static void Kill(Process process)
+    private static void KillProcess(Process process)
     {
         try
         {
@@ -106,5 +209,8 @@ public sealed class RedisServerProcess : IDisposable
         process.Dispose();
     }
 
-    public void Dispose() => Kill(_process);
+    // .NET's Process.Kill only sends SIGKILL; a graceful stop needs SIGTERM.
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    private static extern int Kill(int pid, int signal);
 }
