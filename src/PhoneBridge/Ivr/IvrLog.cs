@@ -9,7 +9,7 @@ internal static partial class IvrLog
     public static partial void PinRead(ILogger logger, string callSid, int pinLength);
 
     [LoggerMessage(1401, LogLevel.Warning, "Call {CallSid}: visual side unavailable during {Step} ({Error}); routing the call without it")]
-    public static partial void VisualSideUnavailable(ILogger logger, string callSid, string step, string error, Exception exception);
+    public static partial void VisualSideUnavailable(ILogger logger, string callSid, string step, string error, Exception? exception);
 
     [LoggerMessage(1402, LogLevel.Information, "Call {CallSid} arrived outside business hours")]
     public static partial void Closed(ILogger logger, string callSid);

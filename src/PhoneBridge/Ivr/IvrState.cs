@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using StackExchange.Redis;
 
 namespace PhoneBridge.Ivr;
 
@@ -7,11 +8,19 @@ namespace PhoneBridge.Ivr;
 /// Runs the IVR's Redis steps under a time budget. The call must never fail because the visual
 /// side does: when Redis is slow or down the step yields nothing and the caller is still routed.
 /// </summary>
-internal sealed class IvrState(IOptions<IvrOptions> options, ILogger<IvrState> logger)
+internal sealed class IvrState(IConnectionMultiplexer redis, IOptions<IvrOptions> options, ILogger<IvrState> logger)
 {
     public async Task<T?> TryAsync<T>(string callSid, string step, Func<CancellationToken, Task<T?>> action, CancellationToken cancellationToken)
         where T : class
     {
+        if (!redis.IsConnected)
+        {
+            // Known down: commands would only queue until the budget ran out, and the caller would
+            // hear Ivr:StateTimeout of silence before the apology.
+            IvrLog.VisualSideUnavailable(logger, callSid, step, nameof(RedisConnectionException), null);
+            return null;
+        }
+
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         budget.CancelAfter(options.Value.StateTimeout);
         try
