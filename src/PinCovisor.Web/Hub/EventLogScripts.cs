@@ -5,9 +5,13 @@ internal static class EventLogScripts
 {
     /// <summary>
     /// Appends one event. The sequence number is taken and the event stored in the same script, so
-    /// the log has no holes and no two events share a number, whichever host appends.
+    /// the log has no holes and no two events share a number, whichever host appends (a Redis that
+    /// lost its last writes leaves a hole rather than hand a number out twice, see ARGV[6]).
     /// KEYS: counter, events, video, message ids. ARGV: event JSON without "seq" (starting with '{'),
-    /// lifetime in ms, most events kept (0 = all), '1' for a video event, message id or ''.
+    /// lifetime in ms, most events kept (0 = all), '1' for a video event, message id or '', and the
+    /// highest number this host has handed out in the session (0 if none): a counter found below it
+    /// came back from an older state (a Redis that lost its last writes), and numbering goes on
+    /// above it rather than reusing numbers clients have already applied.
     /// Returns {seq, 1} when appended, {seq of the earlier one, 0} for a message id already seen.
     /// </summary>
     public const string Append = """
@@ -19,6 +23,11 @@ internal static class EventLogScripts
           end
         end
         local seq = redis.call('INCR', KEYS[1])
+        local floor = tonumber(ARGV[6])
+        if seq <= floor then
+          seq = floor + 1
+          redis.call('SET', KEYS[1], seq)
+        end
         local event = '{"seq":' .. seq .. ',' .. string.sub(ARGV[1], 2)
         redis.call('ZADD', KEYS[2], seq, event)
         if ARGV[4] == '1' then

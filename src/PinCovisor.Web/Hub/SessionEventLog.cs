@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
@@ -14,8 +15,15 @@ internal sealed record LogPage(IReadOnlyList<CovisorEvent> Events, long LatestSe
 /// embedded Garnet lacks them). The log lives <see cref="CovisorHubOptions.HistoryLifetime"/> after
 /// its last event.
 /// </summary>
-internal sealed class SessionEventLog(IConnectionMultiplexer redis, IOptions<CovisorHubOptions> options)
+internal sealed class SessionEventLog(IConnectionMultiplexer redis, IOptions<CovisorHubOptions> options) : IDisposable
 {
+    // How long this host remembers the highest number it gave a session's event: long enough to
+    // outlast a Redis outage and restart, short enough that idle sessions cost nothing.
+    private static readonly TimeSpan HandedOutMemory = TimeSpan.FromHours(1);
+
+    private readonly MemoryCache _handedOut = new(new MemoryCacheOptions());
+    private readonly Lock _handedOutLock = new();
+
     private IDatabase Db => redis.GetDatabase();
 
     /// <summary>
@@ -30,6 +38,7 @@ internal sealed class SessionEventLog(IConnectionMultiplexer redis, IOptions<Cov
         var json = JsonSerializer.Serialize(draft with { Seq = 0 }, CovisorEvent.JsonOptions);
         var id = draft.SessionId;
         var settings = options.Value;
+        var floor = _handedOut.TryGetValue(id, out long highest) ? highest : 0;
         var result = (RedisResult[])(await Db.ScriptEvaluateAsync(
             EventLogScripts.Append,
             [HubKeys.Counter(id), HubKeys.Events(id), HubKeys.Video(id), HubKeys.MessageIds(id)],
@@ -39,8 +48,23 @@ internal sealed class SessionEventLog(IConnectionMultiplexer redis, IOptions<Cov
                 settings.MaxHistoryEvents,
                 draft.Kind == EventKinds.Video ? "1" : "0",
                 messageId ?? "",
+                floor,
             ]).WaitAsync(cancellationToken).ConfigureAwait(false))!;
-        return (draft with { Seq = (long)result[0] }, (long)result[1] == 1);
+        var seq = (long)result[0];
+        Remember(id, seq);
+        return (draft with { Seq = seq }, (long)result[1] == 1);
+    }
+
+    // Concurrent appends may finish out of order; the highest number wins.
+    private void Remember(string sessionId, long seq)
+    {
+        lock (_handedOutLock)
+        {
+            if (!_handedOut.TryGetValue(sessionId, out long highest) || seq > highest)
+            {
+                _handedOut.Set(sessionId, seq, new MemoryCacheEntryOptions { SlidingExpiration = HandedOutMemory });
+            }
+        }
     }
 
     /// <summary>Up to <paramref name="limit"/> events with a sequence number above <paramref name="afterSeq"/>.</summary>
@@ -64,4 +88,6 @@ internal sealed class SessionEventLog(IConnectionMultiplexer redis, IOptions<Cov
     private static CovisorEvent Parse(string json) =>
         JsonSerializer.Deserialize<CovisorEvent>(json, CovisorEvent.JsonOptions)
         ?? throw new JsonException("An event log entry is empty.");
+
+    public void Dispose() => _handedOut.Dispose();
 }
