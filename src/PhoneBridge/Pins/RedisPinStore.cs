@@ -61,8 +61,15 @@ internal sealed class RedisPinStore : IPinStore
         }
         catch (InvalidOperationException)
         {
-            // Every length is full; a retry of a call that already has its PIN still gets it.
+            // Every length is full; a retry of a call that already has its PIN still gets it, and
+            // a call that ended gets none, as when there is room.
             var current = await _calls.ReadAsync(callSid, cancellationToken).ConfigureAwait(false);
+            if (current?.State == PinRecord.Revoked)
+            {
+                PinLog.IssueRefused(_logger, callSid);
+                return null;
+            }
+
             if (current is null || !current.StandsAt(now))
             {
                 throw;

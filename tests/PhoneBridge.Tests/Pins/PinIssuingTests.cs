@@ -146,4 +146,20 @@ public sealed class PinIssuingTests(RedisServers servers, ITestOutputHelper outp
         (await pins.Store.IssueAsync(TestCalls.NewSid()).WaitAsync(TestCalls.Timeout))!.Digits.Should().HaveLength(5);
         pins.Log.Count(LengthFullEvent).Should().Be(2, "once the memory lapses the index is asked again");
     }
+
+    [Theory, MemberData(nameof(RedisServers.Kinds), MemberType = typeof(RedisServers))]
+    public async Task WhenEveryLengthIsFullARetryStillHearsItsPinAndAnEndedCallGetsNone(RedisServerKind kind)
+    {
+        var pins = TestPins.Create(await servers.ConnectAsync(kind), o => (o.Length, o.MaxLength, o.MaxLiveShare) = (4, 4, 0.001));
+        var (retried, first) = await pins.IssueForNewCallAsync();
+        var (ended, _) = await pins.IssueForNewCallAsync();
+        await pins.Store.RevokeAsync(ended).WaitAsync(TestCalls.Timeout);
+        for (var i = 0; i < 9; i++)
+        {
+            await pins.Store.IssueAsync(TestCalls.NewSid()).WaitAsync(TestCalls.Timeout);
+        }
+
+        (await pins.Store.IssueAsync(retried).WaitAsync(TestCalls.Timeout))!.Digits.Should().Be(first.Digits);
+        (await pins.Store.IssueAsync(ended).WaitAsync(TestCalls.Timeout)).Should().BeNull();
+    }
 }
