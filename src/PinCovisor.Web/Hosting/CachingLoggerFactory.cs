@@ -11,8 +11,10 @@ namespace PinCovisor.Web.Hosting;
 internal sealed class CachingLoggerFactory(ILoggerFactory inner) : ILoggerFactory
 {
     private readonly ConcurrentDictionary<string, ILogger> _loggers = new(StringComparer.Ordinal);
+    private readonly Func<string, ILogger> _create = inner.CreateLogger;
 
-    public ILogger CreateLogger(string categoryName) => _loggers.GetOrAdd(categoryName, inner.CreateLogger);
+    // Asked on every request (authentication handlers are per request): no delegate made per call.
+    public ILogger CreateLogger(string categoryName) => _loggers.GetOrAdd(categoryName, _create);
 
     public void AddProvider(ILoggerProvider provider) => inner.AddProvider(provider);
 

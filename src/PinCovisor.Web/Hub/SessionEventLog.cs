@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
@@ -21,8 +22,8 @@ internal sealed class SessionEventLog(IConnectionMultiplexer redis, IOptions<Cov
     // outlast a Redis outage and restart, short enough that idle sessions cost nothing.
     private static readonly TimeSpan HandedOutMemory = TimeSpan.FromHours(1);
 
+    // One box per session, raised in place: an append neither locks nor replaces a cache entry.
     private readonly MemoryCache _handedOut = new(new MemoryCacheOptions());
-    private readonly Lock _handedOutLock = new();
 
     private IDatabase Db => redis.GetDatabase();
 
@@ -38,7 +39,12 @@ internal sealed class SessionEventLog(IConnectionMultiplexer redis, IOptions<Cov
         var json = JsonSerializer.Serialize(draft with { Seq = 0 }, CovisorEvent.JsonOptions);
         var id = draft.SessionId;
         var settings = options.Value;
-        var floor = _handedOut.TryGetValue(id, out long highest) ? highest : 0;
+        var highest = _handedOut.GetOrCreate(id, entry =>
+        {
+            entry.SlidingExpiration = HandedOutMemory;
+            return new StrongBox<long>();
+        })!;
+        var floor = Volatile.Read(ref highest.Value);
         var result = (RedisResult[])(await Db.ScriptEvaluateAsync(
             EventLogScripts.Append,
             [HubKeys.Counter(id), HubKeys.Events(id), HubKeys.Video(id), HubKeys.MessageIds(id)],
@@ -51,18 +57,18 @@ internal sealed class SessionEventLog(IConnectionMultiplexer redis, IOptions<Cov
                 floor,
             ]).WaitAsync(cancellationToken).ConfigureAwait(false))!;
         var seq = (long)result[0];
-        Remember(id, seq);
+        Raise(highest, seq);
         return (draft with { Seq = seq }, (long)result[1] == 1);
     }
 
     // Concurrent appends may finish out of order; the highest number wins.
-    private void Remember(string sessionId, long seq)
+    private static void Raise(StrongBox<long> highest, long seq)
     {
-        lock (_handedOutLock)
+        for (var seen = Volatile.Read(ref highest.Value); seq > seen; seen = Volatile.Read(ref highest.Value))
         {
-            if (!_handedOut.TryGetValue(sessionId, out long highest) || seq > highest)
+            if (Interlocked.CompareExchange(ref highest.Value, seq, seen) == seen)
             {
-                _handedOut.Set(sessionId, seq, new MemoryCacheEntryOptions { SlidingExpiration = HandedOutMemory });
+                return;
             }
         }
     }
