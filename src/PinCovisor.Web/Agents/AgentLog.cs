@@ -44,4 +44,7 @@ internal static partial class AgentLog
 
     [LoggerMessage(2513, LogLevel.Information, "Admin {Admin} {Change} canned reply {Shortcut}")]
     public static partial void CannedReplyChanged(ILogger logger, string admin, string change, string shortcut);
+
+    [LoggerMessage(2514, LogLevel.Information, "A login for a username failed from many addresses waits {DelayMs} ms before its check")]
+    public static partial void SlowedDown(ILogger logger, long delayMs);
 }

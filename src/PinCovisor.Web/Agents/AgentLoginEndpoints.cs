@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using PinCovisor.Web.Auth;
+using PinCovisor.Web.Sessions;
+using PinCovisor.Web.Throttling;
 
 namespace PinCovisor.Web.Agents;
 
@@ -43,23 +45,32 @@ internal static class AgentLoginEndpoints
         }
 
         var ct = http.RequestAborted;
-        var policy = LoginPolicy(options.Value);
-        var client = ClientAddress(http);
-        if (await throttle.BeginAsync(policy, client, request.Username!, ct).ConfigureAwait(false) is { } wait)
+        var counters = LoginThrottle.Counters(options.Value, request.Username!, ClientBucket.Of(http));
+        var verdict = await throttle.BeginAsync(counters, ct).ConfigureAwait(false);
+        if (verdict.RetryAfter is { } wait)
         {
-            AgentLog.Throttled(logger, policy.Name, AttemptThrottle.RetryAfterSeconds(wait));
+            AgentLog.Throttled(logger, LoginThrottle.Name, AttemptThrottle.RetryAfterSeconds(wait));
             return AgentProblems.TooMany(http, wait);
+        }
+
+        if (verdict.OverLimit)
+        {
+            // Failures for this username from many addresses: slow every login for it down, refuse none,
+            // so an attack can neither lock the agent out nor guess at full speed.
+            AgentLog.SlowedDown(logger, (long)options.Value.SlowDownDelay.TotalMilliseconds);
+            await Task.Delay(options.Value.SlowDownDelay, time, ct).ConfigureAwait(false);
         }
 
         // The hasher runs whatever the account, so unknown, disabled and wrong look the same.
         var stored = await accounts.ReadAsync(request.Username!, ct).ConfigureAwait(false);
-        if (!passwords.Verify(stored?.PasswordHash, request.Password!) || stored is not { Account.Disabled: false })
+        if (!await passwords.VerifyAsync(stored?.PasswordHash, request.Password!, ct).ConfigureAwait(false)
+            || stored is not { Account.Disabled: false })
         {
             AgentLog.LoginRefused(logger);
             return AgentProblems.LoginRefused();
         }
 
-        await throttle.SucceededAsync(policy, client, request.Username!, ct).ConfigureAwait(false);
+        await throttle.SucceededAsync(counters, ct).ConfigureAwait(false);
         var account = stored.Account;
         var grant = new AccessGrant(AccessKind.Agent, account.Username, null, time.GetUtcNow() + options.Value.TokenLifetime);
         var token = await tokens.IssueAsync(grant, ct).ConfigureAwait(false);
@@ -106,10 +117,4 @@ internal static class AgentLoginEndpoints
             ? TypedResults.Ok(AgentView.Of(account))
             : AgentProblems.NotFound("This agent has no enabled account.");
     }
-
-    /// <summary>The login throttle's numbers.</summary>
-    public static ThrottlePolicy LoginPolicy(AgentLoginOptions options) => new("agent-login", options.MaxFailures, options.FailureWindow);
-
-    /// <summary>The client's address as the forwarded-headers middleware left it (trusted proxies only).</summary>
-    public static string ClientAddress(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 }

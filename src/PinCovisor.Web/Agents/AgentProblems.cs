@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 
+using PinCovisor.Web.Throttling;
+
 namespace PinCovisor.Web.Agents;
 
 /// <summary>The <c>application/problem+json</c> answers of the agents' APIs.</summary>

@@ -64,7 +64,8 @@ internal sealed class AgentSeeder(
         }
 
         if (stored.Fingerprint == fingerprint
-            && (string.IsNullOrEmpty(agent.Password) || passwords.Verify(stored.PasswordHash, agent.Password)))
+            && (string.IsNullOrEmpty(agent.Password)
+                || await passwords.VerifyAsync(stored.PasswordHash, agent.Password, cancellationToken).ConfigureAwait(false)))
         {
             return;
         }

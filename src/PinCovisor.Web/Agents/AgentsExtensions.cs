@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using PhoneBridge.Agents;
 using PinCovisor.Web.Agents;
 using PinCovisor.Web.Auth;
+using PinCovisor.Web.Throttling;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -34,7 +35,12 @@ public static class AgentsExtensions
             .BindConfiguration(AgentLoginOptions.SectionName)
             .Validate(o => o.TokenLifetime > TimeSpan.Zero, "AgentLogin:TokenLifetime must be positive")
             .Validate(o => o.MaxFailures >= 1, "AgentLogin:MaxFailures must be at least 1")
+            .Validate(o => o.MaxFailuresPerClient >= o.MaxFailures, "AgentLogin:MaxFailuresPerClient must be at least AgentLogin:MaxFailures")
+            .Validate(o => o.SlowDownAfter >= 1, "AgentLogin:SlowDownAfter must be at least 1")
+            .Validate(o => o.SlowDownDelay >= TimeSpan.Zero && o.SlowDownDelay <= TimeSpan.FromSeconds(30),
+                "AgentLogin:SlowDownDelay must be between 0 and 30 seconds")
             .Validate(o => o.FailureWindow > TimeSpan.Zero, "AgentLogin:FailureWindow must be positive")
+            .Validate(o => o.MaxConcurrentPasswordChecks >= 0, "AgentLogin:MaxConcurrentPasswordChecks must be 0 (one per processor) or more")
             .Validate(o => o.DirectoryRefresh >= TimeSpan.FromMilliseconds(100), "AgentLogin:DirectoryRefresh must be at least 100 ms")
             .Validate(o => o.ClaimMaxFailures >= 1, "AgentLogin:ClaimMaxFailures must be at least 1")
             .Validate(o => o.ClaimFailureWindow > TimeSpan.Zero, "AgentLogin:ClaimFailureWindow must be positive")
@@ -50,7 +56,7 @@ public static class AgentsExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<AgentPasswords>();
-        services.AddSingleton<AttemptThrottle>();
+        services.TryAddSingleton<AttemptThrottle>();
         services.AddSingleton<RedisAgentAccounts>();
         services.AddSingleton<IAgentAccounts>(sp => sp.GetRequiredService<RedisAgentAccounts>());
         services.AddSingleton<AgentSeeder>();

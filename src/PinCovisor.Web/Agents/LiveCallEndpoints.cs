@@ -5,6 +5,7 @@ using PhoneBridge.Calls;
 using PhoneBridge.Pins;
 using PinCovisor.Web.Auth;
 using PinCovisor.Web.Sessions;
+using PinCovisor.Web.Throttling;
 
 namespace PinCovisor.Web.Agents;
 
@@ -44,11 +45,10 @@ internal static class LiveCallEndpoints
         var ct = http.RequestAborted;
         var logger = loggers.CreateLogger(typeof(LiveCallEndpoints));
         var agent = user.AgentUsername()!;
-        var policy = new ThrottlePolicy("call-claim", options.Value.ClaimMaxFailures, options.Value.ClaimFailureWindow);
-        var client = AgentLoginEndpoints.ClientAddress(http);
-        if (await throttle.BeginAsync(policy, client, agent, ct).ConfigureAwait(false) is { } wait)
+        var counters = LoginThrottle.ClaimCounters(options.Value, agent, ClientBucket.Of(http));
+        if ((await throttle.BeginAsync(counters, ct).ConfigureAwait(false)).RetryAfter is { } wait)
         {
-            AgentLog.Throttled(logger, policy.Name, AttemptThrottle.RetryAfterSeconds(wait));
+            AgentLog.Throttled(logger, LoginThrottle.ClaimName, AttemptThrottle.RetryAfterSeconds(wait));
             return AgentProblems.TooMany(http, wait);
         }
 
@@ -60,7 +60,7 @@ internal static class LiveCallEndpoints
             return AgentProblems.NotFound("No live call has this PIN.");
         }
 
-        await throttle.SucceededAsync(policy, client, agent, ct).ConfigureAwait(false);
+        await throttle.SucceededAsync(counters, ct).ConfigureAwait(false);
         await events.AgentAnsweredAsync(bound, ct).ConfigureAwait(false);
         AgentLog.Claimed(logger, agent, bound.CallSid);
         var session = await sessions.FindByCallAsync(bound.CallSid, ct).ConfigureAwait(false);

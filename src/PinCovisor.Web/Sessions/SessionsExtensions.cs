@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using PhoneBridge.Calls;
 using PinCovisor.Web.Sessions;
+using PinCovisor.Web.Throttling;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -42,6 +43,7 @@ public static class SessionsExtensions
             .Validate(o => o.GlobalWindow >= TimeSpan.FromSeconds(1), "Join:GlobalWindow must be at least one second")
             .Validate(o => o.TokenLifetime > TimeSpan.Zero, "Join:TokenLifetime must be positive")
             .ValidateOnStart();
+        services.TryAddSingleton<AttemptThrottle>();
         services.AddSingleton<JoinThrottle>();
         services.AddSingleton<DeviceCodes>();
         services.AddSingleton<JoinFlow>();

@@ -35,11 +35,12 @@ public static class AgentHosts
     public static string NewPhoneNumber() => "+346" + RandomNumberGenerator.GetInt32(10_000_000, 99_999_999);
 
     /// <summary>
-    /// A client address in the IPv6 documentation range, for <c>X-Forwarded-For</c> (the host trusts
-    /// loopback as a proxy), so each test's failures fill a throttle counter of their own.
+    /// A client address in the IPv6 documentation range, for <c>X-Forwarded-For</c> (the host must
+    /// trust loopback as a proxy), in a /64 of its own: throttles group IPv6 clients by /64, and each
+    /// test's failures must fill a counter of their own.
     /// </summary>
     public static string NewClientAddress() =>
-        $"2001:db8::{RandomNumberGenerator.GetHexString(4, lowercase: true)}:{RandomNumberGenerator.GetHexString(4, lowercase: true)}";
+        $"2001:db8:{RandomNumberGenerator.GetHexString(4, lowercase: true)}:{RandomNumberGenerator.GetHexString(4, lowercase: true)}::1";
 
     /// <summary>
     /// Settings adding one agent to the configured list at <paramref name="index"/> (the default

@@ -7,9 +7,11 @@ using PinCovisor.Web.Auth;
 namespace PinCovisor.Web.Sessions;
 
 /// <summary>
-/// Turns a PIN (or a second-device code) into a place in a session. Every refusal does the same
-/// Redis work (check the throttle, try the secret once, count the failure), so neither the answer
-/// nor the number of round trips tells a wrong secret from an expired or used one.
+/// Turns a PIN (or a second-device code) into a place in a session. The throttle counts the
+/// attempt before the secret is looked at (<see cref="JoinThrottle"/>), so a burst of parallel
+/// guesses is held to the limit, and every refusal does the same Redis work (count the attempt,
+/// try the secret once): neither the answer nor the number of round trips tells a wrong secret
+/// from an expired or used one.
 /// </summary>
 internal sealed class JoinFlow(
     JoinThrottle throttle,
@@ -25,42 +27,44 @@ internal sealed class JoinFlow(
     ILogger<JoinFlow> logger)
 {
     public Task<JoinOutcome> ByPinAsync(string pin, string bucket, string? device, CancellationToken cancellationToken = default) =>
-        UnlessThrottledAsync(bucket, state => RedeemPinAsync(pin, state, bucket, device, cancellationToken), cancellationToken);
+        UnlessThrottledAsync(bucket, budgetSpent => RedeemPinAsync(pin, budgetSpent, bucket, device, cancellationToken), cancellationToken);
 
     public Task<JoinOutcome> ByDeviceCodeAsync(string code, string bucket, string? device, CancellationToken cancellationToken = default) =>
         UnlessThrottledAsync(bucket, _ => RedeemCodeAsync(code, bucket, device, cancellationToken), cancellationToken);
 
-    // The throttle is read before the secret is touched, so a throttled client learns nothing and
-    // a correct PIN stays redeemable for the real caller.
+    // A throttled client learns nothing and a correct PIN stays redeemable for the real caller:
+    // the secret is not touched.
     private async Task<JoinOutcome> UnlessThrottledAsync(
-        string bucket, Func<ThrottleState, Task<JoinOutcome>> attempt, CancellationToken cancellationToken)
+        string bucket, Func<bool, Task<JoinOutcome>> attempt, CancellationToken cancellationToken)
     {
-        var state = await throttle.CheckAsync(bucket, cancellationToken).ConfigureAwait(false);
-        if (state.RetryAfter is { } wait)
+        var verdict = await throttle.BeginAsync(bucket, cancellationToken).ConfigureAwait(false);
+        if (verdict.RetryAfter is { } wait)
         {
             SessionLog.Throttled(logger, bucket);
             return new JoinOutcome.Throttled(wait);
         }
 
-        return await attempt(state).ConfigureAwait(false);
+        return await attempt(verdict.OverLimit).ConfigureAwait(false);
     }
 
-    private async Task<JoinOutcome> RedeemPinAsync(string pin, ThrottleState state, string bucket, string? device, CancellationToken cancellationToken)
+    private async Task<JoinOutcome> RedeemPinAsync(string pin, bool budgetSpent, string bucket, string? device, CancellationToken cancellationToken)
     {
         var callSid = await pins.RedeemAsync(pin, cancellationToken).ConfigureAwait(false);
         if (callSid is null)
         {
-            return await RefuseAsync(bucket, cancellationToken).ConfigureAwait(false);
+            return Refuse(bucket);
         }
 
         // The PIN is spent: finish the join even if the browser gives up, or the caller would be
-        // left with a used PIN and no session behind it.
+        // left with a used PIN and no session behind it. Taking the attempt back also says whether
+        // guesses that arrived alongside this one have spent the budget since it was counted.
+        budgetSpent |= await throttle.SucceededAsync(bucket, CancellationToken.None).ConfigureAwait(false);
         var call = await calls.GetAsync(callSid, CancellationToken.None).ConfigureAwait(false);
         var session = await store.OpenForCallAsync(callSid, call?.AnsweringAgent, CancellationToken.None).ConfigureAwait(false);
-        var admission = options.Value.Admission == JoinAdmission.Auto && !state.GlobalBudgetSpent
+        var admission = options.Value.Admission == JoinAdmission.Auto && !budgetSpent
             ? AdmissionState.Admitted
             : AdmissionState.Pending;
-        if (state.GlobalBudgetSpent)
+        if (budgetSpent)
         {
             SessionLog.AdmissionForced(logger, session.Id);
         }
@@ -72,10 +76,14 @@ internal sealed class JoinFlow(
     {
         var sessionId = await codes.RedeemAsync(code, cancellationToken).ConfigureAwait(false);
         var session = sessionId is null ? null : await store.GetAsync(sessionId, CancellationToken.None).ConfigureAwait(false);
-        return session is null
-            ? await RefuseAsync(bucket, cancellationToken).ConfigureAwait(false)
-            // The link was minted by an admitted customer of this session: the same person, let in directly.
-            : await EnterAsync(session, AdmissionState.Admitted, device, bucket).ConfigureAwait(false);
+        if (session is null)
+        {
+            return Refuse(bucket);
+        }
+
+        await throttle.SucceededAsync(bucket, CancellationToken.None).ConfigureAwait(false);
+        // The link was minted by an admitted customer of this session: the same person, let in directly.
+        return await EnterAsync(session, AdmissionState.Admitted, device, bucket).ConfigureAwait(false);
     }
 
     private async Task<JoinOutcome> EnterAsync(CovisorSession session, AdmissionState admission, string? device, string bucket)
@@ -91,7 +99,7 @@ internal sealed class JoinFlow(
         catch (InvalidOperationException)
         {
             // The session closed (its call ended) between the secret and the join.
-            return await RefuseAsync(bucket, cancellationToken).ConfigureAwait(false);
+            return Refuse(bucket);
         }
 
         var expiresAt = time.GetUtcNow() + options.Value.TokenLifetime;
@@ -108,9 +116,9 @@ internal sealed class JoinFlow(
             session.Id, token, JoinJson.Agent(agents, session.AgentUsername), JoinJson.Admission(participant.Admission)));
     }
 
-    private async Task<JoinOutcome> RefuseAsync(string bucket, CancellationToken cancellationToken)
+    // The attempt stays counted: a failure releases nothing.
+    private JoinOutcome.Refused Refuse(string bucket)
     {
-        await throttle.FailAsync(bucket, cancellationToken).ConfigureAwait(false);
         SessionLog.Refused(logger, bucket);
         return new JoinOutcome.Refused();
     }

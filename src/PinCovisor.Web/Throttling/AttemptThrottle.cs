@@ -1,0 +1,111 @@
+using StackExchange.Redis;
+
+namespace PinCovisor.Web.Throttling;
+
+/// <summary>What a throttle decided about one attempt.</summary>
+/// <param name="RetryAfter">Null when the attempt may go ahead (and is now counted); else how long until the fullest refusing counter resets.</param>
+/// <param name="OverLimit">Whether a <see cref="OverLimit.Flag"/> counter passed its limit with this attempt.</param>
+internal sealed record ThrottleVerdict(TimeSpan? RetryAfter, bool OverLimit)
+{
+    public bool Refused => RetryAfter is not null;
+}
+
+/// <summary>
+/// Attempt counters in Redis, so a limit holds whichever host a request reaches. An attempt is
+/// counted as a failure <em>before</em> the secret is judged, in the same script that decides
+/// whether it is over the limit, so any number of concurrent attempts is held to the limit: of 200
+/// parallel guesses against a limit of 10, exactly 10 are judged. A success takes its count back
+/// (<see cref="SucceededAsync"/>); a failure releases nothing. A refused attempt is not counted and
+/// does not move any window: the client waits for the window it already opened.
+/// </summary>
+internal sealed class AttemptThrottle(IConnectionMultiplexer redis)
+{
+    // KEYS: the counters (one hash tag). ARGV: per counter, limit, window (ms), 'r' (refuses) or 'f' (flags).
+    // Returns {ms to wait, 0} when a refusing counter is full (nothing counted),
+    // else {0, 1 if a flagging counter passed its limit with this attempt, else 0}.
+    private const string Begin = """
+        local wait = 0
+        for i = 1, #KEYS do
+          local limit, window, mode = tonumber(ARGV[i * 3 - 2]), tonumber(ARGV[i * 3 - 1]), ARGV[i * 3]
+          if mode == 'r' and tonumber(redis.call('GET', KEYS[i]) or '0') >= limit then
+            local ttl = redis.call('PTTL', KEYS[i])
+            if ttl < 0 then
+              redis.call('PEXPIRE', KEYS[i], window)
+              ttl = window
+            end
+            if ttl > wait then
+              wait = ttl
+            end
+          end
+        end
+        if wait > 0 then
+          return {wait, 0}
+        end
+        local over = 0
+        for i = 1, #KEYS do
+          local limit, window, mode = tonumber(ARGV[i * 3 - 2]), tonumber(ARGV[i * 3 - 1]), ARGV[i * 3]
+          local count = redis.call('INCR', KEYS[i])
+          if count == 1 or redis.call('PTTL', KEYS[i]) < 0 then
+            redis.call('PEXPIRE', KEYS[i], window)
+          end
+          if mode == 'f' and count > limit then
+            over = 1
+          end
+        end
+        return {0, over}
+        """;
+
+    // KEYS and ARGV as above. Takes back the count of a successful attempt; returns 1 if a flagging
+    // counter is still at its limit without it (other attempts filled it meanwhile), else 0.
+    private const string Forgive = """
+        local over = 0
+        for i = 1, #KEYS do
+          local count = tonumber(redis.call('GET', KEYS[i]) or '0')
+          if count > 0 then
+            count = redis.call('DECR', KEYS[i])
+          end
+          if ARGV[i * 3] == 'f' and count >= tonumber(ARGV[i * 3 - 2]) then
+            over = 1
+          end
+        end
+        return over
+        """;
+
+    /// <summary>Counts an attempt unless a refusing counter is full; says whether it may go ahead.</summary>
+    public async Task<ThrottleVerdict> BeginAsync(IReadOnlyList<ThrottleCounter> counters, CancellationToken cancellationToken = default)
+    {
+        var (keys, args) = Arguments(counters);
+        var result = (RedisResult[])(await redis.GetDatabase().ScriptEvaluateAsync(Begin, keys, args)
+            .WaitAsync(cancellationToken).ConfigureAwait(false))!;
+        var wait = (long)result[0];
+        return new ThrottleVerdict(wait > 0 ? TimeSpan.FromMilliseconds(wait) : null, (long)result[1] == 1);
+    }
+
+    /// <summary>The attempt succeeded: it no longer counts. True when a flagging counter is at its limit all the same.</summary>
+    public async Task<bool> SucceededAsync(IReadOnlyList<ThrottleCounter> counters, CancellationToken cancellationToken = default)
+    {
+        var (keys, args) = Arguments(counters);
+        return (long)await redis.GetDatabase().ScriptEvaluateAsync(Forgive, keys, args)
+            .WaitAsync(cancellationToken).ConfigureAwait(false) == 1;
+    }
+
+    /// <summary>Whole seconds for <c>Retry-After</c>, rounded up so a client that waits that long gets in.</summary>
+    public static long RetryAfterSeconds(TimeSpan wait) => Math.Max(1, (long)Math.Ceiling(wait.TotalSeconds));
+
+    private static (RedisKey[] Keys, RedisValue[] Args) Arguments(IReadOnlyList<ThrottleCounter> counters)
+    {
+        ArgumentNullException.ThrowIfNull(counters);
+        var keys = new RedisKey[counters.Count];
+        var args = new RedisValue[counters.Count * 3];
+        for (var i = 0; i < counters.Count; i++)
+        {
+            var counter = counters[i];
+            keys[i] = counter.Key;
+            args[i * 3] = counter.Limit;
+            args[(i * 3) + 1] = Math.Max(1, (long)Math.Ceiling(counter.Window.TotalMilliseconds));
+            args[(i * 3) + 2] = counter.OverLimit == OverLimit.Refuse ? "r" : "f";
+        }
+
+        return (keys, args);
+    }
+}
