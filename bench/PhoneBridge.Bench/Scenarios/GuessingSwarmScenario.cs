@@ -14,7 +14,9 @@ namespace PhoneBridge.Bench.Scenarios;
 /// global budget of 1,000 failures a day past which nobody is let in without the agent), while a
 /// shop keeps 5 calls in progress. Time is compressed <see cref="Compression"/>-fold: every window
 /// and lifetime is divided by it, so one real second is ten simulated minutes. A second leg with
-/// 4-digit PINs gets enough hits to check the measured hits against the expected ones.
+/// 4-digit PINs gets enough hits to check the measured hits against the expected ones; a third has
+/// every address fire <see cref="BurstGuessers"/> guesses at once, as a script with parallel requests
+/// would, to check that bursts get no more judgements than the limit.
 /// </summary>
 public sealed class GuessingSwarmScenario : IScenario
 {
@@ -24,6 +26,7 @@ public sealed class GuessingSwarmScenario : IScenario
     public const int Compression = 600;
 
     private const int Clients = 100;
+    private const int BurstGuessers = 20;
     private const int CallsInProgress = 5;
     private const int FailuresPerWindow = 10;
     private static readonly TimeSpan ClientWindow = TimeSpan.FromMinutes(10);
@@ -38,12 +41,13 @@ public sealed class GuessingSwarmScenario : IScenario
         ArgumentNullException.ThrowIfNull(progress);
         return
         [
-            await LegAsync(length: 6, simulated: options.Quick ? TimeSpan.FromHours(1) : TimeSpan.FromDays(1), progress),
-            await LegAsync(length: 4, simulated: options.Quick ? TimeSpan.FromHours(1) : TimeSpan.FromHours(6), progress),
+            await LegAsync(length: 6, perAddress: 1, simulated: options.Quick ? TimeSpan.FromHours(1) : TimeSpan.FromDays(1), progress),
+            await LegAsync(length: 4, perAddress: 1, simulated: options.Quick ? TimeSpan.FromHours(1) : TimeSpan.FromHours(6), progress),
+            await LegAsync(length: 6, perAddress: BurstGuessers, simulated: options.Quick ? TimeSpan.FromHours(1) : TimeSpan.FromHours(6), progress),
         ];
     }
 
-    private static async Task<ResultRow> LegAsync(int length, TimeSpan simulated, TextWriter progress)
+    private static async Task<ResultRow> LegAsync(int length, int perAddress, TimeSpan simulated, TextWriter progress)
     {
         await using var host = BenchHost.Start(settings: new Dictionary<string, string?>
         {
@@ -52,6 +56,8 @@ public sealed class GuessingSwarmScenario : IScenario
             ["Join:Admission"] = "Auto",
             ["Join:FailureWindow"] = Compressed(ClientWindow).ToString("c", CultureInfo.InvariantCulture),
             ["Join:GlobalWindow"] = Compressed(TimeSpan.FromDays(1)).ToString("c", CultureInfo.InvariantCulture),
+            // Each attacker's address arrives in X-Forwarded-For from loopback, named a proxy here.
+            ["ForwardedHeaders:KnownProxies:0"] = "127.0.0.1",
         });
         using var http = LoopbackHttp.For(host.BaseAddress);
         var shop = new ShopCalls(http, length, CallsInProgress, Compressed(CallLength));
@@ -64,9 +70,13 @@ public sealed class GuessingSwarmScenario : IScenario
         var livePinSeconds = 0.0;
         var sampler = SampleAsync(shop, seconds => livePinSeconds += seconds, stop.Token);
         var clock = Stopwatch.StartNew();
-        var guessers = Enumerable.Range(0, Clients).Select(i =>
-            new Guesser(new SessionsApi(http, $"10.66.{i / 250}.{(i % 250) + 1}"), length, Compressed(ClientWindow), shop, tally)
-                .RunAsync(stop.Token));
+        var guessers = Enumerable.Range(0, Clients).SelectMany(i =>
+        {
+            var api = new SessionsApi(http, $"10.66.{i / 250}.{(i % 250) + 1}");
+            var address = new AddressWindow();
+            return Enumerable.Range(0, perAddress).Select(_ =>
+                new Guesser(api, address, length, Compressed(ClientWindow), shop, tally).RunAsync(stop.Token));
+        });
         await Task.WhenAll(guessers);
         var seconds = clock.Elapsed.TotalSeconds;
         await Task.WhenAll(calls, sampler);
@@ -77,7 +87,7 @@ public sealed class GuessingSwarmScenario : IScenario
         var ceiling = Clients * FailuresPerWindow * (simulated / ClientWindow);
         var days = simulated / TimeSpan.FromDays(1);
         await progress.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"  {length}-digit PINs, {simulated.TotalHours:0.#} simulated h in {seconds:0.0} s: {tally.Attempts} guesses " +
+            $"  {length}-digit PINs, {perAddress} guesser(s) per address, {simulated.TotalHours:0.#} simulated h in {seconds:0.0} s: {tally.Attempts} guesses " +
             $"({tally.Attempts / days:0} a day; throttle ceiling {ceiling / days:0} a day), {tally.Throttled} answered 429, " +
             $"{tally.Hits} PINs hit (expected {expected:0.00} at {meanLive:0.00} live PINs), {tally.Admitted} let in without the agent, " +
             $"{tally.Other} other answers; {shop.Placed} calls, {shop.Longer} of them with a longer PIN"));
@@ -87,7 +97,8 @@ public sealed class GuessingSwarmScenario : IScenario
         }
 
         return new ResultRow(Title,
-            string.Create(CultureInfo.InvariantCulture, $"{Clients} clients, {simulated.TotalHours:0.#} simulated h, {length}-digit PINs, {meanLive:0.0} live"),
+            string.Create(CultureInfo.InvariantCulture,
+                $"{Clients} clients{(perAddress > 1 ? $" × {perAddress} in parallel" : "")}, {simulated.TotalHours:0.#} simulated h, {length}-digit PINs, {meanLive:0.0} live"),
             tally.Attempts / seconds, tally.Latencies.Summary(),
             string.Create(CultureInfo.InvariantCulture, $"throttle ceiling {ceiling:0} guesses"),
             string.Create(CultureInfo.InvariantCulture,

@@ -43,20 +43,35 @@ internal sealed class SwarmTally
 }
 
 /// <summary>
-/// One attacking client at its own address: random PINs of the shop's length as fast as the
-/// throttle lets it. It knows the published rules: its window opens at its first failure, so after
-/// a <c>429</c> it sleeps until that window closes (a refused request is not a guess). It does not
-/// wait out the whole <c>Retry-After</c>, which is in whole seconds and, with the windows of a
-/// compressed day, would round a 1 s window up to 2.
+/// The throttle window of one attacking address as its guessers see it: opened by the first guess
+/// that was judged, closed by the guesser that is refused first after it.
 /// </summary>
-internal sealed class Guesser(SessionsApi api, int length, TimeSpan window, ShopCalls shop, SwarmTally tally)
+internal sealed class AddressWindow
+{
+    private long _opened;
+
+    /// <summary>The timestamp the window opened at, or null while none is known.</summary>
+    public long? Opened => Interlocked.Read(ref _opened) is var opened and not 0 ? opened : null;
+
+    public void Judged(long at) => Interlocked.CompareExchange(ref _opened, at, 0);
+
+    public void Reset() => Interlocked.Exchange(ref _opened, 0);
+}
+
+/// <summary>
+/// One attacking guesser: random PINs of the shop's length as fast as the throttle lets it, from its
+/// address (which it may share with other guessers firing at the same time). It knows the published
+/// rules: the address's window opens at its first failure, so after a <c>429</c> it sleeps until that
+/// window closes (a refused request is not a guess). It does not wait out the whole <c>Retry-After</c>,
+/// which is in whole seconds and, with the windows of a compressed day, would round a 1 s window up to 2.
+/// </summary>
+internal sealed class Guesser(SessionsApi api, AddressWindow address, int length, TimeSpan window, ShopCalls shop, SwarmTally tally)
 {
     private static readonly TimeSpan Slack = TimeSpan.FromMilliseconds(15);
 
     public async Task RunAsync(CancellationToken until)
     {
         var max = (int)Math.Pow(10, length);
-        long? windowOpened = null;
         while (!until.IsCancellationRequested)
         {
             var pin = Random.Shared.Next(max).ToString(CultureInfo.InvariantCulture).PadLeft(length, '0');
@@ -66,11 +81,11 @@ internal sealed class Guesser(SessionsApi api, int length, TimeSpan window, Shop
             switch (response.StatusCode)
             {
                 case HttpStatusCode.NotFound:
-                    windowOpened ??= started;
+                    address.Judged(started);
                     tally.Attempted();
                     break;
                 case HttpStatusCode.OK:
-                    windowOpened ??= started;
+                    address.Judged(started);
                     tally.Attempted();
                     var joined = JsonSerializer.Deserialize<Joined>(await response.Content.ReadAsStringAsync(CancellationToken.None), SessionsApi.Json)!;
                     tally.Hit(joined.Admission == "admitted");
@@ -80,9 +95,9 @@ internal sealed class Guesser(SessionsApi api, int length, TimeSpan window, Shop
                 case HttpStatusCode.TooManyRequests:
                     tally.WasThrottled();
                     var retryAfter = response.Headers.RetryAfter?.Delta ?? window;
-                    var closes = windowOpened is { } opened ? window - Stopwatch.GetElapsedTime(opened) + Slack : Slack;
+                    var closes = address.Opened is { } opened ? window - Stopwatch.GetElapsedTime(opened) + Slack : Slack;
                     await Delay(closes <= TimeSpan.Zero ? Slack : closes < retryAfter ? closes : retryAfter, until);
-                    windowOpened = null;
+                    address.Reset();
                     break;
                 default:
                     tally.Unexpected();
