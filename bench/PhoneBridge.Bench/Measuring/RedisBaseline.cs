@@ -37,7 +37,7 @@ public static class RedisBaseline
             UseShellExecute = false,
         };
         // The embedded Garnet has a password of its own per start; options go before the command.
-        var auth = string.IsNullOrEmpty(password) ? [] : new[] { "--no-auth-warning", "-a", password };
+        var auth = string.IsNullOrEmpty(password) ? [] : new[] { "-a", password };
         foreach (var arg in (string[])
         [
             "-h", endpoint.Address.ToString(), "-p", endpoint.Port.ToString(CultureInfo.InvariantCulture),
