@@ -14,10 +14,11 @@ public static class RedisBaseline
 
     public static async Task<Figures> SetNxExAsync(string connectionString, int clients, int requests)
     {
-        var endpoint = ConfigurationOptions.Parse(connectionString).EndPoints.OfType<System.Net.IPEndPoint>().First();
+        var options = ConfigurationOptions.Parse(connectionString);
+        var endpoint = options.EndPoints.OfType<System.Net.IPEndPoint>().First();
         if (File.Exists("/usr/bin/redis-benchmark") || File.Exists("/usr/local/bin/redis-benchmark"))
         {
-            var figures = await RedisBenchmarkAsync(endpoint, clients, requests);
+            var figures = await RedisBenchmarkAsync(endpoint, options.Password, clients, requests);
             if (figures is not null)
             {
                 return figures;
@@ -27,7 +28,7 @@ public static class RedisBaseline
         return await ThroughClientAsync(connectionString, clients, requests);
     }
 
-    private static async Task<Figures?> RedisBenchmarkAsync(System.Net.IPEndPoint endpoint, int clients, int requests)
+    private static async Task<Figures?> RedisBenchmarkAsync(System.Net.IPEndPoint endpoint, string? password, int clients, int requests)
     {
         var info = new ProcessStartInfo("redis-benchmark")
         {
@@ -35,12 +36,14 @@ public static class RedisBaseline
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[]
-        {
+        // The embedded Garnet has a password of its own per start; options go before the command.
+        var auth = string.IsNullOrEmpty(password) ? [] : new[] { "-a", password };
+        foreach (var arg in (string[])
+        [
             "-h", endpoint.Address.ToString(), "-p", endpoint.Port.ToString(CultureInfo.InvariantCulture),
             "-c", clients.ToString(CultureInfo.InvariantCulture), "-n", requests.ToString(CultureInfo.InvariantCulture),
-            "-r", "1000000", "--csv", "SET", "bench:set:__rand_int__", "v", "NX", "EX", "600",
-        })
+            "-r", "1000000", "--csv", .. auth, "SET", "bench:set:__rand_int__", "v", "NX", "EX", "600",
+        ])
         {
             info.ArgumentList.Add(arg);
         }

@@ -10,6 +10,19 @@ namespace Microsoft.Extensions.Hosting;
 /// <summary>The phone simulator's server side: it signs what the page sends as Twilio, and names whom it rings.</summary>
 public static class DemoEndpoints
 {
+    /// <summary>Registers the demo's options (section <c>Demo</c>) and the origin it lives at.</summary>
+    public static IHostApplicationBuilder AddDemo(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<DemoOptions>()
+            .BindConfiguration(DemoOptions.SectionName)
+            .Validate(o => string.IsNullOrEmpty(o.Origin) || PinCovisor.Web.Hub.OriginCheck.Normalise(o.Origin) is not null,
+                "Demo:Origin must be an http(s) origin such as http://localhost:5080")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<DemoOrigin>();
+        return builder;
+    }
+
     /// <summary>
     /// Maps <c>POST /demo/phone/sign</c> and <c>GET /demo/phone/setup</c>. Only in development:
     /// whoever reaches the sign endpoint can make requests the IVR takes for Twilio's, so it must
@@ -18,7 +31,7 @@ public static class DemoEndpoints
     public static WebApplication MapDemo(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var demo = app.Configuration.GetSection(DemoOptions.SectionName).Get<DemoOptions>() ?? new DemoOptions();
+        var demo = app.Services.GetRequiredService<IOptions<DemoOptions>>().Value;
         var phone = app.MapGroup("/demo/phone").ExcludeFromDescription();
         phone.MapPost("/sign", Sign);
         phone.MapGet("/setup", (IAgentDirectory agents, IOptionsMonitor<TwilioOptions> twilio) => TypedResults.Ok(new SimulatorSetup(
@@ -28,9 +41,10 @@ public static class DemoEndpoints
         return app;
     }
 
-    private static Results<Ok<SignResponse>, ProblemHttpResult> Sign(SignRequest input, HttpRequest request, IOptionsMonitor<TwilioOptions> twilio)
+    private static Results<Ok<SignResponse>, ProblemHttpResult> Sign(
+        SignRequest input, HttpRequest request, IOptionsMonitor<TwilioOptions> twilio, DemoOrigin origin)
     {
-        var (signed, refusal) = SimulatorSigner.Sign(request, twilio.CurrentValue, input);
+        var (signed, refusal) = SimulatorSigner.Sign(request, twilio.CurrentValue, origin.Value, input);
         return signed is null ? Problems.BadRequest(refusal!) : TypedResults.Ok(signed);
     }
 }

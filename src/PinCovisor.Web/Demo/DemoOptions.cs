@@ -8,4 +8,12 @@ public sealed class DemoOptions
 
     /// <summary>The shop's phone number the simulator calls (sent as <c>To</c>, as Twilio does).</summary>
     public string ShopNumber { get; set; } = "+34910000000";
+
+    /// <summary>
+    /// The origin the demo is opened at (<c>http://localhost:5080</c>): the simulator signs webhooks
+    /// for URLs of this origin only. Empty: the first
+    /// address the host listens on, which is <c>http://localhost:5080</c> under <c>dotnet run</c>.
+    /// Never the request's <c>Host</c>, which the browser (or anyone) writes.
+    /// </summary>
+    public string? Origin { get; set; }
 }

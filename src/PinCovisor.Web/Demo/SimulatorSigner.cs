@@ -1,4 +1,5 @@
 using PhoneBridge.Twilio;
+using PinCovisor.Web.Hub;
 
 namespace PinCovisor.Web.Demo;
 
@@ -12,14 +13,11 @@ internal static class SimulatorSigner
     private const int MaxValueLength = 2048;
 
     /// <summary>
-    /// The origin Twilio's URLs start with, as the validator rebuilds it: <c>Twilio:BaseUrlOverride</c>,
-    /// else this request's scheme and host.
+    /// The signed request, or why it is refused. The URLs signed start with <c>Twilio:BaseUrlOverride</c>,
+    /// else with <paramref name="demoOrigin"/> (configuration, never the request's <c>Host</c>), as
+    /// the webhook validator rebuilds them.
     /// </summary>
-    public static string Origin(HttpRequest request, TwilioOptions twilio) =>
-        twilio.BaseUrlOverride ?? $"{request.Scheme}://{request.Host.Value}";
-
-    /// <summary>The signed request, or why it is refused.</summary>
-    public static (SignResponse? Signed, string? Refusal) Sign(HttpRequest request, TwilioOptions twilio, SignRequest input)
+    public static (SignResponse? Signed, string? Refusal) Sign(HttpRequest request, TwilioOptions twilio, string? demoOrigin, SignRequest input)
     {
         if (string.IsNullOrWhiteSpace(input.Url) || input.Url.Length > MaxValueLength)
         {
@@ -32,10 +30,21 @@ internal static class SimulatorSigner
             return (null, $"At most {MaxParams} parameters of at most {MaxValueLength} characters.");
         }
 
-        var origin = Origin(request, twilio);
+        // Without an override the validator rebuilds the URL from the request it gets, so a page
+        // opened at another origin would post requests that never validate: say where to open it.
+        var origin = twilio.BaseUrlOverride ?? demoOrigin;
+        if (origin is null)
+        {
+            return (null, "The simulator does not know this host's address; set Demo:Origin.");
+        }
+
+        if (twilio.BaseUrlOverride is null && OriginCheck.Normalise($"{request.Scheme}://{request.Host}") != origin)
+        {
+            return (null, $"The phone simulator signs for {origin} only (Demo:Origin): open it at {origin}/demo/phone.");
+        }
+
         var isPath = input.Url.StartsWith('/') && !input.Url.StartsWith("//", StringComparison.Ordinal);
-        var url = isPath ? request.PathBase + input.Url : input.Url;
-        url = isPath ? origin + url : url;
+        var url = isPath ? origin + request.PathBase + input.Url : input.Url;
         if (!url.StartsWith(origin + "/", StringComparison.OrdinalIgnoreCase))
         {
             return (null, "Only this host's /twilio/ webhooks are signed.");

@@ -1,5 +1,3 @@
-using System.Net;
-using Microsoft.AspNetCore.HttpOverrides;
 using Serilog;
 using Serilog.Events;
 
@@ -29,32 +27,7 @@ internal static class HostingExtensions
         builder.Services.AddExceptionHandler<RedisOutageHandler>();
         // A malformed body is the client's mistake in every environment: a 400, never an exception page.
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = false);
-        builder.Services.Configure<ForwardedHeadersOptions>(options =>
-        {
-            // Trust X-Forwarded-* only from the proxies the operator lists (section ForwardedHeaders):
-            // the scheme and host they carry are part of every URL Twilio signs.
-            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
-            var section = builder.Configuration.GetSection("ForwardedHeaders");
-            var proxies = section.GetSection("KnownProxies").Get<string[]>() ?? [];
-            var networks = section.GetSection("KnownNetworks").Get<string[]>() ?? [];
-            if (proxies.Length + networks.Length > 0)
-            {
-                // Configured proxies replace the default (loopback only), so nothing else is trusted.
-                options.KnownProxies.Clear();
-                options.KnownIPNetworks.Clear();
-                foreach (var proxy in proxies)
-                {
-                    options.KnownProxies.Add(IPAddress.Parse(proxy));
-                }
-
-                foreach (var network in networks)
-                {
-                    options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
-                }
-            }
-
-            options.ForwardLimit = section.GetValue<int?>("ForwardLimit") ?? 1;
-        });
+        ForwardedHeadersSetup.AddForwardedHeaders(builder.Services);
         return builder;
     }
 
@@ -63,7 +36,7 @@ internal static class HostingExtensions
 
     public static WebApplication UseHosting(this WebApplication app)
     {
-        app.UseForwardedHeaders();
+        ForwardedHeadersSetup.UseForwardedHeaders(app);
         app.UseExceptionHandler();
         // Empty 4xx/5xx answers of the JSON APIs become problem+json; Twilio's webhooks keep
         // their bare 403 (Twilio reads only the status).

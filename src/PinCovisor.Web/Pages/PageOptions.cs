@@ -7,10 +7,14 @@ public sealed class PageOptions
 
     /// <summary>
     /// Serve the demo shop and the phone simulator under <c>/demo</c>. Default: on in Development,
-    /// off elsewhere. The simulator signs requests with the real Twilio auth token, so it must never
-    /// be reachable on a host that faces Twilio for real.
+    /// off elsewhere; on in any other environment stops the host at start-up. The simulator signs
+    /// requests with the real Twilio auth token, so it must never be reachable on a host that faces
+    /// Twilio for real.
     /// </summary>
     public bool? DemoEnabled { get; set; }
+
+    /// <summary>Whether the demo is served (after the environment's default is applied).</summary>
+    internal bool DemoOn => DemoEnabled == true;
 
     /// <summary>How long browsers may keep <c>/widget.js</c> before asking again.</summary>
     public TimeSpan WidgetCacheDuration { get; set; } = TimeSpan.FromMinutes(5);

@@ -16,7 +16,16 @@ public static class PagesExtensions
     public static IHostApplicationBuilder AddPages(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddOptions<PageOptions>().BindConfiguration(PageOptions.SectionName);
+        var environment = builder.Environment;
+        builder.Services.AddOptions<PageOptions>()
+            .BindConfiguration(PageOptions.SectionName)
+            .PostConfigure(o => o.DemoEnabled ??= environment.IsDevelopment())
+            // Options validation, so the host refuses to start rather than serve a signing oracle.
+            .Validate(o => !o.DemoOn || environment.IsDevelopment(),
+                $"Pages:DemoEnabled is true in the {environment.EnvironmentName} environment: the phone simulator signs requests " +
+                "with Twilio:AuthToken, so the demo runs only in Development. Remove Pages:DemoEnabled.")
+            .ValidateOnStart();
+        builder.AddDemo();
         builder.Services.AddCors();
         builder.Services.AddResponseCompression(o =>
         {
@@ -112,8 +121,7 @@ public static class PagesExtensions
             || path.Equals("/widget.js", StringComparison.Ordinal) || path.Equals("/agent/sw.js", StringComparison.Ordinal);
     }
 
-    internal static bool DemoEnabled(WebApplication app) =>
-        app.Services.GetRequiredService<IOptions<PageOptions>>().Value.DemoEnabled ?? app.Environment.IsDevelopment();
+    internal static bool DemoEnabled(WebApplication app) => app.Services.GetRequiredService<IOptions<PageOptions>>().Value.DemoOn;
 
     private static IResult Page(IFileProvider files, string path)
     {

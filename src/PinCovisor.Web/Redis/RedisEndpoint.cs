@@ -11,7 +11,7 @@ public sealed class RedisEndpoint : IDisposable
         _embedded = embedded;
     }
 
-    /// <summary>The StackExchange.Redis connection string in use.</summary>
+    /// <summary>The StackExchange.Redis connection string in use; it may hold a password, so it is never logged.</summary>
     public string ConnectionString { get; }
 
     /// <summary>The embedded server's port, or null when an external Redis is configured.</summary>

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using PinCovisor.Web.Redis;
 using StackExchange.Redis;
 
@@ -8,20 +9,31 @@ public static class RedisExtensions
 {
     /// <summary>
     /// Registers <see cref="IConnectionMultiplexer"/>. With <c>ConnectionStrings:Redis</c> empty, starts
-    /// a Garnet server in-process on a loopback port, so the product runs with nothing installed.
+    /// a Garnet server in-process on a loopback port, so the product runs with nothing installed;
+    /// in Production only when <c>Redis:Embedded</c> is true.
     /// </summary>
     public static IHostApplicationBuilder AddRedis(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var configured = builder.Configuration.GetConnectionString("Redis");
-        var redis = string.IsNullOrWhiteSpace(configured)
-            ? RedisEndpoint.Embedded(EmbeddedGarnet.Start())
-            : RedisEndpoint.External(configured);
+        var external = !string.IsNullOrWhiteSpace(configured);
+        var environment = builder.Environment;
+        builder.Services.AddOptions<RedisOptions>()
+            .BindConfiguration(RedisOptions.SectionName)
+            .Validate(o => external || (o.Embedded ?? !environment.IsProduction()),
+                $"ConnectionStrings:Redis is empty, and in {environment.EnvironmentName} the embedded in-memory store starts only with " +
+                "Redis:Embedded=true. Set ConnectionStrings:Redis to your Redis, or Redis:Embedded=true for one host whose state is lost on every restart.")
+            .ValidateOnStart();
 
-        builder.Services.AddSingleton(redis);
+        builder.Services.AddSingleton(services =>
+        {
+            // Refuses (naming both settings) before any server starts, whoever asks first.
+            _ = services.GetRequiredService<IOptions<RedisOptions>>().Value;
+            return external ? RedisEndpoint.External(configured!) : RedisEndpoint.Embedded(EmbeddedGarnet.Start());
+        });
         builder.Services.AddSingleton<IConnectionMultiplexer>(services =>
         {
-            var options = ConfigurationOptions.Parse(redis.ConnectionString);
+            var options = ConfigurationOptions.Parse(services.GetRequiredService<RedisEndpoint>().ConnectionString);
             // Start even when Redis is down: the IVR must keep routing calls, and the connection
             // heals by itself when Redis returns.
             options.AbortOnConnectFail = false;

@@ -28,7 +28,7 @@ internal sealed partial class RedisStartup(RedisEndpoint endpoint, IServiceProvi
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     [LoggerMessage(2000, LogLevel.Information,
-        "No ConnectionStrings:Redis configured: embedded Garnet (in memory, single host) listening on 127.0.0.1:{Port}")]
+        "No ConnectionStrings:Redis configured: embedded Garnet (in memory, single host) listening on 127.0.0.1:{Port}, with a password drawn at this start")]
     private static partial void Embedded(ILogger logger, int port);
 
     [LoggerMessage(2001, LogLevel.Information, "Using Redis at {Endpoints}")]

@@ -17,11 +17,10 @@ internal sealed class RedisVisitorStore(IConnectionMultiplexer redis, TimeProvid
     public async Task<PageViewOutcome> CreateAsync(
         string clientBucket, string url, string title, string? device, CancellationToken cancellationToken = default)
     {
-        var wait = (long)await Db.ScriptEvaluateAsync(VisitorScripts.Count, [VisitorKeys.NewFrom(clientBucket)],
-            [(long)ThrottleWindow.TotalMilliseconds, Options.MaxNewVisitorsPerMinute]).WaitAsync(cancellationToken).ConfigureAwait(false);
-        if (wait > 0)
+        if (await CountAsync(VisitorKeys.NewFrom(clientBucket), Options.MaxNewVisitorsPerMinute, cancellationToken).ConfigureAwait(false)
+            is { } wait)
         {
-            return new PageViewOutcome.Throttled(TimeSpan.FromMilliseconds(wait));
+            return new PageViewOutcome.Throttled(wait, ByClient: true);
         }
 
         var (id, key) = (VisitorIds.NewId(), VisitorIds.NewKey());
@@ -38,56 +37,57 @@ internal sealed class RedisVisitorStore(IConnectionMultiplexer redis, TimeProvid
         return new PageViewOutcome.Recorded(id, key);
     }
 
-    /// <summary>Records a page view of a known visitor; unknown when the id or key is wrong.</summary>
+    /// <summary>
+    /// Records a page view of a known visitor; unknown when the id or key is wrong. The attempt is
+    /// counted against the client before the key is looked at and kept when the key is wrong, so
+    /// guessing keys is throttled per client like guessing PINs; a right key gives it back.
+    /// </summary>
     public async Task<PageViewOutcome> RecordAsync(
-        string visitorId, string visitorKey, string url, string title, string? device, CancellationToken cancellationToken = default)
+        string clientBucket, string visitorId, string visitorKey, string url, string title, string? device,
+        CancellationToken cancellationToken = default)
     {
+        var tries = VisitorKeys.TriesFrom(clientBucket);
+        if (await CountAsync(tries, Options.MaxUnknownVisitorsPerMinute, cancellationToken).ConfigureAwait(false) is { } wait)
+        {
+            return new PageViewOutcome.Throttled(wait, ByClient: true);
+        }
+
         var now = Ms(time.GetUtcNow());
         var result = (RedisResult[])(await Db.ScriptEvaluateAsync(VisitorScripts.PageView, [VisitorKeys.Visitor(visitorId)],
         [
             VisitorIds.Hash(visitorKey), now, (long)ThrottleWindow.TotalMilliseconds, Options.MaxPageViewsPerMinute,
             url, title, device ?? string.Empty, (long)Options.Lifetime.TotalMilliseconds,
         ]).WaitAsync(cancellationToken).ConfigureAwait(false))!;
-        switch ((int)result[0])
+        if ((int)result[0] == 0)
         {
-            case 1:
-                await MarkLiveAsync(visitorId, now, cancellationToken).ConfigureAwait(false);
-                return new PageViewOutcome.Recorded(visitorId, null);
-            case 2:
-                return new PageViewOutcome.Throttled(TimeSpan.FromMilliseconds((long)result[1]));
-            default:
-                return new PageViewOutcome.Unknown();
+            return new PageViewOutcome.Unknown();
         }
+
+        await Db.ScriptEvaluateAsync(VisitorScripts.GiveBack, [tries]).WaitAsync(cancellationToken).ConfigureAwait(false);
+        if ((int)result[0] == 2)
+        {
+            return new PageViewOutcome.Throttled(TimeSpan.FromMilliseconds((long)result[1]), ByClient: false);
+        }
+
+        await MarkLiveAsync(visitorId, now, cancellationToken).ConfigureAwait(false);
+        return new PageViewOutcome.Recorded(visitorId, null);
     }
 
     /// <summary>Whether the visitor's record still exists (seen within <see cref="VisitorsOptions.Lifetime"/>).</summary>
     public Task<bool> ExistsAsync(string visitorId, CancellationToken cancellationToken = default) =>
         Db.KeyExistsAsync(VisitorKeys.Visitor(visitorId)).WaitAsync(cancellationToken);
 
-    /// <summary>The visitor's device label, or null.</summary>
-    public async Task<string?> DeviceAsync(string visitorId, CancellationToken cancellationToken = default)
-    {
-        var device = (string?)await Db.HashGetAsync(VisitorKeys.Visitor(visitorId), "device").WaitAsync(cancellationToken).ConfigureAwait(false);
-        return string.IsNullOrEmpty(device) ? null : device;
-    }
-
     /// <summary>Whether an invitation is waiting for the visitor.</summary>
     public Task<bool> HasInvitationAsync(string visitorId, CancellationToken cancellationToken = default) =>
         Db.KeyExistsAsync(VisitorKeys.Invitation(visitorId)).WaitAsync(cancellationToken);
 
-    /// <summary>Stores an invitation unless one is already waiting; false when one was.</summary>
-    public Task<bool> TryInviteAsync(string visitorId, PendingInvitation invitation, CancellationToken cancellationToken = default) =>
-        Db.StringSetAsync(VisitorKeys.Invitation(visitorId), $"{invitation.SessionId}\n{invitation.Token}\n{invitation.AgentUsername}",
-            Options.InvitationLifetime, When.NotExists).WaitAsync(cancellationToken);
+    /// <summary>Stores an invitation into a session unless one is already waiting; false when one was.</summary>
+    public Task<bool> TryInviteAsync(string visitorId, string sessionId, CancellationToken cancellationToken = default) =>
+        Db.StringSetAsync(VisitorKeys.Invitation(visitorId), sessionId, Options.InvitationLifetime, When.NotExists).WaitAsync(cancellationToken);
 
-    /// <summary>Takes the waiting invitation, if any: it is removed in the same step.</summary>
-    public async Task<PendingInvitation?> TakeInvitationAsync(string visitorId, CancellationToken cancellationToken = default)
-    {
-        // GETDEL: the invitation's token is handed out exactly once.
-        var value = (string?)await Db.StringGetDeleteAsync(VisitorKeys.Invitation(visitorId))
-            .WaitAsync(cancellationToken).ConfigureAwait(false);
-        return value?.Split('\n') is [var sessionId, var token, var agent] ? new PendingInvitation(sessionId, token, agent) : null;
-    }
+    /// <summary>Takes the waiting invitation's session id, if any: it is removed in the same step (GETDEL), so it is taken once.</summary>
+    public async Task<string?> TakeInvitationAsync(string visitorId, CancellationToken cancellationToken = default) =>
+        (string?)await Db.StringGetDeleteAsync(VisitorKeys.Invitation(visitorId)).WaitAsync(cancellationToken).ConfigureAwait(false);
 
     /// <summary>Visitors seen within the live window, most recent first; older index entries are pruned.</summary>
     public async Task<IReadOnlyList<VisitorView>> ListLiveAsync(CancellationToken cancellationToken = default)
@@ -120,8 +120,17 @@ internal sealed class RedisVisitorStore(IConnectionMultiplexer redis, TimeProvid
         return visitors;
     }
 
-    private Task<bool> MarkLiveAsync(string visitorId, long now, CancellationToken cancellationToken) =>
-        Db.SortedSetAddAsync(VisitorKeys.Live, visitorId, now).WaitAsync(cancellationToken);
+    /// <summary>Counts one attempt, then judges it (one script); the wait when over the limit, else null.</summary>
+    private async Task<TimeSpan?> CountAsync(RedisKey counter, int max, CancellationToken cancellationToken)
+    {
+        var wait = (long)await Db.ScriptEvaluateAsync(VisitorScripts.Count, [counter], [(long)ThrottleWindow.TotalMilliseconds, max])
+            .WaitAsync(cancellationToken).ConfigureAwait(false);
+        return wait > 0 ? TimeSpan.FromMilliseconds(wait) : null;
+    }
+
+    private Task<RedisResult> MarkLiveAsync(string visitorId, long now, CancellationToken cancellationToken) =>
+        Db.ScriptEvaluateAsync(VisitorScripts.MarkLive, [VisitorKeys.Live],
+            [visitorId, now, (long)Options.LiveWindow.TotalMilliseconds, Options.MaxListed]).WaitAsync(cancellationToken);
 
     private static long Ms(DateTimeOffset at) => at.ToUnixTimeMilliseconds();
 

@@ -6,8 +6,12 @@ namespace PinCovisor.Web.Visitors;
 /// <summary>Body of <c>POST /api/visitors/pageview</c>.</summary>
 internal sealed record PageViewRequest(string? VisitorId, string? VisitorKey, string? Url, string? Title);
 
-/// <summary>An invitation handed to the visitor: the session, their customer token, the agent.</summary>
-internal sealed record InvitationView(string SessionId, string Token, AgentView? Agent);
+/// <summary>An invitation handed to the visitor: the session, their customer token, the agent, their admission.</summary>
+/// <param name="SessionId">The session the visitor is invited into.</param>
+/// <param name="Token">Their customer bearer token, minted as it is handed over (the only copy).</param>
+/// <param name="Agent">The agent in charge, by display name only; null when it has none.</param>
+/// <param name="Admission"><c>pending</c> (the agent admits them) or <c>admitted</c> (<c>Visitors:Admission=Auto</c>).</param>
+internal sealed record InvitationView(string SessionId, string Token, AgentView? Agent, string Admission);
 
 /// <summary>Answer to a page view.</summary>
 /// <param name="VisitorId">The visitor's id.</param>
@@ -32,8 +36,6 @@ internal abstract record PageViewOutcome
 
     public sealed record Unknown : PageViewOutcome;
 
-    public sealed record Throttled(TimeSpan RetryAfter) : PageViewOutcome;
+    /// <summary>Over a limit: the client's (<paramref name="ByClient"/>) or the visitor's own.</summary>
+    public sealed record Throttled(TimeSpan RetryAfter, bool ByClient) : PageViewOutcome;
 }
-
-/// <summary>A pending invitation as stored until delivered.</summary>
-internal sealed record PendingInvitation(string SessionId, string Token, string AgentUsername);

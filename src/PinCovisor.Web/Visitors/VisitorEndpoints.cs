@@ -22,7 +22,7 @@ internal static class VisitorEndpoints
     }
 
     private static async Task<Results<Ok<PageViewResponse>, ProblemHttpResult, ValidationProblem>> PageViewAsync(
-        HttpContext context, RedisVisitorStore store, VisitorInvitations invitations, ILogger<RedisVisitorStore> logger)
+        HttpContext context, RedisVisitorStore store, VisitorInvitations invitations, ShopOrigins shops, ILogger<RedisVisitorStore> logger)
     {
         var cancellationToken = context.RequestAborted;
         var body = await JsonBody.ReadAsync<PageViewRequest>(context.Request, cancellationToken).ConfigureAwait(false);
@@ -31,7 +31,7 @@ internal static class VisitorEndpoints
             return VisitorProblems.Invalid("body", "The body is a JSON object with at least a url.");
         }
 
-        if (!IsPageUrl(body.Url))
+        if (!IsPageUrl(body.Url, out var page))
         {
             return VisitorProblems.Invalid("url", $"The url is an absolute http or https address of at most {MaxUrlLength} characters.");
         }
@@ -42,11 +42,19 @@ internal static class VisitorEndpoints
             return VisitorProblems.Invalid("title", $"The title is at most {MaxTitleLength} characters.");
         }
 
+        // The agents' list links to these pages: only the shop's own, whoever sends the report.
+        var origin = context.Request.Headers.Origin;
+        if (!shops.AllowPageView(page, origin))
+        {
+            logger.ForeignOrigin(origin.Count > 0 ? origin.ToString() : page.GetLeftPart(UriPartial.Authority));
+            return VisitorProblems.ForeignOrigin();
+        }
+
         var device = DeviceLabel.From(context.Request.Headers.UserAgent);
+        var bucket = ClientBucket.Of(context);
         context.Response.Headers.CacheControl = "no-store"; // The answer may carry a key or a token.
         if (body.VisitorId is null && body.VisitorKey is null)
         {
-            var bucket = ClientBucket.Of(context);
             var first = await store.CreateAsync(bucket, body.Url!, title, device, cancellationToken).ConfigureAwait(false);
             if (first is PageViewOutcome.Throttled tooMany)
             {
@@ -64,14 +72,23 @@ internal static class VisitorEndpoints
             return VisitorProblems.UnknownVisitor();
         }
 
-        var outcome = await store.RecordAsync(body.VisitorId!, body.VisitorKey!, body.Url!, title, device, cancellationToken).ConfigureAwait(false);
+        var outcome = await store.RecordAsync(bucket, body.VisitorId!, body.VisitorKey!, body.Url!, title, device, cancellationToken)
+            .ConfigureAwait(false);
         switch (outcome)
         {
             case PageViewOutcome.Recorded recorded:
-                var invitation = await invitations.DeliverAsync(recorded.VisitorId, cancellationToken).ConfigureAwait(false);
+                var invitation = await invitations.DeliverAsync(recorded.VisitorId, device, cancellationToken).ConfigureAwait(false);
                 return TypedResults.Ok(new PageViewResponse(recorded.VisitorId, null, invitation));
             case PageViewOutcome.Throttled throttled:
-                logger.Throttled(body.VisitorId!);
+                if (throttled.ByClient)
+                {
+                    logger.ThrottledTries(bucket);
+                }
+                else
+                {
+                    logger.Throttled(body.VisitorId!);
+                }
+
                 return VisitorProblems.Throttled(context, throttled.RetryAfter);
             default:
                 return VisitorProblems.UnknownVisitor();
@@ -98,8 +115,7 @@ internal static class VisitorEndpoints
         };
     }
 
-    private static bool IsPageUrl(string? url) =>
-        url is { Length: > 0 and <= MaxUrlLength }
-        && Uri.TryCreate(url, UriKind.Absolute, out var uri)
-        && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+    private static bool IsPageUrl(string? url, out Uri page) =>
+        Uri.TryCreate(url is { Length: > 0 and <= MaxUrlLength } ? url : null, UriKind.Absolute, out page!)
+        && (page.Scheme == Uri.UriSchemeHttp || page.Scheme == Uri.UriSchemeHttps);
 }

@@ -16,8 +16,9 @@ internal abstract record InviteOutcome
 }
 
 /// <summary>
-/// Opens a web session for a visitor an agent invites, and hands its token to the visitor on their
-/// next page view. The token waits in Redis only until then, at most the invitation's lifetime.
+/// Opens a web session for a visitor an agent invites, and lets the visitor in on their next page
+/// view. Until then Redis holds only the session's id: the visitor's place and token are made as
+/// the invitation is handed over, so no bearer token ever waits in Redis.
 /// </summary>
 internal sealed class VisitorInvitations(
     RedisVisitorStore visitors, ISessionStore sessions, IAccessTokens tokens, ISessionNotifier notifier, IAgentDirectory agents,
@@ -38,40 +39,69 @@ internal sealed class VisitorInvitations(
             return new InviteOutcome.AlreadyInvited();
         }
 
-        var device = await visitors.DeviceAsync(visitorId, cancellationToken).ConfigureAwait(false);
         var session = await sessions.OpenForWebAsync(agent, cancellationToken).ConfigureAwait(false);
-        // The agent chose this visitor, so there is no waiting room to pass.
-        var participant = await sessions.AddParticipantAsync(session.Id, AdmissionState.Admitted, device, cancellationToken).ConfigureAwait(false);
-        var token = await tokens.IssueAsync(new AccessGrant(AccessKind.Customer, participant.Id, session.Id,
-            time.GetUtcNow() + options.Value.TokenLifetime), cancellationToken).ConfigureAwait(false);
-        if (await tokens.ValidateAsync(token, cancellationToken).ConfigureAwait(false) is { } issued)
-        {
-            await sessions.RememberTokenAsync(session.Id, participant.Id, issued.TokenId, cancellationToken).ConfigureAwait(false);
-        }
-
-        if (!await visitors.TryInviteAsync(visitorId, new PendingInvitation(session.Id, token, agent), cancellationToken).ConfigureAwait(false))
+        if (!await visitors.TryInviteAsync(visitorId, session.Id, cancellationToken).ConfigureAwait(false))
         {
             // Another agent's invitation landed in between: theirs stands, this session goes.
             await sessions.CloseAsync(session.Id, cancellationToken).ConfigureAwait(false);
-            await tokens.RevokeSessionAsync(session.Id, cancellationToken).ConfigureAwait(false);
             logger.InviteRefused(agent, visitorId, "an invitation is already waiting");
             return new InviteOutcome.AlreadyInvited();
         }
 
-        await notifier.ParticipantJoinedAsync(session, participant, cancellationToken).ConfigureAwait(false);
         logger.Invited(agent, visitorId, session.Id);
         return new InviteOutcome.Invited(session.Id);
     }
 
-    /// <summary>The waiting invitation, removed as it is read so it is delivered once; null when none.</summary>
-    public async Task<InvitationView?> DeliverAsync(string visitorId, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The waiting invitation, taken as it is read so it is delivered once: the visitor joins the
+    /// session (pending unless <c>Visitors:Admission</c> is <c>Auto</c>) with a token minted now.
+    /// Null when none waits, or its session has closed meanwhile.
+    /// </summary>
+    public async Task<InvitationView?> DeliverAsync(string visitorId, string? device, CancellationToken cancellationToken = default)
     {
-        if (await visitors.TakeInvitationAsync(visitorId, cancellationToken).ConfigureAwait(false) is not { } pending)
+        var sessionId = await visitors.TakeInvitationAsync(visitorId, cancellationToken).ConfigureAwait(false);
+        if (!SessionIds.IsWellFormed(sessionId, SessionIds.SessionPrefix))
         {
             return null;
         }
 
-        logger.Delivered(visitorId, pending.SessionId);
-        return new InvitationView(pending.SessionId, pending.Token, JoinJson.Agent(agents, pending.AgentUsername));
+        // Taken: finish even if the page goes away, or the invitation would vanish unused.
+        var none = CancellationToken.None;
+        var session = await sessions.GetAsync(sessionId!, none).ConfigureAwait(false);
+        if (session is null || session.IsClosed || await TryJoinAsync(session.Id, device).ConfigureAwait(false) is not { } participant)
+        {
+            logger.InvitationLapsed(visitorId, sessionId!);
+            return null;
+        }
+
+        var token = await tokens.IssueAsync(new AccessGrant(AccessKind.Customer, participant.Id, session.Id,
+            time.GetUtcNow() + options.Value.TokenLifetime), none).ConfigureAwait(false);
+        if (await tokens.ValidateAsync(token, none).ConfigureAwait(false) is { } issued)
+        {
+            await sessions.RememberTokenAsync(session.Id, participant.Id, issued.TokenId, none).ConfigureAwait(false);
+        }
+
+        await notifier.ParticipantJoinedAsync(session, participant, none).ConfigureAwait(false);
+        logger.Delivered(visitorId, session.Id, participant.Admission);
+        return new InvitationView(session.Id, token, Agent(session.AgentUsername), JoinJson.Admission(participant.Admission));
     }
+
+    private async Task<Participant?> TryJoinAsync(string sessionId, string? device)
+    {
+        try
+        {
+            return await sessions.AddParticipantAsync(sessionId, Admission, device, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (InvalidOperationException)
+        {
+            return null; // The session closed between reading it and joining it.
+        }
+    }
+
+    private AdmissionState Admission =>
+        options.Value.Admission == JoinAdmission.Auto ? AdmissionState.Admitted : AdmissionState.Pending;
+
+    // Customers see display names only: an agent without one is "an agent", never their username.
+    private AgentView? Agent(string? username) =>
+        agents.FindByUsername(username) is { DisplayName: { } name } && !string.IsNullOrWhiteSpace(name) ? new AgentView(name) : null;
 }

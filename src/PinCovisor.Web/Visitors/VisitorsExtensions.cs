@@ -19,12 +19,15 @@ public static class VisitorsExtensions
             .Validate(o => o.InvitationLifetime > TimeSpan.Zero, "Visitors:InvitationLifetime must be positive")
             .Validate(o => o.MaxPageViewsPerMinute > 0, "Visitors:MaxPageViewsPerMinute must be positive")
             .Validate(o => o.MaxNewVisitorsPerMinute > 0, "Visitors:MaxNewVisitorsPerMinute must be positive")
+            .Validate(o => o.MaxUnknownVisitorsPerMinute > 0, "Visitors:MaxUnknownVisitorsPerMinute must be positive")
+            .Validate(o => Enum.IsDefined(o.Admission), "Visitors:Admission must be Agent or Auto")
             .Validate(o => o.MaxListed is > 0 and <= 10_000, "Visitors:MaxListed must be between 1 and 10000")
             .Validate(o => o.TokenLifetime > TimeSpan.Zero, "Visitors:TokenLifetime must be positive")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<RedisVisitorStore>();
         services.TryAddSingleton<VisitorInvitations>();
+        services.TryAddSingleton<ShopOrigins>();
         return builder;
     }
 

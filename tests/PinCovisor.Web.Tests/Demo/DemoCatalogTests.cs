@@ -19,11 +19,7 @@ public sealed class DemoCatalogTests(RedisServers servers) : IDisposable
     [Fact]
     public async Task TheDemoShopsProductsAreSearchableAndTheirPicturesAreServedByThisHost()
     {
-        await using var host = HostFactory.Start(servers, RedisServerKind.Garnet, new Dictionary<string, string?>
-        {
-            ["Pages:DemoEnabled"] = "true",
-            ["Catalog:Feed"] = "wwwroot/demo/catalog.json",
-        });
+        await using var host = HostFactory.StartDemo(servers, new Dictionary<string, string?> { ["Catalog:Feed"] = "wwwroot/demo/catalog.json" });
         using var agent = MediaUploads.ClientFor(host, await SessionSeeder.AgentTokenAsync(host, "ana"));
 
         var lamps = await agent.GetFromJsonAsync<List<Product>>("/api/catalog/search?q=lampara").WaitAsync(Timeout);

@@ -16,12 +16,11 @@ namespace PinCovisor.Web.Tests.Demo;
 public sealed class PhoneSimulatorEndpointTests(RedisServers servers)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
-    private static readonly Dictionary<string, string?> DemoOn = new() { ["Pages:DemoEnabled"] = "true" };
 
     [Fact]
     public async Task ACallSignedByTheSimulatorHearsItsPinAndAnsweringAsAnaBindsTheCallToHer()
     {
-        await using var host = HostFactory.Start(servers, RedisServerKind.Garnet, DemoOn);
+        await using var host = HostFactory.StartDemo(servers);
         using var http = host.CreateLoopbackClient();
         var callSid = TwilioCaller.NewCallSid();
         var call = Form(TwilioCaller.InboundCall(callSid));
@@ -51,8 +50,8 @@ public sealed class PhoneSimulatorEndpointTests(RedisServers servers)
     [Fact]
     public async Task BehindABaseUrlOverrideTheSimulatorSignsThePublicUrlAndPostsToThisHost()
     {
-        await using var host = HostFactory.Start(servers, RedisServerKind.Garnet,
-            new Dictionary<string, string?>(DemoOn) { ["Twilio:BaseUrlOverride"] = "https://shop.example/phone" });
+        await using var host = HostFactory.StartDemo(servers,
+            new Dictionary<string, string?> { ["Twilio:BaseUrlOverride"] = "https://shop.example/phone" });
         using var http = host.CreateLoopbackClient();
         var call = Form(TwilioCaller.InboundCall(TwilioCaller.NewCallSid()));
 
@@ -74,7 +73,7 @@ public sealed class PhoneSimulatorEndpointTests(RedisServers servers)
     [InlineData("")]
     public async Task UrlsThatAreNotThisHostsTwilioWebhooksAreNotSigned(string url)
     {
-        await using var host = HostFactory.Start(servers, RedisServerKind.Garnet, DemoOn);
+        await using var host = HostFactory.StartDemo(servers);
         using var http = host.CreateLoopbackClient();
 
         using var response = await http.PostAsJsonAsync("/demo/phone/sign", new SignRequest(url, [])).WaitAsync(Timeout);
@@ -85,7 +84,7 @@ public sealed class PhoneSimulatorEndpointTests(RedisServers servers)
     [Fact]
     public async Task TheSetupNamesTheShopsLineAndEveryAgentTheIvrRings()
     {
-        await using var host = HostFactory.Start(servers, RedisServerKind.Garnet, DemoOn);
+        await using var host = HostFactory.StartDemo(servers);
         using var http = host.CreateLoopbackClient();
 
         var setup = await http.GetFromJsonAsync<SimulatorSetup>("/demo/phone/setup").WaitAsync(Timeout);

@@ -16,6 +16,7 @@ public sealed class BadRequestTests(RedisServers servers)
         await using var host = HostFactory.Start(servers, RedisServerKind.Garnet, new Dictionary<string, string?>
         {
             ["environment"] = environment,
+            ["Redis:Embedded"] = "true",
         });
         using var http = host.CreateLoopbackClient();
         using var body = new StringContent("{\"username\": ", Encoding.UTF8, "application/json");

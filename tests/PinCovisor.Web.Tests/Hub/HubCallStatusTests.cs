@@ -14,7 +14,8 @@ public sealed class HubCallStatusTests(RedisServers servers)
     [MemberData(nameof(RedisServers.Kinds), MemberType = typeof(RedisServers))]
     public async Task WhoeverJoinsAfterTheAnswerLearnsTheCallIsInProgressAndLaterThatItEnded(RedisServerKind kind)
     {
-        await using var host = HostFactory.Start(servers, kind, ShopSettings.With(null));
+        await using var host = HostFactory.Start(servers, kind,
+            ShopSettings.With(new Dictionary<string, string?> { [SessionsApi.TrustLoopbackProxy.Key] = SessionsApi.TrustLoopbackProxy.Value }));
         var twilio = new TwilioCaller(host.CreateLoopbackClient());
         var call = await Caller.CallAsync(twilio);
         await Caller.AnswerAsync(twilio, call.CallSid, "+34600000001");

@@ -22,4 +22,15 @@ internal static class HostFactory
         _ = host.BaseAddress;
         return host;
     }
+
+    /// <summary>
+    /// A host with the demo on, which exists only in Development: the test settings (token, agents)
+    /// on top of the Development ones.
+    /// </summary>
+    public static PinCovisorHost StartDemo(RedisServers servers, IDictionary<string, string?>? settings = null) =>
+        Start(servers, RedisServerKind.Garnet, new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
+        {
+            ["environment"] = "Development",
+            ["Pages:DemoEnabled"] = "true",
+        });
 }

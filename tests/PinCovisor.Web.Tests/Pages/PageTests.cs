@@ -21,7 +21,7 @@ public sealed partial class PageTests(RedisServers servers)
     [InlineData("/demo/phone")]
     public async Task PagesServeHtmlUnderAStrictContentSecurityPolicyWithNoInlineCode(string path)
     {
-        await using var host = HostFactory.Start(servers, RedisServerKind.Garnet, new Dictionary<string, string?> { ["Pages:DemoEnabled"] = "true" });
+        await using var host = HostFactory.StartDemo(servers);
         using var http = host.CreateLoopbackClient();
 
         using var response = await http.GetAsync(new Uri(path, UriKind.Relative)).WaitAsync(Timeout);

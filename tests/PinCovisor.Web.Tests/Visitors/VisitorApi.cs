@@ -1,7 +1,10 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using PhoneBridge.Testing.Redis;
 using PhoneBridge.Testing.Web;
+using PinCovisor.Web.Tests.Ivr;
 
 namespace PinCovisor.Web.Tests.Visitors;
 
@@ -9,6 +12,17 @@ namespace PinCovisor.Web.Tests.Visitors;
 internal static class VisitorApi
 {
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>The shop whose pages the tests' widget reports.</summary>
+    public const string Shop = "https://shop.example";
+
+    /// <summary>A host whose shop origin (<c>Hub:AllowedOrigins</c>) is <see cref="Shop"/>.</summary>
+    public static PinCovisorHost StartShop(
+        RedisServers servers, RedisServerKind kind, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null) =>
+        HostFactory.Start(servers, kind, new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
+        {
+            ["Hub:AllowedOrigins:0"] = Shop,
+        }, services);
 
     public static HttpClient ClientFor(PinCovisorHost host, string? bearer = null)
     {

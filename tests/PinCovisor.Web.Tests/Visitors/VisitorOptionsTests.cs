@@ -13,6 +13,8 @@ public sealed class VisitorOptionsTests(RedisServers servers)
     [InlineData("Visitors:InvitationLifetime", "00:00:00")]
     [InlineData("Visitors:MaxPageViewsPerMinute", "0")]
     [InlineData("Visitors:MaxNewVisitorsPerMinute", "0")]
+    [InlineData("Visitors:MaxUnknownVisitorsPerMinute", "0")]
+    [InlineData("Visitors:Admission", "7")]
     [InlineData("Visitors:MaxListed", "0")]
     [InlineData("Visitors:TokenLifetime", "00:00:00")]
     public void InvalidVisitorSettingsStopTheHostNamingTheKey(string key, string value)

@@ -21,7 +21,7 @@ public sealed class VisitorTests(RedisServers servers)
     [MemberData(nameof(RedisServers.Kinds), MemberType = typeof(RedisServers))]
     public async Task FirstPageViewMintsAnIdAndKeyAndLaterOnesUpdateWhatAgentsSee(RedisServerKind kind)
     {
-        await using var host = HostFactory.Start(servers, kind);
+        await using var host = StartShop(servers, kind);
         using var widget = ClientFor(host);
         using var agent = ClientFor(host, await SessionSeeder.AgentTokenAsync(host, "ana"));
 
@@ -47,7 +47,7 @@ public sealed class VisitorTests(RedisServers servers)
     [MemberData(nameof(RedisServers.Kinds), MemberType = typeof(RedisServers))]
     public async Task WrongKeyIsTheSame404AsAnUnknownVisitor(RedisServerKind kind)
     {
-        await using var host = HostFactory.Start(servers, kind);
+        await using var host = StartShop(servers, kind);
         using var widget = ClientFor(host);
         var (id, _, _) = await StartVisitAsync(widget, "https://shop.example/");
         var (_, otherKey, _) = await StartVisitAsync(widget, "https://shop.example/");
@@ -64,7 +64,7 @@ public sealed class VisitorTests(RedisServers servers)
     public async Task VisitorsOlderThanTheLiveWindowDisappearFromTheList()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var host = HostFactory.Start(servers, RedisServerKind.Garnet, services: s => s.AddSingleton<TimeProvider>(clock));
+        await using var host = StartShop(servers, RedisServerKind.Garnet, services: s => s.AddSingleton<TimeProvider>(clock));
         using var widget = ClientFor(host);
         using var agent = ClientFor(host, await SessionSeeder.AgentTokenAsync(host, "ana"));
         var (stale, _, _) = await StartVisitAsync(widget, "https://shop.example/old");
@@ -83,7 +83,7 @@ public sealed class VisitorTests(RedisServers servers)
     [MemberData(nameof(RedisServers.Kinds), MemberType = typeof(RedisServers))]
     public async Task InvitedVisitorGetsAWorkingTokenOnceOnTheirNextPageView(RedisServerKind kind)
     {
-        await using var host = HostFactory.Start(servers, kind);
+        await using var host = StartShop(servers, kind);
         using var widget = ClientFor(host);
         using var agent = ClientFor(host, await SessionSeeder.AgentTokenAsync(host, "ana"));
         var (id, key, _) = await StartVisitAsync(widget, "https://shop.example/");
@@ -102,20 +102,95 @@ public sealed class VisitorTests(RedisServers servers)
         listed!.Value.GetProperty("invited").GetBoolean().Should().BeTrue();
         var invitation = delivered.GetProperty("invitation");
         invitation.GetProperty("sessionId").GetString().Should().Be(sessionId);
-        invitation.GetProperty("agent").GetProperty("displayName").GetString().Should().NotBeNullOrEmpty();
+        invitation.GetProperty("agent").GetProperty("displayName").GetString().Should().Be("Ana");
+        invitation.GetProperty("admission").GetString().Should().Be("pending");
         following.GetProperty("invitation").ValueKind.Should().Be(JsonValueKind.Null);
 
+        // The waiting room, as for any joiner: the agent sees the visitor arrive and lets them in.
         using var customer = ClientFor(host, invitation.GetProperty("token").GetString()!);
-        using var session = await customer.GetAsync($"/api/sessions/{sessionId}").WaitAsync(Timeout);
-        var sessionText = await session.Content.ReadAsStringAsync().WaitAsync(Timeout);
-        session.StatusCode.Should().Be(HttpStatusCode.OK, sessionText);
-        JsonDocument.Parse(sessionText).RootElement.GetProperty("admission").GetString().Should().Be("admitted");
+        (await AdmissionAsync(customer, sessionId)).Should().Be("pending");
+        var waiting = (await GetJsonAsync(agent, $"/api/sessions/{sessionId}")).GetProperty("participants").EnumerateArray().Single();
+        waiting.GetProperty("device").GetString().Should().Be("Firefox on Linux");
+        using var admit = await agent.PostAsync(
+            $"/api/sessions/{sessionId}/participants/{waiting.GetProperty("id").GetString()}/admit", null).WaitAsync(Timeout);
+        admit.IsSuccessStatusCode.Should().BeTrue(await admit.Content.ReadAsStringAsync().WaitAsync(Timeout));
+        (await AdmissionAsync(customer, sessionId)).Should().Be("admitted");
     }
+
+    [Fact]
+    public async Task WithVisitorsAdmissionAutoAnInvitedVisitorIsAdmittedAtOnce()
+    {
+        await using var host = StartShop(servers, RedisServerKind.Garnet, new Dictionary<string, string?> { ["Visitors:Admission"] = "Auto" });
+        using var widget = ClientFor(host);
+        using var agent = ClientFor(host, await SessionSeeder.AgentTokenAsync(host, "ana"));
+        var (id, key, _) = await StartVisitAsync(widget, "https://shop.example/");
+        using var invite = await agent.PostAsync($"/api/visitors/{id}/invite", null).WaitAsync(Timeout);
+
+        var delivered = await PageViewAsync(widget, new { visitorId = id, visitorKey = key, url = "https://shop.example/b" });
+
+        var invitation = delivered.GetProperty("invitation");
+        invitation.GetProperty("admission").GetString().Should().Be("admitted");
+        using var customer = ClientFor(host, invitation.GetProperty("token").GetString()!);
+        (await AdmissionAsync(customer, invitation.GetProperty("sessionId").GetString()!)).Should().Be("admitted");
+    }
+
+    [Fact]
+    public async Task AnInvitationWhoseSessionClosedBeforeThePageViewLetsNobodyIn()
+    {
+        await using var host = StartShop(servers, RedisServerKind.Garnet);
+        using var widget = ClientFor(host);
+        using var agent = ClientFor(host, await SessionSeeder.AgentTokenAsync(host, "ana"));
+        var (id, key, _) = await StartVisitAsync(widget, "https://shop.example/");
+        using var invite = await agent.PostAsync($"/api/visitors/{id}/invite", null).WaitAsync(Timeout);
+        var sessionId = (await invite.Content.ReadFromJsonAsync<JsonElement>().WaitAsync(Timeout)).GetProperty("sessionId").GetString()!;
+        await host.Services.GetRequiredService<PinCovisor.Web.Sessions.ISessionStore>().CloseAsync(sessionId).WaitAsync(Timeout);
+
+        var next = await PageViewAsync(widget, new { visitorId = id, visitorKey = key, url = "https://shop.example/b" });
+
+        next.GetProperty("invitation").ValueKind.Should().Be(JsonValueKind.Null);
+    }
+
+    [Fact]
+    public async Task TheLiveIndexKeepsOnlyTheLiveWindowsNewestVisitorsAndExpiresWithoutAnyoneListingIt()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var host = StartShop(servers, RedisServerKind.Garnet, new Dictionary<string, string?> { ["Visitors:MaxListed"] = "3" },
+            s => s.AddSingleton<TimeProvider>(clock));
+        using var widget = ClientFor(host);
+        var db = host.Services.GetRequiredService<StackExchange.Redis.IConnectionMultiplexer>().GetDatabase();
+        var index = (StackExchange.Redis.RedisKey)"pb:visitors:live";
+        var (old, _, _) = await StartVisitAsync(widget, "https://shop.example/old");
+        clock.Advance(TimeSpan.FromMinutes(3));
+
+        var fresh = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            fresh.Add((await StartVisitAsync(widget, $"https://shop.example/{i}")).Id);
+            clock.Advance(TimeSpan.FromMilliseconds(10));
+        }
+
+        var kept = (await db.SortedSetRangeByRankAsync(index).WaitAsync(Timeout)).Select(v => (string)v!).ToList();
+        var ttl = await db.KeyTimeToLiveAsync(index).WaitAsync(Timeout);
+        kept.Should().Equal(fresh.Skip(2));
+        kept.Should().NotContain(old);
+        ttl.Should().NotBeNull().And.BeGreaterThan(TimeSpan.Zero).And.BeLessThanOrEqualTo(TimeSpan.FromMinutes(2));
+    }
+
+    private static async Task<JsonElement> GetJsonAsync(HttpClient client, string path)
+    {
+        using var response = await client.GetAsync(path).WaitAsync(Timeout);
+        var text = await response.Content.ReadAsStringAsync().WaitAsync(Timeout);
+        response.StatusCode.Should().Be(HttpStatusCode.OK, text);
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    private static async Task<string?> AdmissionAsync(HttpClient customer, string sessionId) =>
+        (await GetJsonAsync(customer, $"/api/sessions/{sessionId}")).GetProperty("admission").GetString();
 
     [Fact]
     public async Task InvitingAnUnknownVisitorIs404()
     {
-        await using var host = HostFactory.Start(servers, RedisServerKind.Garnet);
+        await using var host = StartShop(servers, RedisServerKind.Garnet);
         using var agent = ClientFor(host, await SessionSeeder.AgentTokenAsync(host, "ana"));
 
         using var response = await agent.PostAsync("/api/visitors/v_AAAAAAAAAAAAAAAAAAAAAA/invite", null).WaitAsync(Timeout);
@@ -126,7 +201,7 @@ public sealed class VisitorTests(RedisServers servers)
     [Fact]
     public async Task AnonymousCannotListOrInviteVisitors()
     {
-        await using var host = HostFactory.Start(servers, RedisServerKind.Garnet);
+        await using var host = StartShop(servers, RedisServerKind.Garnet);
         using var anonymous = ClientFor(host);
 
         using var list = await anonymous.GetAsync("/api/visitors").WaitAsync(Timeout);
@@ -143,7 +218,7 @@ public sealed class VisitorTests(RedisServers servers)
     [InlineData("")]
     public async Task PageViewWithoutAnAbsoluteHttpUrlIs400(string url)
     {
-        await using var host = HostFactory.Start(servers, RedisServerKind.Garnet);
+        await using var host = StartShop(servers, RedisServerKind.Garnet);
         using var widget = ClientFor(host);
 
         using var response = await PostPageViewAsync(widget, new { url });
@@ -156,7 +231,7 @@ public sealed class VisitorTests(RedisServers servers)
     [Fact]
     public async Task TooManyPageViewsInAMinuteAre429WithRetryAfter()
     {
-        await using var host = HostFactory.Start(servers, RedisServerKind.Garnet,
+        await using var host = StartShop(servers, RedisServerKind.Garnet,
             new Dictionary<string, string?> { ["Visitors:MaxPageViewsPerMinute"] = "3" });
         using var widget = ClientFor(host);
         var (id, key, _) = await StartVisitAsync(widget, "https://shop.example/");
@@ -173,7 +248,7 @@ public sealed class VisitorTests(RedisServers servers)
     [Fact]
     public async Task TooManyNewVisitorsFromOneAddressAre429WithRetryAfter()
     {
-        await using var host = HostFactory.Start(servers, RedisServerKind.Garnet,
+        await using var host = StartShop(servers, RedisServerKind.Garnet,
             new Dictionary<string, string?> { ["Visitors:MaxNewVisitorsPerMinute"] = "2" });
         using var widget = ClientFor(host);
         var (id, key, _) = await StartVisitAsync(widget, "https://shop.example/");

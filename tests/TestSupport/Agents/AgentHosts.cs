@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.DependencyInjection;
 using PhoneBridge.Testing.Redis;
+using PhoneBridge.Testing.Sessions;
 using PhoneBridge.Testing.Web;
 
 namespace PhoneBridge.Testing.Agents;
@@ -22,6 +23,8 @@ public static class AgentHosts
         var all = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
         {
             ["ConnectionStrings:Redis"] = kind == RedisServerKind.Redis ? $"{servers.ConnectionString(kind)},defaultDatabase={Database}" : "",
+            // Tests name their client with X-Forwarded-For (see NewClientAddress).
+            [SessionsApi.TrustLoopbackProxy.Key] = SessionsApi.TrustLoopbackProxy.Value,
         };
         var host = new PinCovisorHost(all, services);
         _ = host.BaseAddress;
@@ -35,9 +38,9 @@ public static class AgentHosts
     public static string NewPhoneNumber() => "+346" + RandomNumberGenerator.GetInt32(10_000_000, 99_999_999);
 
     /// <summary>
-    /// A client address in the IPv6 documentation range, for <c>X-Forwarded-For</c> (the host must
-    /// trust loopback as a proxy), in a /64 of its own: throttles group IPv6 clients by /64, and each
-    /// test's failures must fill a counter of their own.
+    /// A client address in the IPv6 documentation range, for <c>X-Forwarded-For</c> (hosts started
+    /// here trust loopback as a proxy), in a /64 of its own: throttles group IPv6 clients by /64, and
+    /// each test's failures must fill a counter of their own.
     /// </summary>
     public static string NewClientAddress() =>
         $"2001:db8:{RandomNumberGenerator.GetHexString(4, lowercase: true)}:{RandomNumberGenerator.GetHexString(4, lowercase: true)}::1";

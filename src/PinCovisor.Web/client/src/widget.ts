@@ -17,7 +17,7 @@ const t = translator({
 interface PageViewAnswer {
   visitorId: string;
   visitorKey?: string;
-  invitation: { sessionId: string; token: string; agent: { displayName: string } | null } | null;
+  invitation: { sessionId: string; token: string; agent: { displayName: string } | null; admission: "pending" | "admitted" } | null;
 }
 
 const visitorKey = "pincovisor.visitor";
@@ -112,7 +112,8 @@ const pageViewEveryMs = 10_000;
       if (answer.visitorKey) writeVisitor({ visitorId: answer.visitorId, visitorKey: answer.visitorKey });
       const invitation = answer.invitation;
       if (invitation) {
-        app.enter({ sessionId: invitation.sessionId, token: invitation.token, agentName: invitation.agent?.displayName ?? null, admission: "admitted" });
+        // Pending (the waiting room, until the agent admits) unless the host admits invited visitors itself.
+        app.enter({ sessionId: invitation.sessionId, token: invitation.token, agentName: invitation.agent?.displayName ?? null, admission: invitation.admission });
         open();
       }
     } catch (error) {
