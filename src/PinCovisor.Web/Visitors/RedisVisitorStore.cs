@@ -1,11 +1,13 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
+using PinCovisor.Web.Throttling;
 using StackExchange.Redis;
 
 namespace PinCovisor.Web.Visitors;
 
 /// <summary>Visitors, their live index and pending invitations, in Redis.</summary>
-internal sealed class RedisVisitorStore(IConnectionMultiplexer redis, TimeProvider time, IOptions<VisitorsOptions> options)
+internal sealed class RedisVisitorStore(
+    IConnectionMultiplexer redis, AttemptThrottle throttle, TimeProvider time, IOptions<VisitorsOptions> options)
 {
     private static readonly TimeSpan ThrottleWindow = TimeSpan.FromMinutes(1);
 
@@ -17,8 +19,8 @@ internal sealed class RedisVisitorStore(IConnectionMultiplexer redis, TimeProvid
     public async Task<PageViewOutcome> CreateAsync(
         string clientBucket, string url, string title, string? device, CancellationToken cancellationToken = default)
     {
-        if (await CountAsync(VisitorKeys.NewFrom(clientBucket), Options.MaxNewVisitorsPerMinute, cancellationToken).ConfigureAwait(false)
-            is { } wait)
+        ThrottleCounter[] counter = [new(VisitorKeys.NewFrom(clientBucket), Options.MaxNewVisitorsPerMinute, ThrottleWindow)];
+        if ((await throttle.BeginAsync(counter, cancellationToken).ConfigureAwait(false)).RetryAfter is { } wait)
         {
             return new PageViewOutcome.Throttled(wait, ByClient: true);
         }
@@ -46,8 +48,8 @@ internal sealed class RedisVisitorStore(IConnectionMultiplexer redis, TimeProvid
         string clientBucket, string visitorId, string visitorKey, string url, string title, string? device,
         CancellationToken cancellationToken = default)
     {
-        var tries = VisitorKeys.TriesFrom(clientBucket);
-        if (await CountAsync(tries, Options.MaxUnknownVisitorsPerMinute, cancellationToken).ConfigureAwait(false) is { } wait)
+        ThrottleCounter[] tries = [new(VisitorKeys.TriesFrom(clientBucket), Options.MaxUnknownVisitorsPerMinute, ThrottleWindow)];
+        if ((await throttle.BeginAsync(tries, cancellationToken).ConfigureAwait(false)).RetryAfter is { } wait)
         {
             return new PageViewOutcome.Throttled(wait, ByClient: true);
         }
@@ -63,7 +65,7 @@ internal sealed class RedisVisitorStore(IConnectionMultiplexer redis, TimeProvid
             return new PageViewOutcome.Unknown();
         }
 
-        await Db.ScriptEvaluateAsync(VisitorScripts.GiveBack, [tries]).WaitAsync(cancellationToken).ConfigureAwait(false);
+        await throttle.SucceededAsync(tries, cancellationToken).ConfigureAwait(false);
         if ((int)result[0] == 2)
         {
             return new PageViewOutcome.Throttled(TimeSpan.FromMilliseconds((long)result[1]), ByClient: false);
@@ -118,14 +120,6 @@ internal sealed class RedisVisitorStore(IConnectionMultiplexer redis, TimeProvid
         }
 
         return visitors;
-    }
-
-    /// <summary>Counts one attempt, then judges it (one script); the wait when over the limit, else null.</summary>
-    private async Task<TimeSpan?> CountAsync(RedisKey counter, int max, CancellationToken cancellationToken)
-    {
-        var wait = (long)await Db.ScriptEvaluateAsync(VisitorScripts.Count, [counter], [(long)ThrottleWindow.TotalMilliseconds, max])
-            .WaitAsync(cancellationToken).ConfigureAwait(false);
-        return wait > 0 ? TimeSpan.FromMilliseconds(wait) : null;
     }
 
     private Task<RedisResult> MarkLiveAsync(string visitorId, long now, CancellationToken cancellationToken) =>

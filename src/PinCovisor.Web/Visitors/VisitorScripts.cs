@@ -33,37 +33,6 @@ internal static class VisitorScripts
         """;
 
     /// <summary>
-    /// Counts one more in a fixed window, then judges: the attempt is counted whatever the answer,
-    /// so a burst of parallel requests cannot all pass a check made before any of them counted.
-    /// KEYS[1] counter; ARGV window ms, max. Returns 0 when allowed, else the milliseconds until the
-    /// window ends.
-    /// </summary>
-    public const string Count = """
-        local count = redis.call('INCR', KEYS[1])
-        if count == 1 then
-          redis.call('PEXPIRE', KEYS[1], ARGV[1])
-        end
-        if count > tonumber(ARGV[2]) then
-          local left = redis.call('PTTL', KEYS[1])
-          if left < 1 then left = 1 end
-          return left
-        end
-        return 0
-        """;
-
-    /// <summary>
-    /// Gives back one counted attempt (a page view whose key proved right). KEYS[1] counter. Never
-    /// below zero, and never revives a counter whose window has ended.
-    /// </summary>
-    public const string GiveBack = """
-        local count = tonumber(redis.call('GET', KEYS[1]) or '0')
-        if count > 0 then
-          redis.call('DECR', KEYS[1])
-        end
-        return 0
-        """;
-
-    /// <summary>
     /// Marks a visitor live and keeps the index bounded by itself: entries older than the live
     /// window and all but the newest max go, and the index expires one window after its last page
     /// view. KEYS[1] live index; ARGV visitor id, now ms, live window ms, max kept.

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using PinCovisor.Web.Throttling;
 using PinCovisor.Web.Visitors;
 
 namespace Microsoft.Extensions.Hosting;
@@ -25,6 +26,7 @@ public static class VisitorsExtensions
             .Validate(o => o.TokenLifetime > TimeSpan.Zero, "Visitors:TokenLifetime must be positive")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<AttemptThrottle>();
         services.TryAddSingleton<RedisVisitorStore>();
         services.TryAddSingleton<VisitorInvitations>();
         services.TryAddSingleton<ShopOrigins>();
