@@ -26,7 +26,10 @@ public static class RedisKeys
     /// <summary>The hash tag (without braces) of the PIN index.</summary>
     public const string PinIndexTag = "pins";
 
-    /// <summary>The call's record (hash): status, masked caller number, agent, times, SMS count.</summary>
+    /// <summary>
+    /// The call's record (hash): status, masked caller number, agent, times, SMS count, and one
+    /// <c>leg:&lt;CallSid&gt;</c> field per agent leg that bound it (see <see cref="Calls.ICallStore.BindAgentLegAsync"/>).
+    /// </summary>
     public static RedisKey Call(string callSid) => CallScoped(callSid, "call");
 
     /// <summary>The call's PIN record (hash): nonce, length, index hash, expiry and state; never the digits.</summary>
