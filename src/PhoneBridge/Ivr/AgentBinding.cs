@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PhoneBridge.Agents;
@@ -12,7 +11,7 @@ namespace PhoneBridge.Ivr;
 /// Binds a call to the agent who took it. With <c>&lt;Dial&gt;</c>, Twilio fetches the whisper URL
 /// on the answering agent's leg only, and that leg's <c>To</c> is the number or client Twilio dialled
 /// from our own TwiML, so the request names who answered; with a queue, the agent's own call leg
-/// is remembered and looked up when it dequeues the caller. Each agent leg
+/// (recognised by <see cref="AgentLine"/>) is looked up when it dequeues the caller. Each agent leg
 /// binds once (<see cref="ICallStore.BindAgentLegAsync"/>), so a retried or replayed request answers
 /// as before but never binds again.
 /// </summary>
@@ -22,7 +21,6 @@ internal sealed class AgentBinding(
     ICallStore calls,
     ICallEvents events,
     IvrState state,
-    IvrUrls urls,
     IOptions<IvrOptions> options,
     ILogger<AgentBinding> logger)
 {
@@ -52,23 +50,6 @@ internal sealed class AgentBinding(
         return pin is null
             ? say.Line(response, say.Prompts.WhisperNoPin)
             : say.Line(response, $"{say.Prompts.WhisperPin} {PinSpeech.Spell(pin.Digits)}");
-    }
-
-    /// <summary>An agent calls in (softphone or phone) to take the next caller from the queue.</summary>
-    public async Task<VoiceResponse> TakeFromQueueAsync(HttpRequest request, TwilioWebhook leg, CancellationToken cancellationToken)
-    {
-        var say = IvrSpeaker.For(options.Value);
-        var response = new VoiceResponse();
-        var agent = agents.FindByAddress(leg.From);
-        if (agent is null)
-        {
-            IvrLog.UnknownAgent(logger, leg.CallSid);
-            return say.Line(response, say.Prompts.NobodyAvailable).Hangup();
-        }
-
-        await state.TryAsync(leg.CallSid, "record agent leg",
-            ct => calls.RecordAgentLegAsync(leg.CallSid, agent.Username, ct), cancellationToken).ConfigureAwait(false);
-        return response.Dial(new Dial().Queue(options.Value.QueueName, url: urls.For(request, IvrUrls.Dequeued)));
     }
 
     /// <summary>Played to the queued caller as an agent takes them: binds the call and names the agent.</summary>
