@@ -48,8 +48,20 @@ public static class PhoneBridgeExtensions
             .Validate(a => a.All(x => !string.IsNullOrWhiteSpace(x.DisplayName)), "Agents:N:DisplayName is required for every agent")
             .Validate(a => a.Select(x => x.Username).Distinct(StringComparer.Ordinal).Count() == a.Count,
                 "Agents:N:Username must be unique")
+            .Validate(a => a.All(x => string.IsNullOrEmpty(x.Code) || AgentCodes.IsAcceptable(x.Code)),
+                "Agents:N:Code must be 6 to 10 digits, neither one digit repeated nor a run such as 123456")
+            .Validate(a => a.All(x => string.IsNullOrEmpty(x.CodeHash) || AgentCodes.IsHash(x.CodeHash)),
+                "Agents:N:CodeHash must be 64 lower-case hex digits, as the host stores agent codes")
             .ValidateOnStart();
         services.TryAddSingleton<IAgentDirectory, ConfiguredAgentDirectory>();
+        services.AddOptions<AgentCodeOptions>()
+            .BindConfiguration(AgentCodeOptions.SectionName)
+            .Validate(o => o.MaxTriesPerCall is >= 1 and <= 10, "AgentCodes:MaxTriesPerCall must be between 1 and 10")
+            .Validate(o => o.MaxFailures >= 1, "AgentCodes:MaxFailures must be at least 1")
+            .Validate(o => o.FailureWindow > TimeSpan.Zero, "AgentCodes:FailureWindow must be positive")
+            .ValidateOnStart();
+        services.TryAddSingleton<AgentCodes>();
+        services.AddSingleton<AgentCodeThrottle>();
 
         services.AddSingleton<BusinessHours>();
         services.AddSingleton<IvrState>();
@@ -58,6 +70,8 @@ public static class PhoneBridgeExtensions
         services.AddSingleton<PinBySms>();
         services.AddSingleton<IncomingCall>();
         services.AddSingleton<AgentBinding>();
+        services.AddSingleton<AgentLine>();
+        services.AddHostedService<AgentLineCheck>();
         services.AddSingleton<StatusCallback>();
         return builder;
     }

@@ -12,6 +12,13 @@ public static class AgentMatching
     public static IReadOnlyList<AgentOptions> Reachable(IEnumerable<AgentOptions> agents) =>
         agents.Where(a => !a.Disabled && (a.PhoneNumbers.Count > 0 || a.ClientIdentity is not null)).ToList();
 
+    /// <summary>
+    /// Whether a Twilio address is a softphone's <c>client:identity</c>, which Twilio sets from the
+    /// access token the softphone signed in with; any other address is caller ID, which the caller chooses.
+    /// </summary>
+    public static bool IsClientAddress(string? address) =>
+        address is not null && address.StartsWith(ClientPrefix, StringComparison.OrdinalIgnoreCase);
+
     /// <summary>The enabled agent behind an E.164 number or a <c>client:identity</c> address, or null.</summary>
     public static AgentOptions? FindByAddress(IEnumerable<AgentOptions> agents, string? address)
     {
@@ -20,7 +27,7 @@ public static class AgentMatching
             return null;
         }
 
-        if (address.StartsWith(ClientPrefix, StringComparison.OrdinalIgnoreCase))
+        if (IsClientAddress(address))
         {
             var identity = address[ClientPrefix.Length..];
             return agents.FirstOrDefault(a => !a.Disabled && string.Equals(a.ClientIdentity, identity, StringComparison.Ordinal));

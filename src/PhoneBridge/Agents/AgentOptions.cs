@@ -33,6 +33,16 @@ public sealed class AgentOptions
     /// <summary>The password as ASP.NET Core's <c>PasswordHasher</c> stores it (base64); used when <see cref="Password"/> is empty.</summary>
     public string? PasswordHash { get; set; }
 
+    /// <summary>
+    /// The agent code (6 to 10 digits) the agent keys on the agent line when calling from a phone in
+    /// <c>Enqueue</c> routing. Only its keyed hash is stored (see <see cref="AgentCodes"/>); use
+    /// <see cref="CodeHash"/> to keep the digits out of configuration.
+    /// </summary>
+    public string? Code { get; set; }
+
+    /// <summary>The agent code as <see cref="AgentCodes.Hash"/> stores it (64 lower-case hex digits); used when <see cref="Code"/> is empty.</summary>
+    public string? CodeHash { get; set; }
+
     /// <summary>An administrator may create and disable agents and edit canned replies.</summary>
     public bool IsAdmin { get; set; }
 }

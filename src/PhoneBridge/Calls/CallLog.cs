@@ -28,4 +28,8 @@ internal static partial class CallLog
 
     [LoggerMessage(1307, LogLevel.Warning, "Call {CallSid}: the record changed but the live calls index did not follow")]
     public static partial void LiveIndexNotUpdated(ILogger logger, Exception exception, string callSid);
+
+    [LoggerMessage(1308, LogLevel.Information,
+        "Call {CallSid}: agent {AgentId} not bound ({Outcome}: the leg bound the call before, or the call has ended)")]
+    public static partial void BindingRefused(ILogger logger, string callSid, string agentId, CallBindingOutcome outcome);
 }

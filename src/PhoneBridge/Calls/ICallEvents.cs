@@ -8,9 +8,16 @@ namespace PhoneBridge.Calls;
     Justification = "'call' only clashes with a Visual Basic keyword; the parameter name is part of the agreed contract.")]
 public interface ICallEvents
 {
-    /// <summary>The call's status changed (including when it ended).</summary>
+    /// <summary>
+    /// The call's status changed (including when it ended). A repeated status is not told, except
+    /// the end: each callback reporting it is passed on, so a retry after a failed step still
+    /// reaches the host; implementations must take a second end as one already handled.
+    /// </summary>
     Task CallStatusChangedAsync(CallRecord call, CancellationToken cancellationToken = default);
 
-    /// <summary>An agent answered the call and is now bound to it.</summary>
+    /// <summary>
+    /// An agent answered the call and is now bound to it. Told once per answering leg (and per
+    /// claim by PIN): a retried or replayed whisper or dequeue is not told again.
+    /// </summary>
     Task AgentAnsweredAsync(CallRecord call, CancellationToken cancellationToken = default);
 }

@@ -13,20 +13,30 @@ public interface ICallStore
     Task<CallRecord> RecordIncomingAsync(string callSid, string? from, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Records which agent answered (the IVR's whisper binding); a later answer (a transfer or
-    /// re-dial) replaces it.
+    /// Records an agent who claimed the call by its PIN as its answering agent, replacing any
+    /// earlier one, while the call has not ended.
     /// </summary>
-    /// <returns>The record; null when the call is unknown, in which case nothing is created.</returns>
+    /// <returns>The record; null when the call is unknown or over, in which case nothing changes.</returns>
     Task<CallRecord?> BindAgentAsync(string callSid, string agentId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Records the agent on <paramref name="agentLegCallSid"/> (the leg that fetched the whisper, or
+    /// that dequeued the caller) as the call's answering agent, in one atomic step that refuses an
+    /// ended call and a leg that bound the call before. Twilio asks once per leg, so a leg seen
+    /// again is a retry or a replayed request: it never undoes a later answer or a transfer.
+    /// </summary>
+    /// <returns>The record and what the request did; null when the call is unknown, in which case nothing is created.</returns>
+    Task<CallBinding?> BindAgentLegAsync(string callSid, string agentLegCallSid, string agentId, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Applies a Twilio status callback. Statuses only move forward (queued, ringing, in-progress,
     /// then an over status), because callbacks can arrive out of order. An over status sets EndedAt
     /// and is final: a late "ringing" never reopens an ended call.
     /// </summary>
-    /// <returns>The record as it now stands; null when the call is unknown, in which case nothing is created
-    /// (a callback for a call that never reached the voice webhook has nothing to update).</returns>
-    Task<CallRecord?> UpdateStatusAsync(string callSid, CallStatus status, CancellationToken cancellationToken = default);
+    /// <returns>The record as it now stands and whether this callback changed it; null when the call is
+    /// unknown, in which case nothing is created (a callback for a call that never reached the voice
+    /// webhook has nothing to update).</returns>
+    Task<CallUpdate?> UpdateStatusAsync(string callSid, CallStatus status, CancellationToken cancellationToken = default);
 
     /// <summary>The call's record, or null when unknown or past <see cref="CallOptions.RecordLifetime"/>.</summary>
     Task<CallRecord?> GetAsync(string callSid, CancellationToken cancellationToken = default);

@@ -48,7 +48,7 @@ internal sealed class RedisCallStore : ICallStore
         var masked = string.IsNullOrWhiteSpace(from) ? string.Empty : PhoneNumberMask.Mask(from);
         var (created, record) = await ChangeAsync(
             RecordIncomingScript, callSid, [Now, masked, CallStatus.Ringing.ToTwilioString(), TtlMs], cancellationToken).ConfigureAwait(false);
-        if (created)
+        if ((long?)created == 1)
         {
             CallLog.Recorded(_logger, callSid);
         }
@@ -64,30 +64,30 @@ internal sealed class RedisCallStore : ICallStore
 
     public async Task<CallRecord?> BindAgentAsync(string callSid, string agentId, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(agentId);
-        var (changed, record) = await ChangeAsync(BindAgentScript, callSid, [agentId, TtlMs], cancellationToken).ConfigureAwait(false);
-        if (record is null)
-        {
-            CallLog.UnknownCall(_logger, callSid, "agent binding");
-        }
-        else if (changed)
-        {
-            CallLog.AgentBound(_logger, callSid, agentId);
-        }
-
-        return record;
+        var binding = await BindAsync(callSid, agentId, agentLegCallSid: "", cancellationToken).ConfigureAwait(false);
+        return binding is { Outcome: CallBindingOutcome.Bound } ? binding.Call : null;
     }
 
-    public async Task<CallRecord?> UpdateStatusAsync(string callSid, CallStatus status, CancellationToken cancellationToken = default)
+    public Task<CallBinding?> BindAgentLegAsync(string callSid, string agentLegCallSid, string agentId, CancellationToken cancellationToken = default)
+    {
+        // The leg becomes a field name: the same rule as a key component keeps it to a CallSid's letters and digits.
+        _ = RedisKeys.CallTag(agentLegCallSid);
+        return BindAsync(callSid, agentId, agentLegCallSid, cancellationToken);
+    }
+
+    public async Task<CallUpdate?> UpdateStatusAsync(string callSid, CallStatus status, CancellationToken cancellationToken = default)
     {
         var twilio = status.ToTwilioString();
-        var (changed, record) = await ChangeAsync(
+        var (outcome, record) = await ChangeAsync(
             UpdateStatusScript, callSid, [twilio, status.IsOver() ? 1 : 0, Now, TtlMs], cancellationToken).ConfigureAwait(false);
         if (record is null)
         {
             CallLog.UnknownCall(_logger, callSid, "status " + twilio);
+            return null;
         }
-        else if (changed)
+
+        var changed = (long)outcome! == 1;
+        if (changed)
         {
             CallLog.StatusChanged(_logger, callSid, twilio);
         }
@@ -96,12 +96,12 @@ internal sealed class RedisCallStore : ICallStore
             CallLog.StatusIgnored(_logger, callSid, twilio);
         }
 
-        if (record is not null && record.Status.IsOver())
+        if (record.Status.IsOver())
         {
             await UpdateLiveIndexAsync(callSid, () => _live.RemoveAsync(callSid)).ConfigureAwait(false);
         }
 
-        return record;
+        return new CallUpdate(record, changed);
     }
 
     public Task<IReadOnlyList<CallRecord>> ListLiveAsync(CancellationToken cancellationToken = default) =>
@@ -155,17 +155,46 @@ internal sealed class RedisCallStore : ICallStore
         }
     }
 
-    // The call scripts answer nil for an unknown call, else {changed, field, value, ...}.
-    private async Task<(bool Changed, CallRecord? Record)> ChangeAsync(
+    private async Task<CallBinding?> BindAsync(string callSid, string agentId, string agentLegCallSid, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(agentId);
+        var (outcome, record) = await ChangeAsync(BindAgentScript, callSid, [agentId, TtlMs, agentLegCallSid], cancellationToken)
+            .ConfigureAwait(false);
+        if (record is null)
+        {
+            CallLog.UnknownCall(_logger, callSid, "agent binding");
+            return null;
+        }
+
+        var binding = new CallBinding(record, (string?)outcome switch
+        {
+            "bound" => CallBindingOutcome.Bound,
+            "repeated" => CallBindingOutcome.Repeated,
+            _ => CallBindingOutcome.CallOver,
+        });
+        if (binding.Outcome == CallBindingOutcome.Bound)
+        {
+            CallLog.AgentBound(_logger, callSid, agentId);
+        }
+        else
+        {
+            CallLog.BindingRefused(_logger, callSid, agentId, binding.Outcome);
+        }
+
+        return binding;
+    }
+
+    // The call scripts answer nil for an unknown call, else {outcome, field, value, ...}.
+    private async Task<(RedisResult? Outcome, CallRecord? Record)> ChangeAsync(
         EmbeddedScript script, string callSid, RedisValue[] args, CancellationToken cancellationToken)
     {
         var result = await script.RunAsync(_database, [RedisKeys.Call(callSid)], args, cancellationToken).ConfigureAwait(false);
         if (result.IsNull)
         {
-            return (false, null);
+            return (null, null);
         }
 
         var flat = (RedisResult[])result!;
-        return ((long)flat[0] == 1, CallRecordHash.Read(callSid, RedisHash.From(flat, start: 1)));
+        return (flat[0], CallRecordHash.Read(callSid, RedisHash.From(flat, start: 1)));
     }
 }

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PhoneBridge.Agents;
@@ -10,8 +9,11 @@ namespace PhoneBridge.Ivr;
 
 /// <summary>
 /// Binds a call to the agent who took it. With <c>&lt;Dial&gt;</c>, Twilio fetches the whisper URL
-/// on the answering agent's leg only, so that request names the one who answered; with a queue,
-/// the agent's own call leg is remembered and looked up when it dequeues the caller.
+/// on the answering agent's leg only, and that leg's <c>To</c> is the number or client Twilio dialled
+/// from our own TwiML, so the request names who answered; with a queue, the agent's own call leg
+/// (recognised by <see cref="AgentLine"/>) is looked up when it dequeues the caller. Each agent leg
+/// binds once (<see cref="ICallStore.BindAgentLegAsync"/>), so a retried or replayed request answers
+/// as before but never binds again.
 /// </summary>
 internal sealed class AgentBinding(
     IAgentDirectory agents,
@@ -19,7 +21,6 @@ internal sealed class AgentBinding(
     ICallStore calls,
     ICallEvents events,
     IvrState state,
-    IvrUrls urls,
     IOptions<IvrOptions> options,
     ILogger<AgentBinding> logger)
 {
@@ -41,7 +42,7 @@ internal sealed class AgentBinding(
         }
         else
         {
-            await BindAsync(callerSid, agent, cancellationToken).ConfigureAwait(false);
+            await BindAsync(callerSid, leg.CallSid, agent, cancellationToken).ConfigureAwait(false);
         }
 
         var pin = await state.TryAsync(callerSid, "whisper PIN",
@@ -49,23 +50,6 @@ internal sealed class AgentBinding(
         return pin is null
             ? say.Line(response, say.Prompts.WhisperNoPin)
             : say.Line(response, $"{say.Prompts.WhisperPin} {PinSpeech.Spell(pin.Digits)}");
-    }
-
-    /// <summary>An agent calls in (softphone or phone) to take the next caller from the queue.</summary>
-    public async Task<VoiceResponse> TakeFromQueueAsync(HttpRequest request, TwilioWebhook leg, CancellationToken cancellationToken)
-    {
-        var say = IvrSpeaker.For(options.Value);
-        var response = new VoiceResponse();
-        var agent = agents.FindByAddress(leg.From);
-        if (agent is null)
-        {
-            IvrLog.UnknownAgent(logger, leg.CallSid);
-            return say.Line(response, say.Prompts.NobodyAvailable).Hangup();
-        }
-
-        await state.TryAsync(leg.CallSid, "record agent leg",
-            ct => calls.RecordAgentLegAsync(leg.CallSid, agent.Username, ct), cancellationToken).ConfigureAwait(false);
-        return response.Dial(new Dial().Queue(options.Value.QueueName, url: urls.For(request, IvrUrls.Dequeued)));
     }
 
     /// <summary>Played to the queued caller as an agent takes them: binds the call and names the agent.</summary>
@@ -84,15 +68,15 @@ internal sealed class AgentBinding(
             return response;
         }
 
-        await BindAsync(caller.CallSid, agent, cancellationToken).ConfigureAwait(false);
+        await BindAsync(caller.CallSid, agentLeg!, agent, cancellationToken).ConfigureAwait(false);
         return say.Line(response, $"{say.Prompts.YouAreWith} {agent.DisplayName}.");
     }
 
-    private async Task BindAsync(string callSid, AgentOptions agent, CancellationToken cancellationToken)
+    private async Task BindAsync(string callSid, string agentLeg, AgentOptions agent, CancellationToken cancellationToken)
     {
-        var bound = await state.TryAsync(callSid, "bind agent",
-            ct => calls.BindAgentAsync(callSid, agent.Username, ct), cancellationToken).ConfigureAwait(false);
-        if (bound is not null)
+        var binding = await state.TryAsync(callSid, "bind agent",
+            ct => calls.BindAgentLegAsync(callSid, agentLeg, agent.Username, ct), cancellationToken).ConfigureAwait(false);
+        if (binding is { Outcome: CallBindingOutcome.Bound, Call: var bound })
         {
             IvrLog.AgentAnswered(logger, callSid, agent.Username);
             await state.TryAsync(callSid, "agent answered event",
@@ -114,10 +98,10 @@ internal sealed class AgentBinding(
 
         var answered = await state.TryAsync(bound.CallSid, "mark in progress",
             ct => calls.UpdateStatusAsync(bound.CallSid, CallStatus.InProgress, ct), cancellationToken).ConfigureAwait(false);
-        if (answered is { Status: CallStatus.InProgress })
+        if (answered is { Changed: true })
         {
             await state.TryAsync(bound.CallSid, "call status event",
-                ct => events.CallStatusChangedAsync(answered, ct), cancellationToken).ConfigureAwait(false);
+                ct => events.CallStatusChangedAsync(answered.Call, ct), cancellationToken).ConfigureAwait(false);
         }
     }
 }

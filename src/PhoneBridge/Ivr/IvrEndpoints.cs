@@ -31,8 +31,10 @@ internal static class IvrEndpoints
             Respond(request, (call, _) => Task.FromResult(router.AfterDial(request, call, Count(request, "attempt", 1))), ct));
         voice.MapPost("/whisper", (HttpRequest request, AgentBinding binding, CancellationToken ct) =>
             Respond(request, binding.WhisperAsync, ct));
-        voice.MapPost("/agent", (HttpRequest request, AgentBinding binding, CancellationToken ct) =>
-            Respond(request, (call, token) => binding.TakeFromQueueAsync(request, call, token), ct));
+        voice.MapPost("/agent", (HttpRequest request, AgentLine line, CancellationToken ct) =>
+            Respond(request, (call, token) => line.CallInAsync(request, call, token), ct));
+        voice.MapPost("/agent/code", (HttpRequest request, AgentLine line, CancellationToken ct) =>
+            Respond(request, (call, token) => line.CodeAsync(request, call, Count(request, "try", 1), token), ct));
         voice.MapPost("/dequeued", (HttpRequest request, AgentBinding binding, CancellationToken ct) =>
             Respond(request, binding.DequeuedAsync, ct));
 

@@ -40,4 +40,27 @@ internal static partial class IvrLog
 
     [LoggerMessage(1411, LogLevel.Warning, "Call {CallSid}: PIN not sent by SMS ({Reason})")]
     public static partial void SmsNotSent(ILogger logger, string callSid, string reason);
+
+    [LoggerMessage(1412, LogLevel.Information, "Call {CallSid}: agent {Agent} keyed the right agent code")]
+    public static partial void AgentCodeAccepted(ILogger logger, string callSid, string agent);
+
+    [LoggerMessage(1413, LogLevel.Warning, "Call {CallSid}: wrong agent code for agent {Agent}, try {Attempt} of the call")]
+    public static partial void AgentCodeWrong(ILogger logger, string callSid, string agent, int attempt);
+
+    [LoggerMessage(1414, LogLevel.Warning, "Call {CallSid}: an agent code keyed from a number that belongs to no agent, try {Attempt} of the call")]
+    public static partial void AgentCodeFromUnknownNumber(ILogger logger, string callSid, int attempt);
+
+    [LoggerMessage(1415, LogLevel.Warning, "Call {CallSid}: agent {Agent} has no agent code, so cannot take calls from a phone")]
+    public static partial void AgentHasNoCode(ILogger logger, string callSid, string agent);
+
+    [LoggerMessage(1416, LogLevel.Warning, "Call {CallSid}: too many wrong codes for agent {Agent}; codes are refused for {RetryAfterSeconds} s")]
+    public static partial void AgentCodeThrottled(ILogger logger, string callSid, string agent, long retryAfterSeconds);
+
+    [LoggerMessage(1417, LogLevel.Information,
+        "Agent line (Ivr:Routing Enqueue): {WithCode} agents can call in from their phone with their agent code, {ByClient} from a softphone")]
+    public static partial void AgentLineReady(ILogger logger, int withCode, int byClient);
+
+    [LoggerMessage(1418, LogLevel.Warning,
+        "Agent line (Ivr:Routing Enqueue): agents {Agents} have phone numbers but no agent code, so they can take queued calls only from a softphone")]
+    public static partial void AgentsWithoutCode(ILogger logger, string agents);
 }

@@ -19,7 +19,12 @@ public sealed record IvrPrompts(
     string WhisperPin,
     string WhisperNoPin,
     string YouAreWith,
-    string SmsBody)
+    string SmsBody,
+    string AgentCodeAsk,
+    string AgentCodeWrong,
+    string AgentCodeRefused,
+    string AgentCodeLocked,
+    string AgentCodeUnavailable)
 {
     private static readonly IvrPrompts Spanish = new(
         "es-ES",
@@ -39,7 +44,12 @@ public sealed record IvrPrompts(
         "Código visual:",
         "Llamada de cliente, sin código visual.",
         "Le atiende",
-        "Su código para ver lo que le muestra nuestro agente: {0}. Ábralo aquí: {1}");
+        "Su código para ver lo que le muestra nuestro agente: {0}. Ábralo aquí: {1}",
+        "Línea de agentes. Marque su código de agente y pulse la tecla almohadilla.",
+        "Ese código no es correcto.",
+        "No se ha aceptado el código. Adiós.",
+        "Demasiados códigos incorrectos para este agente. Inténtelo más tarde o use su softphone. Adiós.",
+        "Disculpe, ahora mismo no podemos comprobar códigos de agente. Use su softphone o vuelva a llamar más tarde. Adiós.");
 
     private static readonly IvrPrompts English = new(
         "en-US",
@@ -59,7 +69,12 @@ public sealed record IvrPrompts(
         "Visual code:",
         "Customer call, no visual code.",
         "You are with",
-        "Your code to see what our agent shows you: {0}. Open it here: {1}");
+        "Your code to see what our agent shows you: {0}. Open it here: {1}",
+        "Agent line. Key your agent code, then press the hash key.",
+        "That code is not right.",
+        "The code was not accepted. Goodbye.",
+        "Too many wrong codes for this agent. Try again later, or use your softphone. Goodbye.",
+        "Sorry, agent codes cannot be checked right now. Use your softphone, or call again later. Goodbye.");
 
     /// <summary>The prompts for a language tag; English for any <c>en-*</c>, Spanish otherwise.</summary>
     public static IvrPrompts For(string language)

@@ -18,6 +18,7 @@ internal sealed class IvrUrls(IOptions<TwilioOptions> twilio)
     public const string DialResult = "/twilio/voice/dial-result";
     public const string Whisper = "/twilio/voice/whisper";
     public const string Agent = "/twilio/voice/agent";
+    public const string AgentCode = "/twilio/voice/agent/code";
     public const string Dequeued = "/twilio/voice/dequeued";
     public const string Status = "/twilio/status";
 

@@ -24,10 +24,13 @@ internal sealed class StatusCallback(IPinStore pins, ICallStore calls, ICallEven
             var revoked = status.IsOver() ? pins.RevokeAsync(call.CallSid, ct) : Task.CompletedTask;
             var updated = calls.UpdateStatusAsync(call.CallSid, status, ct);
             await Task.WhenAll(revoked, updated).ConfigureAwait(false);
-            var record = await updated.ConfigureAwait(false);
-            if (record is not null)
+            // A repeated status changes nothing and is not passed on, so a replayed callback cannot
+            // push the same status again. The end is passed on every time: if telling the host
+            // failed the first time, Twilio's retry is the only chance, and the host takes a
+            // second end as already handled.
+            if (await updated.ConfigureAwait(false) is { } update && (update.Changed || update.Call.Status.IsOver()))
             {
-                await events.CallStatusChangedAsync(record, ct).ConfigureAwait(false);
+                await events.CallStatusChangedAsync(update.Call, ct).ConfigureAwait(false);
             }
         }, cancellationToken).ConfigureAwait(false);
     }

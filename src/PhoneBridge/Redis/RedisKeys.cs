@@ -14,6 +14,7 @@ namespace PhoneBridge.Redis;
 /// <list type="bullet">
 /// <item><c>{call:CA…}</c> groups everything about one call (its record, its PIN record, the agent
 /// on it when it is an agent's leg), so per-call scripts stay in one slot and calls spread over the cluster.</item>
+/// <item><c>{agent-code:…}</c> holds one agent's tries at their agent code, alone in its slot.</item>
 /// <item><c>{pins}</c> groups the PIN index, because uniqueness among live PINs has to be decided by
 /// one script that sees all of them. The index is small (one entry per live PIN) so one slot is enough.</item>
 /// </list>
@@ -26,7 +27,10 @@ public static class RedisKeys
     /// <summary>The hash tag (without braces) of the PIN index.</summary>
     public const string PinIndexTag = "pins";
 
-    /// <summary>The call's record (hash): status, masked caller number, agent, times, SMS count.</summary>
+    /// <summary>
+    /// The call's record (hash): status, masked caller number, agent, times, SMS count, and one
+    /// <c>leg:&lt;CallSid&gt;</c> field per agent leg that bound it (see <see cref="Calls.ICallStore.BindAgentLegAsync"/>).
+    /// </summary>
     public static RedisKey Call(string callSid) => CallScoped(callSid, "call");
 
     /// <summary>The call's PIN record (hash): nonce, length, index hash, expiry and state; never the digits.</summary>
@@ -34,6 +38,17 @@ public static class RedisKeys
 
     /// <summary>The agent on an agent-side call leg (string), for queue mode.</summary>
     public static RedisKey AgentLeg(string agentLegCallSid) => CallScoped(agentLegCallSid, "agent-leg");
+
+    /// <summary>
+    /// The counted tries at one agent's code on the agent line (hash: <c>&lt;leg CallSid&gt;:&lt;n&gt;</c>),
+    /// expiring with the failure window. The username is hashed, so no character of it can move the key's slot.
+    /// </summary>
+    public static RedisKey AgentCodeTries(string username)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(username);
+        var hashed = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(username)));
+        return $"{Prefix}{{agent-code:{hashed[..32]}}}:tries";
+    }
 
     /// <summary>The index entry of one live or redeemed PIN (hash: call, exp, used), named by the PIN's keyed HMAC.</summary>
     /// <param name="pinHash">Lower-case hex HMAC-SHA256 of the digits.</param>

@@ -5,7 +5,10 @@ using PinCovisor.Web.Auth;
 
 namespace PinCovisor.Web.Agents;
 
-/// <summary><c>GET/POST /api/admin/agents</c> and <c>PUT /api/admin/agents/{username}/disabled</c>, for admins.</summary>
+/// <summary>
+/// <c>GET/POST /api/admin/agents</c>, <c>PUT /api/admin/agents/{username}/disabled</c> and
+/// <c>PUT /api/admin/agents/{username}/code</c>, for admins.
+/// </summary>
 internal static class AdminAgentEndpoints
 {
     public static RouteGroupBuilder MapAdminAgents(this RouteGroupBuilder admin)
@@ -13,6 +16,7 @@ internal static class AdminAgentEndpoints
         admin.MapGet("/agents", ListAsync);
         admin.MapPost("/agents", CreateAsync);
         admin.MapPut("/agents/{username}/disabled", SetDisabledAsync);
+        admin.MapPut("/agents/{username}/code", SetCodeAsync);
         return admin;
     }
 
@@ -78,6 +82,29 @@ internal static class AdminAgentEndpoints
 
         await directory.RefreshAsync(http.RequestAborted).ConfigureAwait(false);
         AgentLog.DisabledChanged(loggers.CreateLogger(typeof(AdminAgentEndpoints)), admin, username, disabled);
+        return TypedResults.Ok(AdminAgentView.Of(account));
+    }
+
+    private static async Task<Results<Ok<AdminAgentView>, ValidationProblem, ProblemHttpResult>> SetCodeAsync(
+        string username, AgentCodeRequest request, ClaimsPrincipal user, HttpContext http, IAgentAccounts accounts,
+        AgentDirectory directory, ILoggerFactory loggers)
+    {
+        if (request.Code is not null && !AgentCodes.IsAcceptable(request.Code))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["code"] = [$"{AgentCodes.MinLength} to {AgentCodes.MaxLength} digits, neither one digit repeated nor a run such as 123456; null removes the code."],
+            });
+        }
+
+        var account = await accounts.SetCodeAsync(username, request.Code, http.RequestAborted).ConfigureAwait(false);
+        if (account is null)
+        {
+            return AgentProblems.NotFound($"No agent is named '{username}'.");
+        }
+
+        await directory.RefreshAsync(http.RequestAborted).ConfigureAwait(false);
+        AgentLog.CodeChanged(loggers.CreateLogger(typeof(AdminAgentEndpoints)), user.AgentUsername()!, username, account.HasCode);
         return TypedResults.Ok(AdminAgentView.Of(account));
     }
 

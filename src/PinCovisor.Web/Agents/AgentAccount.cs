@@ -21,6 +21,7 @@ public enum AgentOrigin
 /// <param name="IsAdmin">May manage agents and canned replies.</param>
 /// <param name="Origin">Configuration or admin API.</param>
 /// <param name="CreatedAt">When the account was first written to Redis.</param>
+/// <param name="HasCode">Has an agent code, so may take queued calls from a phone (the code itself is never shown).</param>
 public sealed record AgentAccount(
     string Username,
     string DisplayName,
@@ -29,10 +30,11 @@ public sealed record AgentAccount(
     bool Disabled,
     bool IsAdmin,
     AgentOrigin Origin,
-    DateTimeOffset CreatedAt)
+    DateTimeOffset CreatedAt,
+    bool HasCode = false)
 {
-    /// <summary>The account as PhoneBridge's IVR sees agents.</summary>
-    public AgentOptions ToOptions()
+    /// <summary>The account as PhoneBridge's IVR sees agents, with the stored hash of the agent code, if any.</summary>
+    public AgentOptions ToOptions(string? codeHash = null)
     {
         var options = new AgentOptions
         {
@@ -41,6 +43,7 @@ public sealed record AgentAccount(
             ClientIdentity = ClientIdentity,
             Disabled = Disabled,
             IsAdmin = IsAdmin,
+            CodeHash = codeHash,
         };
         foreach (var number in PhoneNumbers)
         {

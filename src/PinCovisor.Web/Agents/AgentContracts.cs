@@ -26,15 +26,18 @@ public sealed record AgentPresenceView(string Username, string DisplayName, stri
 public sealed record CreateAgentRequest(
     string? Username, string? DisplayName, string? Password, IReadOnlyList<string>? PhoneNumbers, string? ClientIdentity, bool IsAdmin);
 
-/// <summary>An account as admins see it (never its password hash).</summary>
+/// <summary>An account as admins see it (never its password hash, nor its agent code).</summary>
 public sealed record AdminAgentView(
     string Username, string DisplayName, IReadOnlyList<string> PhoneNumbers, string? ClientIdentity,
-    bool IsAdmin, bool Disabled, string Origin, DateTimeOffset CreatedAt)
+    bool IsAdmin, bool Disabled, string Origin, DateTimeOffset CreatedAt, bool HasCode)
 {
     internal static AdminAgentView Of(AgentAccount a) => new(
         a.Username, a.DisplayName, a.PhoneNumbers, a.ClientIdentity, a.IsAdmin, a.Disabled,
-        a.Origin == AgentOrigin.Config ? "config" : "admin", a.CreatedAt);
+        a.Origin == AgentOrigin.Config ? "config" : "admin", a.CreatedAt, a.HasCode);
 }
+
+/// <summary>Body of <c>PUT /api/admin/agents/{username}/code</c>: 6 to 10 digits, or null to remove the code.</summary>
+public sealed record AgentCodeRequest(string? Code);
 
 /// <summary>Body of <c>PUT /api/admin/agents/{username}/disabled</c>.</summary>
 public sealed record DisabledRequest(bool? Disabled);

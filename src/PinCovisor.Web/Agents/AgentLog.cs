@@ -1,6 +1,6 @@
 namespace PinCovisor.Web.Agents;
 
-/// <summary>Agent log events (2500-2599): usernames and CallSids, never a password, token or PIN.</summary>
+/// <summary>Agent log events (2500-2599): usernames and CallSids, never a password, token, PIN or agent code.</summary>
 internal static partial class AgentLog
 {
     [LoggerMessage(2500, LogLevel.Information, "Agent {Username} created from configuration")]
@@ -47,4 +47,7 @@ internal static partial class AgentLog
 
     [LoggerMessage(2514, LogLevel.Information, "A login for a username failed from many addresses waits {DelayMs} ms before its check")]
     public static partial void SlowedDown(ILogger logger, long delayMs);
+
+    [LoggerMessage(2515, LogLevel.Information, "Admin {Admin} changed the agent code of {Username}; it has one now: {HasCode}")]
+    public static partial void CodeChanged(ILogger logger, string admin, string username, bool hasCode);
 }

@@ -68,4 +68,21 @@ internal static class AgentScripts
         end
         return 1
         """;
+
+    /// <summary>
+    /// KEYS: account. ARGV: the code's keyed hash, or '' to remove it. Sets it as an admin (configuration
+    /// no longer overrides the account). Returns 1, or 0 for an unknown account.
+    /// </summary>
+    public const string SetCode = """
+        if redis.call('EXISTS', KEYS[1]) == 0 then
+          return 0
+        end
+        if ARGV[1] == '' then
+          redis.call('HDEL', KEYS[1], 'code')
+        else
+          redis.call('HSET', KEYS[1], 'code', ARGV[1])
+        end
+        redis.call('HSET', KEYS[1], 'edited', '1')
+        return 1
+        """;
 }

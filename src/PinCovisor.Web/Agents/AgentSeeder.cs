@@ -9,12 +9,14 @@ namespace PinCovisor.Web.Agents;
 /// Writes the agents of the <c>Agents</c> section into Redis. A missing account is created. An
 /// account that came from configuration and that no admin has edited follows the configuration:
 /// it is rewritten when its entry changed (a fingerprint of the entry is stored beside it, and a
-/// development password is checked against the stored hash). Accounts created or edited through
+/// development password is checked against the stored hash; an agent code is stored only as its
+/// keyed hash, which the fingerprint covers). Accounts created or edited through
 /// the admin API are never overwritten, and agents removed from configuration keep their account.
 /// </summary>
 internal sealed class AgentSeeder(
     RedisAgentAccounts accounts,
     AgentPasswords passwords,
+    AgentCodes codes,
     IOptionsMonitor<List<AgentOptions>> configured,
     TimeProvider time,
     ILogger<AgentSeeder> logger)
@@ -39,17 +41,19 @@ internal sealed class AgentSeeder(
             agent.Disabled,
             agent.IsAdmin,
             AgentOrigin.Config,
-            createdAt);
+            createdAt,
+            HasCode: AgentCodes.IsAcceptable(agent.Code) || AgentCodes.IsHash(agent.CodeHash));
     }
 
     private async Task SeedAsync(AgentOptions agent, CancellationToken cancellationToken)
     {
-        var fingerprint = Fingerprint(agent);
+        var codeHash = codes.HashOf(agent);
+        var fingerprint = Fingerprint(agent, codeHash);
         var stored = await accounts.ReadAsync(agent.Username, cancellationToken).ConfigureAwait(false);
         if (stored is null)
         {
-            if (await accounts.WriteAsync(ToAccount(agent, time.GetUtcNow()), PasswordHash(agent), fingerprint, create: true, expected: null,
-                    cancellationToken).ConfigureAwait(false))
+            if (await accounts.WriteAsync(ToAccount(agent, time.GetUtcNow()), PasswordHash(agent), codeHash, fingerprint, create: true,
+                    expected: null, cancellationToken).ConfigureAwait(false))
             {
                 AgentLog.Seeded(logger, agent.Username);
             }
@@ -71,7 +75,7 @@ internal sealed class AgentSeeder(
         }
 
         var updated = ToAccount(agent, stored.Account.CreatedAt);
-        if (!await accounts.WriteAsync(updated, PasswordHash(agent), fingerprint, create: false, expected: stored, cancellationToken)
+        if (!await accounts.WriteAsync(updated, PasswordHash(agent), codeHash, fingerprint, create: false, expected: stored, cancellationToken)
                 .ConfigureAwait(false))
         {
             // Changed since it was read (another host seeding, or an admin): that change stands.
@@ -92,7 +96,8 @@ internal sealed class AgentSeeder(
 
     // Everything of the entry but a development password, which is salted-hashed on write and so
     // is compared by verifying instead; a plain digest of it would be a fast hash of the password.
-    private static string Fingerprint(AgentOptions agent)
+    // The agent code enters by its keyed hash: a plain digest of a few digits is no secret at all.
+    private static string Fingerprint(AgentOptions agent, string? codeHash)
     {
         var entry = string.Join('\n',
             agent.DisplayName,
@@ -101,7 +106,8 @@ internal sealed class AgentSeeder(
             agent.Disabled ? "disabled" : "enabled",
             agent.IsAdmin ? "admin" : "agent",
             agent.PasswordHash ?? "",
-            string.IsNullOrEmpty(agent.Password) ? "" : "development-password");
+            string.IsNullOrEmpty(agent.Password) ? "" : "development-password",
+            codeHash ?? "");
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(entry)));
     }
 }

@@ -22,4 +22,12 @@ public interface IAgentAccounts
     /// </summary>
     /// <returns>The account as it now stands; null when unknown.</returns>
     Task<AgentAccount?> SetDisabledAsync(string username, bool disabled, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Sets the agent code (6 to 10 digits, checked by <see cref="PhoneBridge.Agents.AgentCodes.IsAcceptable"/>),
+    /// or removes it when <paramref name="code"/> is null, as an admin: configuration no longer overrides
+    /// the account afterwards. Only the code's keyed hash is stored.
+    /// </summary>
+    /// <returns>The account as it now stands; null when unknown.</returns>
+    Task<AgentAccount?> SetCodeAsync(string username, string? code, CancellationToken cancellationToken = default);
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using PhoneBridge.Agents;
 using PinCovisor.Web.Auth;
 using StackExchange.Redis;
 
@@ -8,7 +9,7 @@ namespace PinCovisor.Web.Agents;
 /// <see cref="IAgentAccounts"/> on Redis: one hash per account and a set of usernames, all under
 /// the <c>{agents}</c> tag; every change that checks before it writes is one script.
 /// </summary>
-internal sealed class RedisAgentAccounts(IConnectionMultiplexer redis, IAccessTokens tokens, TimeProvider time) : IAgentAccounts
+internal sealed class RedisAgentAccounts(IConnectionMultiplexer redis, IAccessTokens tokens, AgentCodes codes, TimeProvider time) : IAgentAccounts
 {
     private const char PhoneSeparator = '\n';
 
@@ -17,19 +18,40 @@ internal sealed class RedisAgentAccounts(IConnectionMultiplexer redis, IAccessTo
     public async Task<AgentAccount?> GetAsync(string username, CancellationToken cancellationToken = default) =>
         (await ReadAsync(username, cancellationToken).ConfigureAwait(false))?.Account;
 
-    public async Task<IReadOnlyList<AgentAccount>> ListAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<AgentAccount>> ListAsync(CancellationToken cancellationToken = default) =>
+        (await ListStoredAsync(cancellationToken).ConfigureAwait(false)).Select(s => s.Account).ToList();
+
+    /// <summary>Every account with what the IVR needs beside it (the agent code's hash), in no particular order.</summary>
+    public async Task<IReadOnlyList<StoredAccount>> ListStoredAsync(CancellationToken cancellationToken = default)
     {
         var usernames = await Db.SetMembersAsync(AgentKeys.All).WaitAsync(cancellationToken).ConfigureAwait(false);
         var valid = usernames.Select(u => u.ToString()).Where(AgentNames.IsValidUsername).ToList();
         var hashes = await Task.WhenAll(valid.Select(u => Db.HashGetAllAsync(AgentKeys.Account(u))))
             .WaitAsync(cancellationToken).ConfigureAwait(false);
-        return valid.Zip(hashes, (u, h) => Parse(u, h)?.Account).OfType<AgentAccount>().ToList();
+        return valid.Zip(hashes, Parse).OfType<StoredAccount>().ToList();
+    }
+
+    public async Task<AgentAccount?> SetCodeAsync(string username, string? code, CancellationToken cancellationToken = default)
+    {
+        if (code is not null && !AgentCodes.IsAcceptable(code))
+        {
+            throw new ArgumentException("An agent code is 6 to 10 digits, neither one digit repeated nor a run.", nameof(code));
+        }
+
+        if (!AgentNames.IsValidUsername(username))
+        {
+            return null;
+        }
+
+        var set = await Db.ScriptEvaluateAsync(AgentScripts.SetCode, [AgentKeys.Account(username)], [code is null ? "" : codes.Hash(username, code)])
+            .WaitAsync(cancellationToken).ConfigureAwait(false);
+        return (long)set == 1 ? await GetAsync(username, cancellationToken).ConfigureAwait(false) : null;
     }
 
     public Task<bool> CreateAsync(AgentAccount account, string passwordHash, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(account);
-        return WriteAsync(account, passwordHash, fingerprint: "", create: true, expected: null, cancellationToken);
+        return WriteAsync(account, passwordHash, codeHash: null, fingerprint: "", create: true, expected: null, cancellationToken);
     }
 
     public async Task<AgentAccount?> SetDisabledAsync(string username, bool disabled, CancellationToken cancellationToken = default)
@@ -56,11 +78,11 @@ internal sealed class RedisAgentAccounts(IConnectionMultiplexer redis, IAccessTo
     }
 
     /// <summary>
-    /// Writes an account: <paramref name="create"/> only when missing, else only while it still is
+    /// Writes an account with its password and agent code hashes: <paramref name="create"/> only when missing, else only while it still is
     /// <paramref name="expected"/> (see <see cref="AgentScripts.Write"/>). True when written.
     /// </summary>
     public async Task<bool> WriteAsync(
-        AgentAccount account, string? passwordHash, string fingerprint, bool create, StoredAccount? expected,
+        AgentAccount account, string? passwordHash, string? codeHash, string fingerprint, bool create, StoredAccount? expected,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(account);
@@ -74,6 +96,7 @@ internal sealed class RedisAgentAccounts(IConnectionMultiplexer redis, IAccessTo
             "admin", account.IsAdmin ? "1" : "0",
             "origin", account.Origin == AgentOrigin.Config ? "config" : "admin",
             "hash", passwordHash ?? "",
+            "code", codeHash ?? "",
             "fp", fingerprint,
         };
         if (create)
@@ -137,17 +160,19 @@ internal sealed class RedisAgentAccounts(IConnectionMultiplexer redis, IAccessTo
             hash.GetValueOrDefault("admin") == "1",
             hash.GetValueOrDefault("origin") == "config" ? AgentOrigin.Config : AgentOrigin.Admin,
             DateTimeOffset.FromUnixTimeMilliseconds(
-                long.TryParse(hash.GetValueOrDefault("created"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var ms) ? ms : 0));
+                long.TryParse(hash.GetValueOrDefault("created"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var ms) ? ms : 0),
+            AgentCodes.IsHash(hash.GetValueOrDefault("code")));
         return new StoredAccount(
-            account, NullIfEmpty(hash.GetValueOrDefault("hash")), hash.GetValueOrDefault("fp", ""), hash.GetValueOrDefault("edited") == "1");
+            account, NullIfEmpty(hash.GetValueOrDefault("hash")), hash.GetValueOrDefault("fp", ""), hash.GetValueOrDefault("edited") == "1",
+            account.HasCode ? hash["code"] : null);
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }
 
-/// <summary>An account with its password hash, configuration fingerprint and whether an admin edited it.</summary>
-internal sealed record StoredAccount(AgentAccount Account, string? PasswordHash, string Fingerprint, bool EditedByAdmin)
+/// <summary>An account with its password hash, configuration fingerprint, whether an admin edited it, and its agent code's hash.</summary>
+internal sealed record StoredAccount(AgentAccount Account, string? PasswordHash, string Fingerprint, bool EditedByAdmin, string? CodeHash = null)
 {
-    /// <summary>Keeps the password hash out of logs and messages that print the record.</summary>
+    /// <summary>Keeps the password and code hashes out of logs and messages that print the record.</summary>
     public override string ToString() => $"StoredAccount {{ Username = {Account.Username}, EditedByAdmin = {EditedByAdmin} }}";
 }

@@ -38,6 +38,12 @@ public interface ISessionStore
     /// <summary>Records that the call ended; the session stays open for the grace period.</summary>
     Task<CovisorSession?> MarkCallEndedAsync(string sessionId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Like <see cref="MarkCallEndedAsync"/>, and also says whether this call recorded the end (false
+    /// when it was recorded before: a repeated or replayed status callback), so the end is told once.
+    /// </summary>
+    Task<(CovisorSession Session, bool EndedNow)?> TryMarkCallEndedAsync(string sessionId, CancellationToken cancellationToken = default);
+
     /// <summary>Closes the session (idempotent); callers also revoke its tokens.</summary>
     Task<CovisorSession?> CloseAsync(string sessionId, CancellationToken cancellationToken = default);
 

@@ -184,7 +184,10 @@ internal sealed class RedisSessionStore(IConnectionMultiplexer redis, IOptions<S
         return (session, string.IsNullOrEmpty(previous) ? null : previous);
     }
 
-    public async Task<CovisorSession?> MarkCallEndedAsync(string sessionId, CancellationToken cancellationToken = default)
+    public async Task<CovisorSession?> MarkCallEndedAsync(string sessionId, CancellationToken cancellationToken = default) =>
+        (await TryMarkCallEndedAsync(sessionId, cancellationToken).ConfigureAwait(false))?.Session;
+
+    public async Task<(CovisorSession Session, bool EndedNow)?> TryMarkCallEndedAsync(string sessionId, CancellationToken cancellationToken = default)
     {
         if (!SessionIds.IsWellFormed(sessionId, SessionIds.SessionPrefix))
         {
@@ -193,7 +196,13 @@ internal sealed class RedisSessionStore(IConnectionMultiplexer redis, IOptions<S
 
         var result = await Db.ScriptEvaluateAsync(SessionScripts.MarkCallEnded, [SessionKeys.Session(sessionId)],
             [SessionRecords.Ms(time.GetUtcNow())]).WaitAsync(cancellationToken).ConfigureAwait(false);
-        return result.IsNull ? null : SessionRecords.Session(sessionId, SessionRecords.Hash(result));
+        if (result.IsNull)
+        {
+            return null;
+        }
+
+        var parts = (RedisResult[])result!;
+        return SessionRecords.Session(sessionId, SessionRecords.Hash(parts[1])) is { } session ? (session, (long)parts[0] == 1) : null;
     }
 
     public async Task<CovisorSession?> CloseAsync(string sessionId, CancellationToken cancellationToken = default) =>

@@ -6,6 +6,9 @@ namespace PinCovisor.Web.Sessions;
 /// <summary>
 /// Follows PhoneBridge's calls into their sessions: status changes reach the session, the answering
 /// agent takes charge of it, and an ended call schedules the session's close after the grace period.
+/// An end told again (Twilio retrying, or a signed callback replayed) changes nothing: the session
+/// hears it once and the close keeps its first time. PhoneBridge tells an answer once per agent leg,
+/// so a replayed whisper cannot take a session back from the agent it was transferred to.
 /// </summary>
 internal sealed class SessionCallEvents(
     ISessionStore store,
@@ -26,9 +29,19 @@ internal sealed class SessionCallEvents(
 
         if (call.Status.IsOver())
         {
-            session = await store.MarkCallEndedAsync(session.Id, cancellationToken).ConfigureAwait(false) ?? session;
-            var closeAt = time.GetUtcNow() + options.Value.CallEndGrace;
-            await closing.ScheduleAsync(session.Id, closeAt, cancellationToken).ConfigureAwait(false);
+            // Scheduled before the end is recorded: if a step fails and Twilio retries, the retry
+            // finds the end recorded but the close still gets scheduled.
+            if (!session.IsClosed)
+            {
+                await closing.ScheduleAsync(session.Id, time.GetUtcNow() + options.Value.CallEndGrace, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (await store.TryMarkCallEndedAsync(session.Id, cancellationToken).ConfigureAwait(false) is not ({ } ended, true))
+            {
+                return;
+            }
+
+            session = ended;
             SessionLog.CallEnded(logger, session.Id, options.Value.CallEndGrace);
         }
 

@@ -12,9 +12,12 @@ internal sealed class SessionClosingQueue(IConnectionMultiplexer redis)
 
     private IDatabase Db => redis.GetDatabase();
 
-    /// <summary>Schedules the session to close at <paramref name="closeAt"/>; a later schedule replaces an earlier one.</summary>
+    /// <summary>
+    /// Schedules the session to close at <paramref name="closeAt"/> unless it is scheduled already:
+    /// the first schedule stands, so a repeated call end cannot put the close off.
+    /// </summary>
     public Task ScheduleAsync(string sessionId, DateTimeOffset closeAt, CancellationToken cancellationToken = default) =>
-        Db.SortedSetAddAsync(SessionKeys.Closing, sessionId, closeAt.ToUnixTimeMilliseconds()).WaitAsync(cancellationToken);
+        Db.SortedSetAddAsync(SessionKeys.Closing, sessionId, closeAt.ToUnixTimeMilliseconds(), SortedSetWhen.NotExists).WaitAsync(cancellationToken);
 
     /// <summary>The sessions due at <paramref name="now"/> that this host claimed (removed first).</summary>
     public async Task<IReadOnlyList<string>> ClaimDueAsync(DateTimeOffset now, CancellationToken cancellationToken = default)

@@ -59,13 +59,16 @@ internal static class SessionScripts
         return {previous or '', redis.call('HGETALL', KEYS[1])}
         """;
 
-    /// <summary>KEYS: session. ARGV: now ms. Records the first end only; returns the session hash, or false.</summary>
+    /// <summary>
+    /// KEYS: session. ARGV: now ms. Records the first end only; returns {1 if this call recorded it
+    /// else 0, session hash}, or false.
+    /// </summary>
     public const string MarkCallEnded = """
         if redis.call('EXISTS', KEYS[1]) == 0 then
           return false
         end
-        redis.call('HSETNX', KEYS[1], 'ended', ARGV[1])
-        return redis.call('HGETALL', KEYS[1])
+        local endedNow = redis.call('HSETNX', KEYS[1], 'ended', ARGV[1])
+        return {endedNow, redis.call('HGETALL', KEYS[1])}
         """;
 
     /// <summary>KEYS: session. ARGV: now ms. Returns {1 if this call closed it else 0, session hash}, or false.</summary>

@@ -27,7 +27,7 @@ public sealed class LiveCallsTests(RedisServers servers)
         var afterTheEnd = await calls.ListLiveAsync().WaitAsync(TestCalls.Timeout);
 
         whileRinging.Should().Equal(ringing);
-        whileTalking.Should().Equal(inProgress!);
+        whileTalking.Should().Equal(inProgress!.Call);
         whileTalking[0].AnsweringAgent.Should().Be("ana");
         whileTalking[0].MaskedFrom.Should().Be("+34 6•• ••• 222");
         afterTheEnd.Should().BeEmpty();

@@ -63,12 +63,15 @@ public sealed class DevelopmentSite : IAsyncLifetime
         }).WaitAsync(Limits.Start);
     }
 
-    /// <summary>A fresh browser context for one person in a test, with its own cookies and storage.</summary>
-    public async Task<Role> OpenAsync(string name, Device device, string locale)
+    /// <summary>
+    /// A fresh browser context for one person in a test, with its own cookies and storage, on this
+    /// site or on <paramref name="host"/> (a test's own host, for settings the shared one lacks).
+    /// </summary>
+    public async Task<Role> OpenAsync(string name, Device device, string locale, Uri? host = null)
     {
         var options = new BrowserNewContextOptions
         {
-            BaseURL = BaseAddress.ToString(),
+            BaseURL = (host ?? BaseAddress).ToString(),
             Locale = locale,
             ViewportSize = device == Device.Phone ? new() { Width = 375, Height = 812 } : new() { Width = 1280, Height = 800 },
             IsMobile = device == Device.Phone,

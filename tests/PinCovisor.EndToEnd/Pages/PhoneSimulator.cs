@@ -26,6 +26,28 @@ public sealed partial class PhoneSimulator(Role phone)
     /// <summary>Lets the IVR finish (ending any keypad wait at once) until the Dial rings, then answers as <paramref name="target"/>.</summary>
     public async Task AnswerAsync(string target)
     {
+        await AnswerButtonAsync(target);
+        await Expect(phone.ById("phone-status")).ToHaveAttributeAsync("data-state", "connected", new() { Timeout = Limits.Ms(Limits.Arrival) });
+    }
+
+    /// <summary>
+    /// Lets the IVR finish until the queue waits for an agent, answers as <paramref name="target"/> (an
+    /// agent's number) and, when the agent line asks for the agent code, keys <paramref name="code"/>
+    /// and <c>#</c> on the keypad.
+    /// </summary>
+    public async Task TakeFromQueueAsync(string target, string code)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        await AnswerButtonAsync(target);
+        await Expect(phone.ById("phone-agent-say")).ToHaveCountAsync(1, new() { Timeout = Limits.Ms(Limits.Arrival) });
+        foreach (var key in code + "#")
+        {
+            await phone.Page.Locator($"[data-key=\"{key}\"]").ClickAsync().WaitAsync(Limits.Await);
+        }
+    }
+
+    private async Task AnswerButtonAsync(string target)
+    {
         await Eventually.UntilAsync(async () =>
         {
             var state = await phone.ById("phone-status").GetAttributeAsync("data-state").WaitAsync(Limits.Await);
@@ -43,10 +65,9 @@ public sealed partial class PhoneSimulator(Role phone)
             }
 
             return state;
-        }, state => state == "dialing", "phone-status data-state=dialing (the Dial ringing the agents)", TimeSpan.FromSeconds(30));
+        }, state => state == "dialing", "phone-status data-state=dialing (ringing the agents, or the queue waiting for one)", TimeSpan.FromSeconds(30));
 
         await phone.Page.Locator($"[data-testid=phone-answer][data-target=\"{target}\"]").ClickAsync().WaitAsync(Limits.Await);
-        await Expect(phone.ById("phone-status")).ToHaveAttributeAsync("data-state", "connected", new() { Timeout = Limits.Ms(Limits.Arrival) });
     }
 
     /// <summary>Hangs up; the simulator then sends the status callback Twilio sends at the end of a call.</summary>

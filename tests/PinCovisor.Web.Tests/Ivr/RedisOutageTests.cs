@@ -48,6 +48,23 @@ public sealed class RedisOutageTests
     }
 
     [Fact]
+    public async Task WhenRedisIsUnreachableTheAgentLineJudgesNoCodeButASoftphoneStillReachesTheQueue()
+    {
+        await using var host = HostWithRedisDown(("Agents:0:Code", "48201937"));
+        var twilio = new TwilioCaller(host.CreateLoopbackClient());
+
+        // Without Redis a try cannot be counted, so even the right code is not judged.
+        var byPhone = await twilio.TwiMLAsync("/twilio/voice/agent/code?try=1",
+            [new("CallSid", TwilioCaller.NewCallSid()), new("From", "+34600000001"), new("Digits", "48201937")]);
+        var bySoftphone = await twilio.TwiMLAsync("/twilio/voice/agent", [new("CallSid", TwilioCaller.NewCallSid()), new("From", "client:ana")]);
+
+        byPhone.Verbs("Queue").Should().BeEmpty();
+        byPhone.Spoken().Should().ContainSingle().Which.Should().StartWith("Disculpe, ahora mismo no podemos comprobar códigos de agente.");
+        byPhone.Verbs("Hangup").Should().ContainSingle();
+        bySoftphone.Verbs("Queue").Should().ContainSingle();
+    }
+
+    [Fact]
     public async Task ReadinessFailsAndLivenessHoldsWhileRedisIsDown()
     {
         await using var host = HostWithRedisDown();
@@ -61,10 +78,19 @@ public sealed class RedisOutageTests
         ready.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
     }
 
-    private static PinCovisorHost HostWithRedisDown() => new(new Dictionary<string, string?>
+    private static PinCovisorHost HostWithRedisDown(params (string Key, string Value)[] more)
     {
-        ["ConnectionStrings:Redis"] = $"127.0.0.1:{LoopbackPorts.Unused()},connectTimeout=500",
-        ["Ivr:StateTimeout"] = "00:00:01",
-    });
+        var settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Redis"] = $"127.0.0.1:{LoopbackPorts.Unused()},connectTimeout=500",
+            ["Ivr:StateTimeout"] = "00:00:01",
+        };
+        foreach (var (key, value) in more)
+        {
+            settings[key] = value;
+        }
+
+        return new PinCovisorHost(settings);
+    }
 
 }

@@ -1,18 +1,27 @@
--- Records the agent who answered a known call; a later answer replaces the earlier one.
+-- Binds an agent to a known call that has not ended. A binding leg (the agent's own call leg, on
+-- which Twilio fetched the whisper or that dequeued the caller) binds the call once: Twilio asks
+-- once per leg, so the same leg again is a retry or a replay of a signed request, and it changes
+-- nothing, even when another agent has taken over since. The legs are fields of the record itself,
+-- so they live and expire with it.
 -- KEYS[1] the call's record   pb:{call:CA…}:call
--- ARGV[1] agent id   ARGV[2] TTL (ms)
--- Returns nil for an unknown call (nothing is created), else {changed (1 or 0), field, value, ...}.
+-- ARGV[1] agent id   ARGV[2] TTL (ms)   ARGV[3] the binding leg's CallSid ('' for a claim by PIN)
+-- Returns nil for an unknown call (nothing is created), else {outcome, field, value, ...} with
+-- outcome 'bound' (the agent is the call's answering agent now), 'repeated' (this leg bound the
+-- call before) or 'over' (the call has ended).
 if redis.call('EXISTS', KEYS[1]) == 0 then
   return false
 end
 
-local changed = 0
-if redis.call('HGET', KEYS[1], 'agent') ~= ARGV[1] then
+local outcome = 'bound'
+if redis.call('HEXISTS', KEYS[1], 'ended') == 1 then
+  outcome = 'over'
+elseif ARGV[3] ~= '' and redis.call('HSETNX', KEYS[1], 'leg:' .. ARGV[3], ARGV[1]) == 0 then
+  outcome = 'repeated'
+else
   redis.call('HSET', KEYS[1], 'agent', ARGV[1])
   redis.call('PEXPIRE', KEYS[1], ARGV[2])
-  changed = 1
 end
 
 local record = redis.call('HGETALL', KEYS[1])
-table.insert(record, 1, changed)
+table.insert(record, 1, outcome)
 return record

@@ -192,10 +192,18 @@ export class SimulatedCall {
   }
 
   private async gather(verb: Element, url: string): Promise<Next | null> {
+    const digits = await this.collect(verb, "caller");
+    return digits === null ? null : this.fetch(verb.getAttribute("action") || url, { Digits: digits });
+  }
+
+  /**
+   * Listens as a Gather does, on one leg: its prompts play until the first key, then each key has
+   * `timeout` seconds. The digits keyed, or null when nothing was (Twilio goes on with the next verb).
+   */
+  private async collect(verb: Element, leg: Leg): Promise<string | null> {
     const numDigits = Number(verb.getAttribute("numDigits")) || null;
     const finishOnKey = verb.getAttribute("finishOnKey") ?? "#";
     const timeout = Math.max(1, Number(verb.getAttribute("timeout") ?? "5") || 5);
-    const action = verb.getAttribute("action") || url;
     let digits = "";
     let complete = false;
     let skipped = false;
@@ -211,7 +219,7 @@ export class SimulatedCall {
     try {
       // Prompts nested in the Gather play while it listens; the first key stops them.
       for (const child of Array.from(verb.children)) {
-        const interrupted = await this.prompt(child, "caller", true);
+        const interrupted = await this.prompt(child, leg, true);
         if (interrupted?.kind === "key") take(interrupted.key);
         if (interrupted) {
           skipped = interrupted.kind === "skip";
@@ -238,11 +246,11 @@ export class SimulatedCall {
 
     if (digits === "" && !complete && verb.getAttribute("actionOnEmptyResult") !== "true") {
       // Nothing pressed: Twilio goes on with the verb after the Gather.
-      this.ui.line("note", t("noKey"), "caller");
+      this.ui.line("note", t("noKey"), leg);
       return null;
     }
-    this.ui.line("note", t("pressed", { digits: digits || "—" }), "caller");
-    return this.fetch(action, { Digits: digits });
+    this.ui.line("note", t("pressed", { digits: digits || "—" }), leg);
+    return digits;
   }
 
   private async enqueue(verb: Element): Promise<Next | null> {
@@ -260,13 +268,16 @@ export class SimulatedCall {
         () => action ? postAsTwilio(action, this.params({ ...waited(), CallStatus: "completed", QueueResult: "hangup" })) : Promise.resolve());
       if (!taker) continue;
       const legSid = newSid("CA");
-      const agentCall = await postAsTwilio("/twilio/voice/agent", this.leg(legSid, taker.address, this.to, "inbound"));
-      const dequeue = agentCall?.querySelector("Dial > Queue");
-      if (!dequeue) {
-        // Not an agent the IVR knows: it answered that call with an apology.
-        await this.playTo("agent", agentCall);
-        continue;
+      let dequeue: Element | null;
+      try {
+        dequeue = await this.agentLine(this.leg(legSid, taker.address, this.to, "inbound"));
+      } catch (error) {
+        // The caller hung up while the agent was keying their code.
+        if (error instanceof CallOver && action) await postAsTwilio(action, this.params({ ...waited(), CallStatus: "completed", QueueResult: "hangup" }));
+        throw error;
       }
+      // Not let in (unknown, or no right agent code): the caller keeps waiting.
+      if (!dequeue) continue;
       // Twilio runs the Queue noun's url on the caller's leg as it leaves the queue.
       const url = dequeue.getAttribute("url");
       if (url) await this.playTo("caller", await postAsTwilio(url, this.params({ ...waited(), DequeingCallSid: legSid })));
@@ -274,6 +285,33 @@ export class SimulatedCall {
       const result = { ...waited(), QueueResult: "bridged" };
       return this.afterTalk(ended, action, result);
     }
+  }
+
+  /**
+   * The agent's own call to the agent line, run verb by verb on the agent's leg: the <Queue> it
+   * reaches, or null when the line hangs up. Calling from a phone, the line first asks for the agent
+   * code; the keypad keys it, as the agent would on their phone. A softphone goes straight through.
+   */
+  private async agentLine(agentLeg: Params): Promise<Element | null> {
+    let doc = await postAsTwilio("/twilio/voice/agent", agentLeg);
+    while (doc) {
+      let next: Document | null = null;
+      for (const verb of Array.from(doc.documentElement.children)) {
+        this.checkOver();
+        if (verb.tagName === "Dial") return verb.querySelector("Queue");
+        if (verb.tagName === "Hangup") return null;
+        if (verb.tagName !== "Gather") {
+          await this.prompt(verb, "agent");
+          continue;
+        }
+        const digits = await this.collect(verb, "agent");
+        if (digits === null) continue;
+        next = await postAsTwilio(verb.getAttribute("action") || "/twilio/voice/agent", { ...agentLeg, Digits: digits });
+        break;
+      }
+      doc = next;
+    }
+    return null;
   }
 
   private async dial(verb: Element): Promise<Next | null> {
