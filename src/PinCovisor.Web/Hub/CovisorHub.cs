@@ -137,11 +137,11 @@ internal sealed partial class CovisorHub : Microsoft.AspNetCore.SignalR.Hub<ICov
             await Groups.RemoveFromGroupAsync(Context.ConnectionId, HubGroups.Lobby(sessionId), Aborted).ConfigureAwait(false);
         }
 
-        var page = await _log.ReadAsync(sessionId, lastSeq, _options.ReplayPageSize, Aborted).ConfigureAwait(false);
+        var page = await _log.ReadAsync(sessionId, lastSeq, _options.ReplayPageSize, _options.ReplayPageBytes, Aborted).ConfigureAwait(false);
         var reset = lastSeq > page.LatestSeq;
         if (reset)
         {
-            page = await _log.ReadAsync(sessionId, 0, _options.ReplayPageSize, Aborted).ConfigureAwait(false);
+            page = await _log.ReadAsync(sessionId, 0, _options.ReplayPageSize, _options.ReplayPageBytes, Aborted).ConfigureAwait(false);
         }
 
         // Asked again after joining: an end or transfer that raced the join is seen here, or else

@@ -28,7 +28,10 @@ public static class CovisorHubExtensions
             .BindConfiguration(CovisorHubOptions.SectionName)
             .Validate(o => o.HistoryLifetime > TimeSpan.Zero, "Hub:HistoryLifetime must be positive")
             .Validate(o => o.MaxHistoryEvents >= 0, "Hub:MaxHistoryEvents must be 0 (keep all) or more")
+            .Validate(o => o.MaxHistoryBytes >= 8 * o.MaxMessageBytes && o.MaxHistoryBytes <= 1L << 30,
+                "Hub:MaxHistoryBytes must be at least 8 × Hub:MaxMessageBytes and at most 1073741824")
             .Validate(o => o.ReplayPageSize is >= 1 and <= 5000, "Hub:ReplayPageSize must be between 1 and 5000")
+            .Validate(o => o.ReplayPageBytes is >= 16 * 1024 and <= 4 * 1024 * 1024, "Hub:ReplayPageBytes must be between 16384 and 4194304")
             .Validate(o => o.MaxMessageBytes is >= 1024 and <= 1024 * 1024, "Hub:MaxMessageBytes must be between 1024 and 1048576")
             .Validate(o => o.MessagesPerSecond > 0, "Hub:MessagesPerSecond must be positive")
             .Validate(o => o.MessagesBurst >= 1, "Hub:MessagesBurst must be at least 1")

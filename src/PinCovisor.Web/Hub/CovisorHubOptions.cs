@@ -12,8 +12,20 @@ public sealed class CovisorHubOptions
     /// <summary>Most events a session's log keeps; older ones are dropped first (0 keeps all).</summary>
     public int MaxHistoryEvents { get; set; } = 20_000;
 
+    /// <summary>
+    /// Most bytes a session's log keeps: its events' JSON, their message ids and the latest video
+    /// event together. Older events (and their ids) are dropped first; the newest is always kept.
+    /// </summary>
+    public long MaxHistoryBytes { get; set; } = 8 * 1024 * 1024;
+
     /// <summary>Most events one <c>JoinSession</c> answer carries; the rest come with the next call.</summary>
     public int ReplayPageSize { get; set; } = 500;
+
+    /// <summary>
+    /// Most bytes of events one <c>JoinSession</c> answer carries (at least one event, however large);
+    /// the rest come with the next call.
+    /// </summary>
+    public int ReplayPageBytes { get; set; } = 256 * 1024;
 
     /// <summary>
     /// Browser origins (<c>https://shop.example</c>) allowed to open the hub besides the hub's own.

@@ -15,7 +15,9 @@ public sealed class HubOptionsTests(RedisServers servers)
     [Theory]
     [InlineData("Hub:HistoryLifetime", "00:00:00")]
     [InlineData("Hub:MaxHistoryEvents", "-1")]
+    [InlineData("Hub:MaxHistoryBytes", "65536")]
     [InlineData("Hub:ReplayPageSize", "0")]
+    [InlineData("Hub:ReplayPageBytes", "1024")]
     [InlineData("Hub:MaxMessageBytes", "100")]
     [InlineData("Hub:MessagesPerSecond", "0")]
     [InlineData("Hub:MessagesBurst", "0")]
@@ -43,6 +45,7 @@ public sealed class HubOptionsTests(RedisServers servers)
         (options.HistoryLifetime, options.MaxHistoryEvents, options.ReplayPageSize).Should().Be((TimeSpan.FromDays(1), 20_000, 500));
         (options.MaxMessageBytes, options.MessagesPerSecond, options.MessagesBurst).Should().Be((32 * 1024L, 30.0, 60));
         (options.MaxTextLength, options.AccessCacheDuration).Should().Be((2000, TimeSpan.FromSeconds(2)));
+        (options.MaxHistoryBytes, options.ReplayPageBytes).Should().Be((8L * 1024 * 1024, 256 * 1024));
         options.AllowedOrigins.Should().BeEmpty();
     }
 
