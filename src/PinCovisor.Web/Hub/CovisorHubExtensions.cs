@@ -43,6 +43,7 @@ public static class CovisorHubExtensions
             .ValidateOnStart();
 
         services.AddSingleton<SessionEventLog>();
+        services.AddSingleton<CustomerCopies>();
         services.AddSingleton<SessionEvents>();
         services.AddSingleton<HubAccess>();
         services.AddSingleton<HubConnections>();

@@ -94,10 +94,7 @@ internal sealed partial class HubControl(
         foreach (var sessionId in state.Sessions.Keys)
         {
             connections.Untrack(sessionId, context);
-            foreach (var group in new[] { HubGroups.Session(sessionId), HubGroups.Lobby(sessionId), HubGroups.Participant(sessionId, state.Caller.Subject) })
-            {
-                await hub.Groups.RemoveFromGroupAsync(context.ConnectionId, group).ConfigureAwait(false);
-            }
+            await RemoveAsync(context, HubGroups.All(sessionId, state.Caller)).ConfigureAwait(false);
         }
 
         if (state.Caller.IsAgent)
@@ -117,16 +114,23 @@ internal sealed partial class HubControl(
     private async Task DropAsync(HubCallerContext context, string sessionId, HubCaller caller)
     {
         connections.Untrack(sessionId, context);
-        await hub.Groups.RemoveFromGroupAsync(context.ConnectionId, HubGroups.Session(sessionId)).ConfigureAwait(false);
+        await RemoveAsync(context, HubGroups.All(sessionId, caller)).ConfigureAwait(false);
         if (!caller.IsAgent)
         {
             // A customer's connection serves one session only, and their token is revoked by now:
             // closing it stops delivery at once and their reconnect is refused.
-            await hub.Groups.RemoveFromGroupAsync(context.ConnectionId, HubGroups.Lobby(sessionId)).ConfigureAwait(false);
             context.Abort();
         }
 
         HubLog.Dropped(logger, context.ConnectionId, sessionId);
+    }
+
+    private async Task RemoveAsync(HubCallerContext context, IEnumerable<string> groups)
+    {
+        foreach (var group in groups)
+        {
+            await hub.Groups.RemoveFromGroupAsync(context.ConnectionId, group).ConfigureAwait(false);
+        }
     }
 
     private async Task<bool> TrySubscribeAsync()
