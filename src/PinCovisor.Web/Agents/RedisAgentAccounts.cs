@@ -8,7 +8,8 @@ namespace PinCovisor.Web.Agents;
 /// <see cref="IAgentAccounts"/> on Redis: one hash per account and a set of usernames, all under
 /// the <c>{agents}</c> tag; every change that checks before it writes is one script.
 /// </summary>
-internal sealed class RedisAgentAccounts(IConnectionMultiplexer redis, IAccessTokens tokens, TimeProvider time) : IAgentAccounts
+internal sealed class RedisAgentAccounts(
+    IConnectionMultiplexer redis, IAccessTokens tokens, IRevocationNotifier revocations, TimeProvider time) : IAgentAccounts
 {
     private const char PhoneSeparator = '\n';
 
@@ -101,6 +102,12 @@ internal sealed class RedisAgentAccounts(IConnectionMultiplexer redis, IAccessTo
         foreach (var tokenId in (RedisResult[])result!)
         {
             await tokens.RevokeAsync((string)tokenId!, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        if (disabled)
+        {
+            // By name as well: connections whose token is not listed under the agent die with it too.
+            await revocations.AgentDisabledAsync(username, CancellationToken.None).ConfigureAwait(false);
         }
 
         return true;

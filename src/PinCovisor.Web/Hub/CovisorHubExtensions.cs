@@ -2,8 +2,10 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Protocol;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using PinCovisor.Web.Auth;
 using PinCovisor.Web.Hub;
 using PinCovisor.Web.Sessions;
+using Serilog.Core;
 using StackExchange.Redis;
 
 namespace Microsoft.Extensions.Hosting;
@@ -35,6 +37,10 @@ public static class CovisorHubExtensions
             .Validate(o => o.MaxMessageBytes is >= 1024 and <= 1024 * 1024, "Hub:MaxMessageBytes must be between 1024 and 1048576")
             .Validate(o => o.MessagesPerSecond > 0, "Hub:MessagesPerSecond must be positive")
             .Validate(o => o.MessagesBurst >= 1, "Hub:MessagesBurst must be at least 1")
+            .Validate(o => o.MaxCustomerConnections is >= 1 and <= 1000, "Hub:MaxCustomerConnections must be between 1 and 1000")
+            .Validate(o => o.MaxAgentConnections is >= 1 and <= 1000, "Hub:MaxAgentConnections must be between 1 and 1000")
+            .Validate(o => o.CredentialCheckInterval >= TimeSpan.FromSeconds(1) && o.CredentialCheckInterval <= TimeSpan.FromMinutes(10),
+                "Hub:CredentialCheckInterval must be between 1 second and 10 minutes")
             .Validate(o => o.MaxTextLength is >= 1 and <= 20_000, "Hub:MaxTextLength must be between 1 and 20000")
             .Validate(o => o.AccessCacheDuration >= TimeSpan.Zero && o.AccessCacheDuration <= TimeSpan.FromMinutes(1),
                 "Hub:AccessCacheDuration must be between 0 and 1 minute")
@@ -49,14 +55,21 @@ public static class CovisorHubExtensions
         services.AddSingleton<HubConnections>();
         services.AddSingleton<ShareSources>();
         services.AddSingleton<HubRateLimitFilter>();
+        services.AddSingleton<HubConnectionLeases>();
+        services.AddSingleton<HubConnectionLimitFilter>();
         services.AddSingleton<HubControl>();
         services.AddHostedService(provider => provider.GetRequiredService<HubControl>());
+        services.AddHostedService<HubCredentialSweep>();
         services.AddSingleton<ISessionNotifier, HubSessionNotifier>();
+        services.AddSingleton<IRevocationNotifier, HubRevocationNotifier>();
+        // Serilog reads filters from the container: SignalR's error for a refused connection goes.
+        services.AddSingleton<ILogEventFilter, HubConnectRefusalLogFilter>();
 
         // Outermost first: the failure log also sees the rate limit's refusals.
         var signalR = services.AddSignalR().AddHubOptions<CovisorHub>(o =>
         {
             o.AddFilter<HubFailureLogFilter>();
+            o.AddFilter<HubConnectionLimitFilter>();
             o.AddFilter<HubRateLimitFilter>();
             o.AddFilter<HubRedisOutageFilter>();
         });

@@ -36,11 +36,24 @@ public sealed class CovisorHubOptions
     /// <summary>Largest message a client may send, in bytes.</summary>
     public long MaxMessageBytes { get; set; } = 32 * 1024;
 
-    /// <summary>Sustained hub calls per second one connection may make.</summary>
+    /// <summary>Sustained hub calls per second one credential (token) may make, shared by its connections on one host.</summary>
     public double MessagesPerSecond { get; set; } = 30;
 
-    /// <summary>Hub calls one connection may make in a burst before <see cref="MessagesPerSecond"/> applies.</summary>
+    /// <summary>Hub calls one credential may make in a burst before <see cref="MessagesPerSecond"/> applies.</summary>
     public int MessagesBurst { get; set; } = 60;
+
+    /// <summary>Hub connections one customer token may hold open at once, counted across every host.</summary>
+    public int MaxCustomerConnections { get; set; } = 5;
+
+    /// <summary>Hub connections one agent login (bearer token and console cookie together) may hold open at once, across every host.</summary>
+    public int MaxAgentConnections { get; set; } = 10;
+
+    /// <summary>
+    /// How often each host re-checks, in one batch, that the credentials of its connections are still
+    /// live (a backstop for a missed control message) and renews their places in the connection count,
+    /// which lapse after three of these when a host dies.
+    /// </summary>
+    public TimeSpan CredentialCheckInterval { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Longest chat message, in characters.</summary>
     public int MaxTextLength { get; set; } = 2000;

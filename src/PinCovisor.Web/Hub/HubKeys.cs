@@ -28,6 +28,12 @@ internal static class HubKeys
     /// <summary>The bytes the log holds: events, message ids and the latest video event (string, INCRBY).</summary>
     public static RedisKey Bytes(string sessionId) => CovisorKeys.SessionScoped(sessionId, "log-bytes");
 
+    /// <summary>
+    /// The hub connections open with one token, on any host (sorted set: connection id scored by the
+    /// Unix ms its place lapses unless its host renews it).
+    /// </summary>
+    public static RedisKey Connections(string tokenId) => CovisorKeys.Global("hub-connections", tokenId);
+
     /// <summary>The pub/sub channel hosts use to tell each other to drop connections of a session.</summary>
     public static RedisChannel Control { get; } = RedisChannel.Literal(PhoneBridge.Redis.RedisKeys.Prefix + "hub:control");
 }

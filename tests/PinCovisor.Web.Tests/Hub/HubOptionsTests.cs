@@ -18,6 +18,9 @@ public sealed class HubOptionsTests(RedisServers servers)
     [InlineData("Hub:MaxHistoryBytes", "65536")]
     [InlineData("Hub:ReplayPageSize", "0")]
     [InlineData("Hub:ReplayPageBytes", "1024")]
+    [InlineData("Hub:MaxCustomerConnections", "0")]
+    [InlineData("Hub:MaxAgentConnections", "0")]
+    [InlineData("Hub:CredentialCheckInterval", "00:00:00.500")]
     [InlineData("Hub:MaxMessageBytes", "100")]
     [InlineData("Hub:MessagesPerSecond", "0")]
     [InlineData("Hub:MessagesBurst", "0")]
@@ -46,6 +49,7 @@ public sealed class HubOptionsTests(RedisServers servers)
         (options.MaxMessageBytes, options.MessagesPerSecond, options.MessagesBurst).Should().Be((32 * 1024L, 30.0, 60));
         (options.MaxTextLength, options.AccessCacheDuration).Should().Be((2000, TimeSpan.FromSeconds(2)));
         (options.MaxHistoryBytes, options.ReplayPageBytes).Should().Be((8L * 1024 * 1024, 256 * 1024));
+        (options.MaxCustomerConnections, options.MaxAgentConnections, options.CredentialCheckInterval).Should().Be((5, 10, TimeSpan.FromSeconds(10)));
         options.AllowedOrigins.Should().BeEmpty();
     }
 
