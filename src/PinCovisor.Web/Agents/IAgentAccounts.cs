@@ -18,7 +18,8 @@ public interface IAgentAccounts
     /// <summary>
     /// Disables or re-enables an account, as an admin: configuration no longer overrides it afterwards.
     /// Disabling revokes every bearer token the agent holds, atomically with the change, so a
-    /// login racing it either sees the account disabled or has its token revoked.
+    /// login racing it either sees the account disabled or has its token revoked; then every hub
+    /// connection of the agent is cut on every host.
     /// </summary>
     /// <returns>The account as it now stands; null when unknown.</returns>
     Task<AgentAccount?> SetDisabledAsync(string username, bool disabled, CancellationToken cancellationToken = default);

@@ -9,7 +9,8 @@ namespace PinCovisor.Web.Agents;
 /// <see cref="IAgentAccounts"/> on Redis: one hash per account and a set of usernames, all under
 /// the <c>{agents}</c> tag; every change that checks before it writes is one script.
 /// </summary>
-internal sealed class RedisAgentAccounts(IConnectionMultiplexer redis, IAccessTokens tokens, AgentCodes codes, TimeProvider time) : IAgentAccounts
+internal sealed class RedisAgentAccounts(
+    IConnectionMultiplexer redis, IAccessTokens tokens, AgentCodes codes, IRevocationNotifier revocations, TimeProvider time) : IAgentAccounts
 {
     private const char PhoneSeparator = '\n';
 
@@ -124,6 +125,12 @@ internal sealed class RedisAgentAccounts(IConnectionMultiplexer redis, IAccessTo
         foreach (var tokenId in (RedisResult[])result!)
         {
             await tokens.RevokeAsync((string)tokenId!, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        if (disabled)
+        {
+            // By name as well: connections whose token is not listed under the agent die with it too.
+            await revocations.AgentDisabledAsync(username, CancellationToken.None).ConfigureAwait(false);
         }
 
         return true;

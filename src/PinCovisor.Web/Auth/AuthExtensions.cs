@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using PinCovisor.Web.Auth;
 
 namespace Microsoft.Extensions.Hosting;
@@ -14,13 +15,15 @@ public static class AuthExtensions
 
     /// <summary>
     /// Registers both schemes behind one selector (a bearer token wins over the cookie), the token
-    /// store, and the policies <see cref="CovisorClaims.AgentPolicy"/> and <see cref="CovisorClaims.ParticipantPolicy"/>.
+    /// store with a no-op <see cref="IRevocationNotifier"/>, and the policies <see cref="CovisorClaims.AgentPolicy"/> and <see cref="CovisorClaims.ParticipantPolicy"/>.
     /// </summary>
     public static IHostApplicationBuilder AddCovisorAuth(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         services.AddSingleton<IAccessTokens, RedisAccessTokens>();
+        // Stands in until the hub registers the one that cuts live connections.
+        services.TryAddSingleton<IRevocationNotifier, NoRevocationNotifier>();
         services.AddAuthentication(SelectorScheme)
             .AddPolicyScheme(SelectorScheme, SelectorScheme, options =>
                 options.ForwardDefaultSelector = context =>

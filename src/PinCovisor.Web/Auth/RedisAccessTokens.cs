@@ -8,7 +8,7 @@ using StackExchange.Redis;
 namespace PinCovisor.Web.Auth;
 
 /// <inheritdoc cref="IAccessTokens"/>
-internal sealed class RedisAccessTokens(IConnectionMultiplexer redis, TimeProvider time) : IAccessTokens
+internal sealed class RedisAccessTokens(IConnectionMultiplexer redis, IRevocationNotifier revocations, TimeProvider time) : IAccessTokens
 {
     private const string Prefix = "pbt_";
 
@@ -20,6 +20,8 @@ internal sealed class RedisAccessTokens(IConnectionMultiplexer redis, TimeProvid
         end
         return 1
         """;
+
+    private static readonly RedisValue[] RecordFields = ["exp", "session"];
 
     private IDatabase Db => redis.GetDatabase();
 
@@ -94,8 +96,50 @@ internal sealed class RedisAccessTokens(IConnectionMultiplexer redis, TimeProvid
         return (new AccessGrant(kind, subject, session, expiresAt), id);
     }
 
-    public Task RevokeAsync(string tokenId, CancellationToken cancellationToken = default) =>
-        Db.KeyDeleteAsync(CovisorKeys.Token(tokenId)).WaitAsync(cancellationToken);
+    public async Task<IReadOnlyList<bool>> AreLiveAsync(IReadOnlyList<string> tokenIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(tokenIds);
+        var db = Db;
+        // Sent together, so the client pipelines them: one round trip for the records, one for the
+        // customers' memberships, however many tokens are asked about.
+        var records = await Task.WhenAll(tokenIds.Select(id => db.HashGetAsync(CovisorKeys.Token(id), RecordFields)))
+            .WaitAsync(cancellationToken).ConfigureAwait(false);
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var live = new bool[tokenIds.Count];
+        var memberships = new List<(int Index, Task<bool> Member)>();
+        for (var i = 0; i < records.Length; i++)
+        {
+            var (exp, session) = (records[i][0], records[i][1]);
+            if (!exp.TryParse(out long expiresAt) || expiresAt <= now)
+            {
+                continue;
+            }
+
+            if (session.IsNullOrEmpty)
+            {
+                live[i] = true;
+            }
+            else
+            {
+                memberships.Add((i, db.SetContainsAsync(SessionTokens(session.ToString()), tokenIds[i])));
+            }
+        }
+
+        await Task.WhenAll(memberships.Select(m => m.Member)).WaitAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var (index, member) in memberships)
+        {
+            live[index] = await member.ConfigureAwait(false);
+        }
+
+        return live;
+    }
+
+    public async Task RevokeAsync(string tokenId, CancellationToken cancellationToken = default)
+    {
+        await Db.KeyDeleteAsync(CovisorKeys.Token(tokenId)).WaitAsync(cancellationToken).ConfigureAwait(false);
+        // Gone from Redis first: a connection cut for it cannot come back with it.
+        await revocations.TokenRevokedAsync(tokenId, cancellationToken).ConfigureAwait(false);
+    }
 
     public async Task RevokeSessionAsync(string sessionId, CancellationToken cancellationToken = default)
     {

@@ -56,6 +56,6 @@ internal sealed partial class CovisorHub
         var signal = new PointerSignal(sessionId, State.Caller.Author,
             HubValidation.Range(x, 0, 1, "pointer position"), HubValidation.Range(y, 0, 1, "pointer position"));
         await _access.RequireAsync(Context, sessionId, cancellationToken: Aborted).ConfigureAwait(false);
-        await Clients.OthersInGroup(HubGroups.Session(sessionId)).PointerMoved(signal).ConfigureAwait(false);
+        await SignalAsync(sessionId, c => c.PointerMoved(signal), c => c.PointerMoved(_customers.Of(signal))).ConfigureAwait(false);
     }
 }

@@ -22,8 +22,8 @@ internal sealed partial class CovisorHub
     public async Task Typing(string sessionId, bool isTyping)
     {
         await _access.RequireAsync(Context, sessionId, cancellationToken: Aborted).ConfigureAwait(false);
-        await Clients.OthersInGroup(HubGroups.Session(sessionId))
-            .Typing(new TypingSignal(sessionId, State.Caller.Author, isTyping)).ConfigureAwait(false);
+        var signal = new TypingSignal(sessionId, State.Caller.Author, isTyping);
+        await SignalAsync(sessionId, c => c.Typing(signal), c => c.Typing(_customers.Of(signal))).ConfigureAwait(false);
     }
 
     /// <summary>Records that the caller has received (<c>delivered</c>) or seen (<c>read</c>) everything up to <paramref name="upToSeq"/>.</summary>

@@ -19,6 +19,7 @@ internal sealed partial class CovisorHub : Microsoft.AspNetCore.SignalR.Hub<ICov
 {
     private readonly HubAccess _access;
     private readonly SessionEvents _events;
+    private readonly CustomerCopies _customers;
     private readonly SessionEventLog _log;
     private readonly HubConnections _connections;
     private readonly ISessionStore _store;
@@ -35,6 +36,7 @@ internal sealed partial class CovisorHub : Microsoft.AspNetCore.SignalR.Hub<ICov
     public CovisorHub(
         HubAccess access,
         SessionEvents events,
+        CustomerCopies customers,
         SessionEventLog log,
         HubConnections connections,
         ISessionStore store,
@@ -50,6 +52,7 @@ internal sealed partial class CovisorHub : Microsoft.AspNetCore.SignalR.Hub<ICov
     {
         _access = access;
         _events = events;
+        _customers = customers;
         _log = log;
         _connections = connections;
         _store = store;
@@ -69,43 +72,6 @@ internal sealed partial class CovisorHub : Microsoft.AspNetCore.SignalR.Hub<ICov
     private CancellationToken Aborted => Context.ConnectionAborted;
 
     /// <summary>
-    /// Reads who is connecting from the credential and restores their groups: an agent's own group;
-    /// a customer's participant group, plus the session's group when admitted or its lobby when waiting.
-    /// </summary>
-    public override async Task OnConnectedAsync()
-    {
-        var user = Context.User!;
-        if (user.AgentUsername() is { } username)
-        {
-            HubConnectionState.Attach(Context, new HubConnectionState(
-                new HubCaller(true, username, null, new EventAuthor(CovisorClaims.AgentRole, username, _agents.DisplayName(username))),
-                BearerToken()));
-            await Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.Agent(username), Aborted).ConfigureAwait(false);
-            // Connecting is activity: the console's "last seen" moves, the agent's status stays.
-            await _presence.TouchAsync(username, Aborted).ConfigureAwait(false);
-            return;
-        }
-
-        var sessionId = user.CustomerSession() ?? throw HubErrors.NotInSession();
-        var participantId = user.ParticipantId() ?? throw HubErrors.NotInSession();
-        HubConnectionState.Attach(Context, new HubConnectionState(
-            new HubCaller(false, participantId, sessionId, new EventAuthor(CovisorClaims.CustomerRole, participantId, "Customer")),
-            BearerToken()));
-        _connections.Track(sessionId, Context);
-        await Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.Participant(sessionId, participantId), Aborted).ConfigureAwait(false);
-        var admission = await CustomerAdmissionAsync(sessionId, participantId).ConfigureAwait(false);
-        var group = admission == AdmissionState.Admitted ? HubGroups.Session(sessionId) : HubGroups.Lobby(sessionId);
-        await Groups.AddToGroupAsync(Context.ConnectionId, group, Aborted).ConfigureAwait(false);
-        HubLog.Connected(_logger, Context.ConnectionId, CovisorClaims.CustomerRole, sessionId);
-    }
-
-    public override Task OnDisconnectedAsync(Exception? exception)
-    {
-        _connections.UntrackAll(Context);
-        return Task.CompletedTask;
-    }
-
-    /// <summary>
     /// Joins the session's live events and returns what the caller missed after <paramref name="lastSeq"/>
     /// (0 for everything). Call it on every (re)connection; calling it again is harmless.
     /// </summary>
@@ -122,7 +88,7 @@ internal sealed partial class CovisorHub : Microsoft.AspNetCore.SignalR.Hub<ICov
             if (await CustomerAdmissionAsync(sessionId, caller.Subject).ConfigureAwait(false) == AdmissionState.Pending)
             {
                 var waiting = await _store.GetAsync(sessionId, Aborted).ConfigureAwait(false) ?? throw HubErrors.NotInSession();
-                return new JoinResult(sessionId, "pending", _agents.InCharge(waiting.AgentUsername), [], 0, false, false, null, _time.GetUtcNow(),
+                return new JoinResult(sessionId, "pending", _customers.InCharge(waiting.AgentUsername), [], 0, false, false, null, _time.GetUtcNow(),
                     await CallOfAsync(waiting).ConfigureAwait(false));
             }
         }
@@ -131,17 +97,17 @@ internal sealed partial class CovisorHub : Microsoft.AspNetCore.SignalR.Hub<ICov
         // Group first, log second: whatever is appended from now on is pushed, whatever was
         // appended before is in the page read below. Overlaps are deduplicated by seq on the client.
         _connections.Track(sessionId, Context);
-        await Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.Session(sessionId), Aborted).ConfigureAwait(false);
+        await AddToGroupsAsync(HubGroups.Reader(sessionId, caller.IsAgent)).ConfigureAwait(false);
         if (!caller.IsAgent)
         {
             await Groups.RemoveFromGroupAsync(Context.ConnectionId, HubGroups.Lobby(sessionId), Aborted).ConfigureAwait(false);
         }
 
-        var page = await _log.ReadAsync(sessionId, lastSeq, _options.ReplayPageSize, Aborted).ConfigureAwait(false);
+        var page = await _log.ReadAsync(sessionId, lastSeq, _options.ReplayPageSize, _options.ReplayPageBytes, Aborted).ConfigureAwait(false);
         var reset = lastSeq > page.LatestSeq;
         if (reset)
         {
-            page = await _log.ReadAsync(sessionId, 0, _options.ReplayPageSize, Aborted).ConfigureAwait(false);
+            page = await _log.ReadAsync(sessionId, 0, _options.ReplayPageSize, _options.ReplayPageBytes, Aborted).ConfigureAwait(false);
         }
 
         // Asked again after joining: an end or transfer that raced the join is seen here, or else
@@ -160,8 +126,12 @@ internal sealed partial class CovisorHub : Microsoft.AspNetCore.SignalR.Hub<ICov
         var video = await _log.LatestVideoAsync(sessionId, Aborted).ConfigureAwait(false);
         var hasMore = page.Events.Count > 0 && page.Events[^1].Seq < page.LatestSeq;
         HubLog.Joined(_logger, Context.ConnectionId, sessionId, lastSeq, page.Events.Count);
-        return new JoinResult(sessionId, "admitted", _agents.InCharge(session.AgentUsername), page.Events, page.LatestSeq,
-            hasMore, reset, video, _time.GetUtcNow(), await CallOfAsync(session).ConfigureAwait(false));
+        var call = await CallOfAsync(session).ConfigureAwait(false);
+        return caller.IsAgent
+            ? new JoinResult(sessionId, "admitted", _agents.InCharge(session.AgentUsername), page.Events, page.LatestSeq,
+                hasMore, reset, video, _time.GetUtcNow(), call)
+            : new JoinResult(sessionId, "admitted", _customers.InCharge(session.AgentUsername), [.. page.Events.Select(_customers.Of)],
+                page.LatestSeq, hasMore, reset, video is null ? null : _customers.Of(video), _time.GetUtcNow(), call);
     }
 
     private async Task<CallStatusChanged?> CallOfAsync(CovisorSession session) =>
@@ -179,25 +149,14 @@ internal sealed partial class CovisorHub : Microsoft.AspNetCore.SignalR.Hub<ICov
 
         _connections.Untrack(sessionId, Context);
         State.Forget(sessionId);
-        await Groups.RemoveFromGroupAsync(Context.ConnectionId, HubGroups.Session(sessionId), Aborted).ConfigureAwait(false);
+        foreach (var group in HubGroups.Reader(sessionId, State.Caller.IsAgent))
+        {
+            await Groups.RemoveFromGroupAsync(Context.ConnectionId, group, Aborted).ConfigureAwait(false);
+        }
     }
 
     /// <summary>The server's clock, for estimating the offset to the client's (video sync).</summary>
     public DateTimeOffset Clock() => _time.GetUtcNow();
-
-    /// <summary>The bearer token of the request that opened the connection, as the bearer scheme read it.</summary>
-    private string? BearerToken()
-    {
-        if (Context.GetHttpContext()?.Request is not { } request)
-        {
-            return null;
-        }
-
-        var header = request.Headers.Authorization.ToString();
-        return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim()
-            : request.Query["access_token"].ToString() is { Length: > 0 } query ? query
-            : null;
-    }
 
     /// <summary>A customer's admission, refusing closed sessions and rejected or unknown participants.</summary>
     private async Task<AdmissionState> CustomerAdmissionAsync(string sessionId, string participantId)
@@ -212,6 +171,17 @@ internal sealed partial class CovisorHub : Microsoft.AspNetCore.SignalR.Hub<ICov
             ?? throw HubErrors.NotInSession();
         return participant.Admission == AdmissionState.Rejected ? throw HubErrors.Rejected() : participant.Admission;
     }
+
+    /// <summary>
+    /// Sends a signal that is not logged to the session's other readers: an agent's goes whole to
+    /// agents and without their username to customers, a customer's once to everyone.
+    /// </summary>
+    private Task SignalAsync(string sessionId, Func<ICovisorClient, Task> send, Func<ICovisorClient, Task> sendToCustomers) =>
+        State.Caller.IsAgent
+            ? Task.WhenAll(
+                send(Clients.OthersInGroup(HubGroups.SessionAgents(sessionId))),
+                sendToCustomers(Clients.Group(HubGroups.SessionCustomers(sessionId))))
+            : send(Clients.OthersInGroup(HubGroups.Session(sessionId)));
 
     /// <summary>Checks access, then records and broadcasts one event; returns its sequence number.</summary>
     private async Task<long> PublishAsync(string sessionId, string kind, object data, string? messageId = null)

@@ -2,8 +2,10 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Protocol;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using PinCovisor.Web.Auth;
 using PinCovisor.Web.Hub;
 using PinCovisor.Web.Sessions;
+using Serilog.Core;
 using StackExchange.Redis;
 
 namespace Microsoft.Extensions.Hosting;
@@ -28,10 +30,17 @@ public static class CovisorHubExtensions
             .BindConfiguration(CovisorHubOptions.SectionName)
             .Validate(o => o.HistoryLifetime > TimeSpan.Zero, "Hub:HistoryLifetime must be positive")
             .Validate(o => o.MaxHistoryEvents >= 0, "Hub:MaxHistoryEvents must be 0 (keep all) or more")
+            .Validate(o => o.MaxHistoryBytes >= 8 * o.MaxMessageBytes && o.MaxHistoryBytes <= 1L << 30,
+                "Hub:MaxHistoryBytes must be at least 8 × Hub:MaxMessageBytes and at most 1073741824")
             .Validate(o => o.ReplayPageSize is >= 1 and <= 5000, "Hub:ReplayPageSize must be between 1 and 5000")
+            .Validate(o => o.ReplayPageBytes is >= 16 * 1024 and <= 4 * 1024 * 1024, "Hub:ReplayPageBytes must be between 16384 and 4194304")
             .Validate(o => o.MaxMessageBytes is >= 1024 and <= 1024 * 1024, "Hub:MaxMessageBytes must be between 1024 and 1048576")
             .Validate(o => o.MessagesPerSecond > 0, "Hub:MessagesPerSecond must be positive")
             .Validate(o => o.MessagesBurst >= 1, "Hub:MessagesBurst must be at least 1")
+            .Validate(o => o.MaxCustomerConnections is >= 1 and <= 1000, "Hub:MaxCustomerConnections must be between 1 and 1000")
+            .Validate(o => o.MaxAgentConnections is >= 1 and <= 1000, "Hub:MaxAgentConnections must be between 1 and 1000")
+            .Validate(o => o.CredentialCheckInterval >= TimeSpan.FromSeconds(1) && o.CredentialCheckInterval <= TimeSpan.FromMinutes(10),
+                "Hub:CredentialCheckInterval must be between 1 second and 10 minutes")
             .Validate(o => o.MaxTextLength is >= 1 and <= 20_000, "Hub:MaxTextLength must be between 1 and 20000")
             .Validate(o => o.AccessCacheDuration >= TimeSpan.Zero && o.AccessCacheDuration <= TimeSpan.FromMinutes(1),
                 "Hub:AccessCacheDuration must be between 0 and 1 minute")
@@ -40,19 +49,27 @@ public static class CovisorHubExtensions
             .ValidateOnStart();
 
         services.AddSingleton<SessionEventLog>();
+        services.AddSingleton<CustomerCopies>();
         services.AddSingleton<SessionEvents>();
         services.AddSingleton<HubAccess>();
         services.AddSingleton<HubConnections>();
         services.AddSingleton<ShareSources>();
         services.AddSingleton<HubRateLimitFilter>();
+        services.AddSingleton<HubConnectionLeases>();
+        services.AddSingleton<HubConnectionLimitFilter>();
         services.AddSingleton<HubControl>();
         services.AddHostedService(provider => provider.GetRequiredService<HubControl>());
+        services.AddHostedService<HubCredentialSweep>();
         services.AddSingleton<ISessionNotifier, HubSessionNotifier>();
+        services.AddSingleton<IRevocationNotifier, HubRevocationNotifier>();
+        // Serilog reads filters from the container: SignalR's error for a refused connection goes.
+        services.AddSingleton<ILogEventFilter, HubConnectRefusalLogFilter>();
 
         // Outermost first: the failure log also sees the rate limit's refusals.
         var signalR = services.AddSignalR().AddHubOptions<CovisorHub>(o =>
         {
             o.AddFilter<HubFailureLogFilter>();
+            o.AddFilter<HubConnectionLimitFilter>();
             o.AddFilter<HubRateLimitFilter>();
             o.AddFilter<HubRedisOutageFilter>();
         });

@@ -80,7 +80,13 @@ public sealed record AdmissionChanged(string ParticipantId, string Admission);
 /// <param name="PreviousAgent">Username of the agent before, null when nobody was.</param>
 /// <param name="Agent">Username of the agent now in charge.</param>
 /// <param name="DisplayName">The name customers see.</param>
+/// <remarks>Customers receive <see cref="CustomerAgentChanged"/> instead.</remarks>
 public sealed record AgentChanged(string? PreviousAgent, string Agent, string DisplayName);
+
+/// <summary><c>agent.changed</c> as customers receive it: names only, never a username.</summary>
+/// <param name="DisplayName">The name of the agent now in charge.</param>
+/// <param name="PreviousDisplayName">The name of the agent before, null when nobody was (the first agent answered).</param>
+public sealed record CustomerAgentChanged(string DisplayName, string? PreviousDisplayName);
 
 /// <summary>The session closed; nothing more will be accepted.</summary>
 /// <param name="Reason"><c>ended-by-agent</c>, <c>call-ended</c>… as the closer said.</param>

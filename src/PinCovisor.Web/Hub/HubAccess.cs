@@ -11,7 +11,8 @@ namespace PinCovisor.Web.Hub;
 /// against the store. A positive answer is trusted for <see cref="CovisorHubOptions.AccessCacheDuration"/>
 /// on that connection; ends, transfers and rejections clear it at once through the control channel.
 /// Each time the store is asked, the connection's own credential is checked again too: a revoked
-/// token or a disabled agent closes the connection.
+/// token or a disabled agent closes the connection (which the control channel and
+/// <see cref="HubCredentialSweep"/> do even for a connection that calls nothing).
 /// </summary>
 internal sealed class HubAccess(
     ISessionStore store,
@@ -44,7 +45,7 @@ internal sealed class HubAccess(
         }
 
         // The three reads are independent, so they go out together: one round trip, not three.
-        var credential = RequireCredentialAsync(context, state, cancellationToken);
+        var credential = RequireCredentialAsync(context, cancellationToken);
         var sessionRead = store.GetAsync(sessionId, cancellationToken);
         var participantRead = caller.IsAgent
             ? Task.FromResult<Participant?>(null)
@@ -72,12 +73,18 @@ internal sealed class HubAccess(
         return session;
     }
 
-    private async Task RequireCredentialAsync(HubCallerContext context, HubConnectionState state, CancellationToken cancellationToken)
+    /// <summary>
+    /// Checks the connection's own credential: its token still live, an agent still enabled. When
+    /// either has died the connection is cut off and <see cref="HubErrors.AccessEnded"/> thrown.
+    /// </summary>
+    public async Task RequireCredentialAsync(HubCallerContext context, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(context);
+        var state = HubConnectionState.Of(context);
         var revoked = state.Caller.IsAgent && agents.FindByUsername(state.Caller.Subject) is null;
-        if (!revoked && state.BearerToken is { } token)
+        if (!revoked && state.TokenId is { } tokenId)
         {
-            revoked = await tokens.ValidateAsync(token, cancellationToken).ConfigureAwait(false) is null;
+            revoked = !(await tokens.AreLiveAsync([tokenId], cancellationToken).ConfigureAwait(false))[0];
         }
 
         if (revoked)

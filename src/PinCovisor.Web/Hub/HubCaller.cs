@@ -15,7 +15,7 @@ internal sealed record HubCaller(bool IsAgent, string Subject, string? CustomerS
 /// What the hub remembers about one connection (kept in <see cref="HubCallerContext.Items"/>): who
 /// it is, which sessions it follows, and recent positive access checks.
 /// </summary>
-internal sealed class HubConnectionState(HubCaller caller, string? bearerToken)
+internal sealed class HubConnectionState(HubCaller caller, string? tokenId)
 {
     private static readonly object Key = new();
     // A connection holds one or two sessions, and thousands of connections are held at once: the
@@ -25,11 +25,17 @@ internal sealed class HubConnectionState(HubCaller caller, string? bearerToken)
     public HubCaller Caller { get; } = caller;
 
     /// <summary>
-    /// The bearer token the connection opened with, kept in memory only so access checks can see
-    /// it revoked (logout, disabled agent, turned-away device). Null for the agent console's cookie.
-    /// Deliberately not part of <see cref="HubCaller"/>, whose generated ToString could reach a log.
+    /// The id (<see cref="Auth.CovisorClaims.TokenId"/>) of the token the connection opened with,
+    /// the bearer's or the one behind the console cookie: what a revocation names, so the
+    /// connection is cut when it dies (logout, disabled agent, turned-away device). Null only for a
+    /// principal without one, which no scheme issues.
     /// </summary>
-    public string? BearerToken { get; } = bearerToken;
+    public string? TokenId { get; } = tokenId;
+
+    private int _cutOff;
+
+    /// <summary>True the first time only: the connection is being cut off, later requests to do it again do nothing.</summary>
+    public bool TryMarkCutOff() => Interlocked.Exchange(ref _cutOff, 1) == 0;
 
     /// <summary>Sessions this connection is tracked in (joined, or waiting in the lobby of).</summary>
     public ConcurrentDictionary<string, byte> Sessions { get; } = new(1, 1, StringComparer.Ordinal);

@@ -4,16 +4,28 @@ using StackExchange.Redis;
 
 namespace PinCovisor.Web.Hub;
 
-/// <summary>What one host asks every host (itself included) to do with a session's connections.</summary>
+/// <summary>What one host asks every host (itself included) to do with some connections.</summary>
 /// <param name="Action">One of the <see cref="HubControl"/> action constants.</param>
-/// <param name="SessionId">The session.</param>
-/// <param name="Subject">The previous agent (agent-changed) or the participant (rejected).</param>
-internal sealed record ControlMessage(string Action, string SessionId, string? Subject = null);
+/// <param name="SessionId">The session; empty for the credential actions, which name no session.</param>
+/// <param name="Subject">
+/// The previous agent (agent-changed), the participant (rejected), the token id (token-revoked) or
+/// the agent (agent-disabled).
+/// </param>
+internal sealed record ControlMessage(string Action, string SessionId, string? Subject = null)
+{
+    /// <summary>Every connection opened with this token must go.</summary>
+    public static ControlMessage ForToken(string tokenId) => new(HubControl.TokenRevoked, "", tokenId);
+
+    /// <summary>Every connection of this agent must go, whatever its token.</summary>
+    public static ControlMessage ForAgent(string username) => new(HubControl.AgentDisabled, "", username);
+}
 
 /// <summary>
 /// A Redis pub/sub channel between hosts. Group membership and aborts act on live connections,
 /// which only their own host can touch; when a session ends, changes hands or turns a device away,
-/// the host that learnt it publishes here and each host drops its own connections.
+/// or a credential dies (logout, revoked token, disabled agent), the host that learnt it publishes
+/// here and each host drops its own connections. Pub/sub delivers at most once: a host that missed
+/// a credential's death still cuts its connections at the next <see cref="HubCredentialSweep"/>.
 /// </summary>
 internal sealed partial class HubControl(
     IConnectionMultiplexer redis,
@@ -27,6 +39,8 @@ internal sealed partial class HubControl(
     public const string AgentChanged = "agent-changed";
     public const string Admitted = "admitted";
     public const string Rejected = "rejected";
+    public const string TokenRevoked = "token-revoked";
+    public const string AgentDisabled = "agent-disabled";
 
     /// <summary>Tells every host; a failure is logged, not thrown (the event itself is already in the log).</summary>
     public async Task PublishAsync(ControlMessage message)
@@ -56,10 +70,26 @@ internal sealed partial class HubControl(
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    /// <summary>Drops this host's connections of the session as <paramref name="message"/> says.</summary>
+    /// <summary>Drops this host's connections as <paramref name="message"/> says.</summary>
     public async Task ApplyAsync(ControlMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
+        var dead = message switch
+        {
+            { Action: TokenRevoked, Subject: { } tokenId } => connections.WithToken(tokenId),
+            { Action: AgentDisabled, Subject: { } username } => connections.OfAgent(username),
+            _ => null,
+        };
+        if (dead is not null)
+        {
+            foreach (var context in dead)
+            {
+                await CutOffAsync(context).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
         foreach (var context in connections.In(message.SessionId))
         {
             if (HubConnectionState.TryOf(context) is not { } state)
@@ -90,14 +120,15 @@ internal sealed partial class HubControl(
     public async Task CutOffAsync(HubCallerContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var state = HubConnectionState.Of(context);
+        if (HubConnectionState.TryOf(context) is not { } state || !state.TryMarkCutOff())
+        {
+            return;
+        }
+
         foreach (var sessionId in state.Sessions.Keys)
         {
             connections.Untrack(sessionId, context);
-            foreach (var group in new[] { HubGroups.Session(sessionId), HubGroups.Lobby(sessionId), HubGroups.Participant(sessionId, state.Caller.Subject) })
-            {
-                await hub.Groups.RemoveFromGroupAsync(context.ConnectionId, group).ConfigureAwait(false);
-            }
+            await RemoveAsync(context, HubGroups.All(sessionId, state.Caller)).ConfigureAwait(false);
         }
 
         if (state.Caller.IsAgent)
@@ -117,16 +148,23 @@ internal sealed partial class HubControl(
     private async Task DropAsync(HubCallerContext context, string sessionId, HubCaller caller)
     {
         connections.Untrack(sessionId, context);
-        await hub.Groups.RemoveFromGroupAsync(context.ConnectionId, HubGroups.Session(sessionId)).ConfigureAwait(false);
+        await RemoveAsync(context, HubGroups.All(sessionId, caller)).ConfigureAwait(false);
         if (!caller.IsAgent)
         {
             // A customer's connection serves one session only, and their token is revoked by now:
             // closing it stops delivery at once and their reconnect is refused.
-            await hub.Groups.RemoveFromGroupAsync(context.ConnectionId, HubGroups.Lobby(sessionId)).ConfigureAwait(false);
             context.Abort();
         }
 
         HubLog.Dropped(logger, context.ConnectionId, sessionId);
+    }
+
+    private async Task RemoveAsync(HubCallerContext context, IEnumerable<string> groups)
+    {
+        foreach (var group in groups)
+        {
+            await hub.Groups.RemoveFromGroupAsync(context.ConnectionId, group).ConfigureAwait(false);
+        }
     }
 
     private async Task<bool> TrySubscribeAsync()

@@ -20,6 +20,10 @@ internal static class HubErrors
 
     public static HubException TooFast() => new("You are sending too fast; wait a moment and try again.");
 
+    /// <summary>The credential already holds as many connections as it may (every tab, device and host counted).</summary>
+    public static HubException TooManyConnections() =>
+        new("This session is already open in too many windows or devices; close one and try again.");
+
     /// <summary>Redis is down or restarting: nothing was done, and the same call may simply be tried again.</summary>
     public static HubException Unavailable() => new("The service is briefly unavailable; try again in a moment.");
 

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace PinCovisor.Web.Hub;
 
 /// <summary>What <c>ShareImage</c> takes: exactly one of an uploaded image or a catalog product.</summary>
@@ -16,8 +18,12 @@ public sealed record StrokeInput(string StrokeId, IReadOnlyList<double> Points, 
 /// <param name="Playing">For <c>seek</c>, <c>rate</c> and <c>load</c>: whether it plays; <c>play</c> and <c>pause</c> imply it.</param>
 public sealed record VideoCommand(string Action, string VideoId, double Position, double Rate, bool Playing);
 
-/// <summary>The agent in charge, as customers see them.</summary>
-public sealed record AgentInfo(string Username, string DisplayName);
+/// <summary>An agent: the one in charge (<c>JoinResult.agent</c>), or the one a session was handed to.</summary>
+/// <param name="Username">The agent's username; agents only (absent for customers, who see names alone).</param>
+/// <param name="DisplayName">The name people see.</param>
+public sealed record AgentInfo(
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Username,
+    string DisplayName);
 
 /// <summary>What <c>JoinSession</c> answers.</summary>
 /// <param name="SessionId">The session.</param>

@@ -18,8 +18,21 @@ internal static class HubKeys
     /// <summary>The latest video event's JSON (string), for late joiners.</summary>
     public static RedisKey Video(string sessionId) => CovisorKeys.SessionScoped(sessionId, "video");
 
-    /// <summary>Chat message ids already appended (hash: id → sequence number), so a resend appends nothing.</summary>
-    public static RedisKey MessageIds(string sessionId) => CovisorKeys.SessionScoped(sessionId, "message-ids");
+    /// <summary>
+    /// Chat message ids of the events still in the log (sorted set: id scored by its event's sequence
+    /// number), so a resend appends nothing; trimmed with the log. (It replaced the hash
+    /// <c>message-ids</c>, which was never trimmed; a new name, so old data cannot meet the new type.)
+    /// </summary>
+    public static RedisKey MessageIds(string sessionId) => CovisorKeys.SessionScoped(sessionId, "message-seqs");
+
+    /// <summary>The bytes the log holds: events, message ids and the latest video event (string, INCRBY).</summary>
+    public static RedisKey Bytes(string sessionId) => CovisorKeys.SessionScoped(sessionId, "log-bytes");
+
+    /// <summary>
+    /// The hub connections open with one token, on any host (sorted set: connection id scored by the
+    /// Unix ms its place lapses unless its host renews it).
+    /// </summary>
+    public static RedisKey Connections(string tokenId) => CovisorKeys.Global("hub-connections", tokenId);
 
     /// <summary>The pub/sub channel hosts use to tell each other to drop connections of a session.</summary>
     public static RedisChannel Control { get; } = RedisChannel.Literal(PhoneBridge.Redis.RedisKeys.Prefix + "hub:control");

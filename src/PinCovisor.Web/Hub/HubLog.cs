@@ -41,4 +41,16 @@ internal static partial class HubLog
 
     [LoggerMessage(2311, LogLevel.Warning, "Hub method {Method} on connection {ConnectionId} could not reach Redis ({Reason})")]
     public static partial void RedisUnavailable(ILogger logger, string method, string connectionId, string reason);
+
+    [LoggerMessage(2312, LogLevel.Information, "Refused connection {ConnectionId}: its token already holds as many hub connections as it may")]
+    public static partial void TooManyConnections(ILogger logger, string connectionId);
+
+    [LoggerMessage(2313, LogLevel.Warning, "Connection {ConnectionId} could not reach Redis to count its token's connections ({Reason}); let in")]
+    public static partial void ConnectionCountUnavailable(ILogger logger, string connectionId, string reason);
+
+    [LoggerMessage(2314, LogLevel.Warning, "Could not re-check the credentials of this host's hub connections ({Reason}); trying again at the next interval")]
+    public static partial void SweepFailed(ILogger logger, string reason);
+
+    [LoggerMessage(2315, LogLevel.Information, "Credential sweep cut {Count} connections whose credential had died")]
+    public static partial void SweepCut(ILogger logger, int count);
 }

@@ -18,7 +18,7 @@ internal sealed class HubSessionNotifier(SessionEvents events, HubControl contro
         var data = new ParticipantJoined(participant.Id, Admission(participant.Admission), participant.Device, participant.JoinedAt);
         // The agent's own group too: they must see a joiner waiting before they open the session.
         await events.PublishAsync(session.Id, EventKinds.ParticipantJoined, EventAuthor.System, data,
-            AgentGroup(session.AgentUsername), cancellationToken: cancellationToken).ConfigureAwait(false);
+            toAgents: AgentGroup(session.AgentUsername), cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
     public async Task AdmissionChangedAsync(CovisorSession session, Participant participant, CancellationToken cancellationToken = default)
@@ -27,7 +27,7 @@ internal sealed class HubSessionNotifier(SessionEvents events, HubControl contro
         ArgumentNullException.ThrowIfNull(participant);
         var admission = Admission(participant.Admission);
         await events.PublishAsync(session.Id, EventKinds.Admission, EventAuthor.System, new AdmissionChanged(participant.Id, admission),
-            [HubGroups.Participant(session.Id, participant.Id)], cancellationToken: cancellationToken).ConfigureAwait(false);
+            toCustomers: [HubGroups.Participant(session.Id, participant.Id)], cancellationToken: cancellationToken).ConfigureAwait(false);
         var action = participant.Admission == AdmissionState.Rejected ? HubControl.Rejected : HubControl.Admitted;
         await control.PublishAsync(new ControlMessage(action, session.Id, participant.Id)).ConfigureAwait(false);
     }
@@ -42,7 +42,7 @@ internal sealed class HubSessionNotifier(SessionEvents events, HubControl contro
 
         var data = new AgentChanged(previousAgent, agent, agents.DisplayName(agent));
         await events.PublishAsync(session.Id, EventKinds.AgentChanged, EventAuthor.System, data,
-            [HubGroups.Lobby(session.Id), HubGroups.Agent(agent)], cancellationToken: cancellationToken).ConfigureAwait(false);
+            toAgents: [HubGroups.Agent(agent)], toCustomers: [HubGroups.Lobby(session.Id)], cancellationToken: cancellationToken).ConfigureAwait(false);
         if (previousAgent is not null && previousAgent != agent)
         {
             await control.PublishAsync(new ControlMessage(HubControl.AgentChanged, session.Id, previousAgent)).ConfigureAwait(false);
@@ -62,7 +62,7 @@ internal sealed class HubSessionNotifier(SessionEvents events, HubControl contro
     {
         ArgumentNullException.ThrowIfNull(session);
         await events.PublishAsync(session.Id, EventKinds.SessionEnded, EventAuthor.System, new SessionEnded(reason),
-            [HubGroups.Lobby(session.Id)], cancellationToken: cancellationToken).ConfigureAwait(false);
+            toCustomers: [HubGroups.Lobby(session.Id)], cancellationToken: cancellationToken).ConfigureAwait(false);
         await control.PublishAsync(new ControlMessage(HubControl.Closed, session.Id)).ConfigureAwait(false);
     }
 

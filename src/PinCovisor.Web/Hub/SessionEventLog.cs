@@ -14,7 +14,8 @@ internal sealed record LogPage(IReadOnlyList<CovisorEvent> Events, long LatestSe
 /// <summary>
 /// Each session's events in Redis, numbered 1, 2, 3… by one script per append (no Streams: the
 /// embedded Garnet lacks them). The log lives <see cref="CovisorHubOptions.HistoryLifetime"/> after
-/// its last event.
+/// its last event and keeps at most <see cref="CovisorHubOptions.MaxHistoryEvents"/> events and
+/// <see cref="CovisorHubOptions.MaxHistoryBytes"/> bytes.
 /// </summary>
 internal sealed class SessionEventLog(IConnectionMultiplexer redis, IOptions<CovisorHubOptions> options) : IDisposable
 {
@@ -47,7 +48,7 @@ internal sealed class SessionEventLog(IConnectionMultiplexer redis, IOptions<Cov
         var floor = Volatile.Read(ref highest.Value);
         var result = (RedisResult[])(await Db.ScriptEvaluateAsync(
             EventLogScripts.Append,
-            [HubKeys.Counter(id), HubKeys.Events(id), HubKeys.Video(id), HubKeys.MessageIds(id)],
+            [HubKeys.Counter(id), HubKeys.Events(id), HubKeys.Video(id), HubKeys.MessageIds(id), HubKeys.Bytes(id)],
             [
                 json,
                 (long)settings.HistoryLifetime.TotalMilliseconds,
@@ -55,6 +56,7 @@ internal sealed class SessionEventLog(IConnectionMultiplexer redis, IOptions<Cov
                 draft.Kind == EventKinds.Video ? "1" : "0",
                 messageId ?? "",
                 floor,
+                settings.MaxHistoryBytes,
             ]).WaitAsync(cancellationToken).ConfigureAwait(false))!;
         var seq = (long)result[0];
         Raise(highest, seq);
@@ -73,13 +75,18 @@ internal sealed class SessionEventLog(IConnectionMultiplexer redis, IOptions<Cov
         }
     }
 
-    /// <summary>Up to <paramref name="limit"/> events with a sequence number above <paramref name="afterSeq"/>.</summary>
-    public async Task<LogPage> ReadAsync(string sessionId, long afterSeq, int limit, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Up to <paramref name="limit"/> events with a sequence number above <paramref name="afterSeq"/>,
+    /// stopping before the one that would take the page past <paramref name="maxBytes"/> of JSON
+    /// (the first is always returned).
+    /// </summary>
+    public async Task<LogPage> ReadAsync(
+        string sessionId, long afterSeq, int limit, int maxBytes = int.MaxValue, CancellationToken cancellationToken = default)
     {
         var result = (RedisResult[])(await Db.ScriptEvaluateAsync(
             EventLogScripts.Read,
             [HubKeys.Counter(sessionId), HubKeys.Events(sessionId)],
-            [Math.Max(0, afterSeq), Math.Max(1, limit)]).WaitAsync(cancellationToken).ConfigureAwait(false))!;
+            [Math.Max(0, afterSeq), Math.Max(1, limit), maxBytes]).WaitAsync(cancellationToken).ConfigureAwait(false))!;
         var events = ((RedisResult[])result[1]!).Select(e => Parse((string)e!)).ToList();
         return new LogPage(events, (long)result[0]);
     }

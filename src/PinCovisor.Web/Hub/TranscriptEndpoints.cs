@@ -42,7 +42,7 @@ internal static class TranscriptEndpoints
         var events = new List<CovisorEvent>();
         for (long after = 0; ;)
         {
-            var page = await log.ReadAsync(sessionId, after, PageSize, cancellationToken).ConfigureAwait(false);
+            var page = await log.ReadAsync(sessionId, after, PageSize, cancellationToken: cancellationToken).ConfigureAwait(false);
             events.AddRange(page.Events);
             if (page.Events.Count < PageSize)
             {

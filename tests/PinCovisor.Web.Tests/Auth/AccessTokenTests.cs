@@ -16,7 +16,7 @@ public sealed class AccessTokenTests(RedisServers servers)
     public async Task AnIssuedTokenValidatesToItsGrantAndRedisNeverHoldsTheToken(RedisServerKind kind)
     {
         var redis = await servers.ConnectAsync(kind);
-        var tokens = new RedisAccessTokens(redis, _clock);
+        var tokens = new RedisAccessTokens(redis, new NoRevocationNotifier(), _clock);
         var session = NewId("s_");
         var grant = new AccessGrant(AccessKind.Customer, NewId("p_"), session, _clock.GetUtcNow().AddHours(1));
 
@@ -42,20 +42,23 @@ public sealed class AccessTokenTests(RedisServers servers)
     [MemberData(nameof(RedisServers.Kinds), MemberType = typeof(RedisServers))]
     public async Task ATokenIsRefusedFromTheInstantItExpires(RedisServerKind kind)
     {
-        var tokens = new RedisAccessTokens(await servers.ConnectAsync(kind), _clock);
+        var tokens = new RedisAccessTokens(await servers.ConnectAsync(kind), new NoRevocationNotifier(), _clock);
         var token = await tokens.IssueAsync(new AccessGrant(AccessKind.Agent, "ana", null, _clock.GetUtcNow().AddMinutes(30))).WaitAsync(Timeout);
 
         _clock.Advance(TimeSpan.FromMinutes(30) - TimeSpan.FromMilliseconds(1));
         (await tokens.ValidateAsync(token).WaitAsync(Timeout)).Should().NotBeNull();
+        var id = (await tokens.ValidateAsync(token).WaitAsync(Timeout))!.Value.TokenId;
+        (await tokens.AreLiveAsync([id]).WaitAsync(Timeout)).Should().Equal(true);
         _clock.Advance(TimeSpan.FromMilliseconds(1));
         (await tokens.ValidateAsync(token).WaitAsync(Timeout)).Should().BeNull();
+        (await tokens.AreLiveAsync([id]).WaitAsync(Timeout)).Should().Equal(false);
     }
 
     [Theory]
     [MemberData(nameof(RedisServers.Kinds), MemberType = typeof(RedisServers))]
     public async Task RevokingASessionCutsOffEveryCustomerTokenOfItButNoOthers(RedisServerKind kind)
     {
-        var tokens = new RedisAccessTokens(await servers.ConnectAsync(kind), _clock);
+        var tokens = new RedisAccessTokens(await servers.ConnectAsync(kind), new NoRevocationNotifier(), _clock);
         var session = NewId("s_");
         var other = NewId("s_");
         var expires = _clock.GetUtcNow().AddHours(1);
@@ -63,6 +66,11 @@ public sealed class AccessTokenTests(RedisServers servers)
         var desktop = await tokens.IssueAsync(new AccessGrant(AccessKind.Customer, NewId("p_"), session, expires.AddHours(1))).WaitAsync(Timeout);
         var stranger = await tokens.IssueAsync(new AccessGrant(AccessKind.Customer, NewId("p_"), other, expires)).WaitAsync(Timeout);
         var agent = await tokens.IssueAsync(new AccessGrant(AccessKind.Agent, "ana", null, expires)).WaitAsync(Timeout);
+        var ids = new List<string>();
+        foreach (var token in new[] { phone, desktop, stranger, agent })
+        {
+            ids.Add((await tokens.ValidateAsync(token).WaitAsync(Timeout))!.Value.TokenId);
+        }
 
         await tokens.RevokeSessionAsync(session).WaitAsync(Timeout);
 
@@ -70,13 +78,14 @@ public sealed class AccessTokenTests(RedisServers servers)
         (await tokens.ValidateAsync(desktop).WaitAsync(Timeout)).Should().BeNull();
         (await tokens.ValidateAsync(stranger).WaitAsync(Timeout)).Should().NotBeNull();
         (await tokens.ValidateAsync(agent).WaitAsync(Timeout)).Should().NotBeNull();
+        (await tokens.AreLiveAsync([.. ids, "0123abcd"]).WaitAsync(Timeout)).Should().Equal(false, false, true, true, false);
     }
 
     [Theory]
     [MemberData(nameof(RedisServers.Kinds), MemberType = typeof(RedisServers))]
     public async Task ARevokedTokenAndForgedOrMalformedTokensAreRefused(RedisServerKind kind)
     {
-        var tokens = new RedisAccessTokens(await servers.ConnectAsync(kind), _clock);
+        var tokens = new RedisAccessTokens(await servers.ConnectAsync(kind), new NoRevocationNotifier(), _clock);
         var token = await tokens.IssueAsync(new AccessGrant(AccessKind.Agent, "ana", null, _clock.GetUtcNow().AddHours(1))).WaitAsync(Timeout);
         var id = (await tokens.ValidateAsync(token).WaitAsync(Timeout))!.Value.TokenId;
 

@@ -59,7 +59,7 @@ public sealed class HubAuthorizationTests(RedisServers servers)
         await using var waiting = await HubClient.ConnectAsync(scenario.Host.BaseAddress, waitingToken);
 
         var joined = await waiting.JoinAsync(id);
-        joined.Should().BeEquivalentTo(new { Admission = "pending", Events = Array.Empty<CovisorEvent>(), Agent = new AgentInfo("ana", "Ana") });
+        joined.Should().BeEquivalentTo(new { Admission = "pending", Events = Array.Empty<CovisorEvent>(), Agent = new AgentInfo(null, "Ana") });
         await Refused(waiting.ChatAsync(id, "hola"), "The agent has not let you in yet.");
         await scenario.Agent.ChatAsync(id, "solo para admitidos");
         await scenario.Customer.InvokeAsync("Typing", id, true);

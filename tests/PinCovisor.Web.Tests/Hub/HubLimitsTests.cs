@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using PhoneBridge.Testing.Hub;
 using PhoneBridge.Testing.Redis;
+using PhoneBridge.Testing.Sessions;
 using static PinCovisor.Web.Tests.Hub.HubAssertions;
 
 namespace PinCovisor.Web.Tests.Hub;
@@ -17,7 +18,9 @@ public sealed class HubLimitsTests(RedisServers servers)
         await using var scenario = await HubScenario.StartAsync(servers, kind,
             new Dictionary<string, string?> { ["Hub:MessagesPerSecond"] = "2", ["Hub:MessagesBurst"] = "4" },
             services => services.AddSingleton<TimeProvider>(time));
-        await using var customer = await HubClient.ConnectAsync(scenario.Host.BaseAddress, scenario.Session.CustomerToken);
+        // A device of its own: the limit is per token, and the scenario's customer has spent some already.
+        var (_, token) = await SessionSeeder.AddCustomerAsync(scenario.Host, scenario.SessionId);
+        await using var customer = await HubClient.ConnectAsync(scenario.Host.BaseAddress, token);
         var id = scenario.SessionId;
 
         for (var i = 0; i < 4; i++)

@@ -15,7 +15,12 @@ public sealed class HubOptionsTests(RedisServers servers)
     [Theory]
     [InlineData("Hub:HistoryLifetime", "00:00:00")]
     [InlineData("Hub:MaxHistoryEvents", "-1")]
+    [InlineData("Hub:MaxHistoryBytes", "65536")]
     [InlineData("Hub:ReplayPageSize", "0")]
+    [InlineData("Hub:ReplayPageBytes", "1024")]
+    [InlineData("Hub:MaxCustomerConnections", "0")]
+    [InlineData("Hub:MaxAgentConnections", "0")]
+    [InlineData("Hub:CredentialCheckInterval", "00:00:00.500")]
     [InlineData("Hub:MaxMessageBytes", "100")]
     [InlineData("Hub:MessagesPerSecond", "0")]
     [InlineData("Hub:MessagesBurst", "0")]
@@ -43,6 +48,8 @@ public sealed class HubOptionsTests(RedisServers servers)
         (options.HistoryLifetime, options.MaxHistoryEvents, options.ReplayPageSize).Should().Be((TimeSpan.FromDays(1), 20_000, 500));
         (options.MaxMessageBytes, options.MessagesPerSecond, options.MessagesBurst).Should().Be((32 * 1024L, 30.0, 60));
         (options.MaxTextLength, options.AccessCacheDuration).Should().Be((2000, TimeSpan.FromSeconds(2)));
+        (options.MaxHistoryBytes, options.ReplayPageBytes).Should().Be((8L * 1024 * 1024, 256 * 1024));
+        (options.MaxCustomerConnections, options.MaxAgentConnections, options.CredentialCheckInterval).Should().Be((5, 10, TimeSpan.FromSeconds(10)));
         options.AllowedOrigins.Should().BeEmpty();
     }
 

@@ -1,7 +1,9 @@
+using Microsoft.Extensions.DependencyInjection;
 using PhoneBridge.Testing.Hub;
 using PhoneBridge.Testing.Redis;
 using PhoneBridge.Testing.Sessions;
 using PinCovisor.Web.Hub;
+using StackExchange.Redis;
 
 namespace PinCovisor.Web.Tests.Hub;
 
@@ -128,5 +130,61 @@ public sealed class HubReplayTests(RedisServers servers)
 
         joined.LatestSeq.Should().Be(5);
         joined.Events.Select(e => e.DataAs<ChatMessage>().Text).Should().Equal("m3", "m4", "m5");
+    }
+
+    [Theory]
+    [MemberData(nameof(RedisServers.Kinds), MemberType = typeof(RedisServers))]
+    public async Task AReplayComesInPagesOfAtMostTheConfiguredBytesAndTheClientPagesThroughAll(RedisServerKind kind)
+    {
+        var settings = new Dictionary<string, string?>(UnthrottledSmallPages) { ["Hub:ReplayPageSize"] = "500", ["Hub:ReplayPageBytes"] = "16384" };
+        await using var scenario = await HubScenario.StartAsync(servers, kind, settings);
+        var id = scenario.SessionId;
+        for (var i = 0; i < 20; i++)
+        {
+            // Each '<' is stored escaped (six bytes): about 3 KB an event, five to a page.
+            await scenario.Customer.ChatAsync(id, i + new string('<', 500));
+        }
+
+        var (_, token) = await SessionSeeder.AddCustomerAsync(scenario.Host, id);
+        await using var phone = await HubClient.ConnectAsync(scenario.Host.BaseAddress, token);
+        var pages = new List<JoinResult>();
+        do
+        {
+            pages.Add(await phone.JoinAsync(id));
+        }
+        while (pages[^1].HasMore);
+
+        var stored = (await scenario.Host.Services.GetRequiredService<IConnectionMultiplexer>().GetDatabase()
+            .SortedSetRangeByRankWithScoresAsync(HubKeys.Events(id)).WaitAsync(TimeSpan.FromSeconds(30)))
+            .ToDictionary(e => (long)e.Score, e => ((byte[])e.Element!).Length);
+        pages.Should().HaveCountGreaterThan(3);
+        pages.Should().AllSatisfy(p => p.Events.Sum(e => stored[e.Seq]).Should().BeLessThanOrEqualTo(16384));
+        phone.Events.Applied(id).Select(e => e.Seq).Should().Equal(Enumerable.Range(1, 20).Select(i => (long)i));
+    }
+
+    [Theory]
+    [MemberData(nameof(RedisServers.Kinds), MemberType = typeof(RedisServers))]
+    public async Task TheLogStaysUnderItsByteCapAndTheMessageIdsOfDroppedEventsGoWithThem(RedisServerKind kind)
+    {
+        var settings = new Dictionary<string, string?>(UnthrottledSmallPages) { ["Hub:MaxMessageBytes"] = "2048", ["Hub:MaxHistoryBytes"] = "16384" };
+        await using var scenario = await HubScenario.StartAsync(servers, kind, settings);
+        var id = scenario.SessionId;
+        var text = new string('<', 1000);
+        for (var i = 1; i <= 12; i++)
+        {
+            await scenario.Customer.InvokeAsync<long>("SendChat", id, "m" + i, text);
+        }
+
+        var db = scenario.Host.Services.GetRequiredService<IConnectionMultiplexer>().GetDatabase();
+        var events = await db.SortedSetRangeByRankWithScoresAsync(HubKeys.Events(id)).WaitAsync(TimeSpan.FromSeconds(30));
+        var ids = await db.SortedSetRangeByRankWithScoresAsync(HubKeys.MessageIds(id)).WaitAsync(TimeSpan.FromSeconds(30));
+        var held = events.Sum(e => ((byte[])e.Element!).Length) + ids.Sum(e => ((byte[])e.Element!).Length);
+
+        held.Should().BeLessThanOrEqualTo(16384);
+        ((long)await db.StringGetAsync(HubKeys.Bytes(id)).WaitAsync(TimeSpan.FromSeconds(30))).Should().Be(held);
+        events[^1].Score.Should().Be(12, "the newest event always stays");
+        ids.Select(e => e.Score).Should().Equal(events.Select(e => e.Score), "one id per kept chat, none for dropped ones");
+        (await scenario.Customer.InvokeAsync<long>("SendChat", id, "m12", text)).Should().Be(12, "a resend of a kept message appends nothing");
+        (await scenario.Customer.InvokeAsync<long>("SendChat", id, "m1", text)).Should().Be(13, "a dropped message's id went with it");
     }
 }

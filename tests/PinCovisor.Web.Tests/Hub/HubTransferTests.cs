@@ -27,8 +27,9 @@ public sealed class HubTransferTests(RedisServers servers)
         var presence = await scenario.Host.Services.GetRequiredService<IAgentPresence>().GetAllAsync().WaitAsync(TimeSpan.FromSeconds(30));
         presence.Single(a => a.Username == "bruno").LastSeen.Should().NotBeNull("connecting to the hub counts as being seen");
         var seen = await scenario.Customer.Events.WaitForKindAsync(id, EventKinds.AgentChanged);
-        seen.DataAs<AgentChanged>().Should().Be(new AgentChanged("ana", "bruno", "Bruno"));
-        await bruno.Events.WaitAsync(() => bruno.Events.Arrivals, a => a.Any(e => e.Kind == EventKinds.AgentChanged));
+        seen.DataAs<CustomerAgentChanged>().Should().Be(new CustomerAgentChanged("Bruno", "Ana"), "customers see names, never usernames");
+        var told = await bruno.Events.WaitAsync(() => bruno.Events.Arrivals, a => a.Any(e => e.Kind == EventKinds.AgentChanged));
+        told.First(e => e.Kind == EventKinds.AgentChanged).DataAs<AgentChanged>().Should().Be(new AgentChanged("ana", "bruno", "Bruno"));
         var joined = await bruno.JoinAsync(id);
         joined.Agent.Should().Be(new AgentInfo("bruno", "Bruno"));
         bruno.Events.Applied(id).Select(e => e.Kind).Should().Equal(EventKinds.ChatMessage, EventKinds.ChatMessage, EventKinds.AgentChanged);

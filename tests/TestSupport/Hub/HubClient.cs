@@ -16,17 +16,28 @@ public sealed class HubClient : IAsyncDisposable
 
     private readonly HashSet<string> _joined = new(StringComparer.Ordinal);
     private readonly TaskCompletionSource<Exception?> _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private ClientWebSocket? _socket;
+    private WebSocket? _socket;
     private int _reconnections;
     private int _replayed;
 
-    private HubClient(Uri baseAddress, string token, bool reconnect, string? origin, TimeSpan reconnectDelay, EventRecorder? events)
+    private HubClient(
+        Uri baseAddress, string? token, string? cookie, bool reconnect, string? origin, TimeSpan reconnectDelay, EventRecorder? events,
+        bool record = false)
     {
         Events = events ?? new EventRecorder();
         var builder = new HubConnectionBuilder().WithUrl(new Uri(baseAddress, "hubs/covisor"), o =>
         {
             o.Transports = HttpTransportType.WebSockets;
-            o.AccessTokenProvider = () => Task.FromResult<string?>(token);
+            if (token is not null)
+            {
+                o.AccessTokenProvider = () => Task.FromResult<string?>(token);
+            }
+
+            if (cookie is not null)
+            {
+                o.Headers["Cookie"] = cookie;
+            }
+
             if (origin is not null)
             {
                 o.Headers["Origin"] = origin;
@@ -36,15 +47,25 @@ public sealed class HubClient : IAsyncDisposable
             o.WebSocketFactory = async (context, cancellationToken) =>
             {
                 var socket = new ClientWebSocket();
-                socket.Options.SetRequestHeader("Authorization", "Bearer " + token);
+                if (token is not null)
+                {
+                    socket.Options.SetRequestHeader("Authorization", "Bearer " + token);
+                }
+
+                if (cookie is not null)
+                {
+                    socket.Options.SetRequestHeader("Cookie", cookie);
+                }
+
                 if (origin is not null)
                 {
                     socket.Options.SetRequestHeader("Origin", origin);
                 }
 
                 await socket.ConnectAsync(context.Uri, cancellationToken);
-                _socket = socket;
-                return socket;
+                WebSocket kept = record ? new RecordingWebSocket(socket) : socket;
+                _socket = kept;
+                return kept;
             };
         });
         if (reconnect)
@@ -91,7 +112,25 @@ public sealed class HubClient : IAsyncDisposable
         Uri baseAddress, string token, bool reconnect = false, string? origin = null, TimeSpan reconnectDelay = default,
         EventRecorder? events = null)
     {
-        var client = new HubClient(baseAddress, token, reconnect, origin, reconnectDelay, events);
+        var client = new HubClient(baseAddress, token, null, reconnect, origin, reconnectDelay, events);
+        await client.Connection.StartAsync().WaitAsync(Timeout);
+        return client;
+    }
+
+    /// <summary>Connects with a bearer token and keeps every byte the server sends (<see cref="RawReceived"/>).</summary>
+    public static async Task<HubClient> ConnectRecordingAsync(Uri baseAddress, string token)
+    {
+        var client = new HubClient(baseAddress, token, null, reconnect: false, null, default, null, record: true);
+        await client.Connection.StartAsync().WaitAsync(Timeout);
+        return client;
+    }
+
+    /// <summary>Connects as the agent console does: with its <c>pb_agent</c> cookie, no bearer token.</summary>
+    /// <param name="baseAddress">The host's base address.</param>
+    /// <param name="cookieHeader">The <c>Cookie</c> header the browser would send.</param>
+    public static async Task<HubClient> ConnectWithCookieAsync(Uri baseAddress, string cookieHeader)
+    {
+        var client = new HubClient(baseAddress, null, cookieHeader, reconnect: false, null, default, null);
         await client.Connection.StartAsync().WaitAsync(Timeout);
         return client;
     }
@@ -120,6 +159,9 @@ public sealed class HubClient : IAsyncDisposable
     /// <summary>Sends a chat message with a fresh message id; returns its sequence number.</summary>
     public Task<long> ChatAsync(string sessionId, string text) =>
         InvokeAsync<long>("SendChat", sessionId, Guid.NewGuid().ToString("N"), text);
+
+    /// <summary>Every byte the server sent on the current socket, as text; empty unless connected with <see cref="ConnectRecordingAsync"/>.</summary>
+    public string RawReceived => (_socket as RecordingWebSocket)?.Received ?? "";
 
     /// <summary>Aborts the WebSocket under the connection, as a dropped network would: no close handshake.</summary>
     public void KillSocket() => _socket?.Abort();

@@ -40,8 +40,7 @@ internal static class JoinJson
         _ => throw new ArgumentOutOfRangeException(nameof(state), state, "Not an admission state."),
     };
 
+    /// <summary>The agent as customers see them: the display name, never the username (not even as a fallback).</summary>
     public static AgentView? Agent(PhoneBridge.Agents.IAgentDirectory agents, string? username) =>
-        agents.FindByUsername(username) is { } agent
-            ? new AgentView(string.IsNullOrWhiteSpace(agent.DisplayName) ? agent.Username : agent.DisplayName)
-            : null;
+        agents.FindByUsername(username) is not null ? new AgentView(Hub.AgentNames.DisplayName(agents, username)) : null;
 }

@@ -32,14 +32,22 @@ internal sealed class AdmissionDesk(ISessionStore store, IAccessTokens tokens, I
             return SessionProblems.Conflict("This device was rejected; the customer can join again with a new PIN or link.");
         }
 
-        if (decision == AdmissionState.Rejected
-            && await store.FindTokenAsync(sessionId, participantId, cancellationToken).ConfigureAwait(false) is { } tokenId)
+        SessionLog.AdmissionChanged(logger, user.AgentUsername()!, sessionId, participantId, decision);
+        try
         {
-            await tokens.RevokeAsync(tokenId, cancellationToken).ConfigureAwait(false);
+            await notifier.AdmissionChangedAsync(session, participant, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            // After the news, so the device hears why before revoking its token cuts its connections;
+            // the store already refuses it, so the token does nothing in between.
+            if (decision == AdmissionState.Rejected
+                && await store.FindTokenAsync(sessionId, participantId, CancellationToken.None).ConfigureAwait(false) is { } tokenId)
+            {
+                await tokens.RevokeAsync(tokenId, CancellationToken.None).ConfigureAwait(false);
+            }
         }
 
-        SessionLog.AdmissionChanged(logger, user.AgentUsername()!, sessionId, participantId, decision);
-        await notifier.AdmissionChangedAsync(session, participant, cancellationToken).ConfigureAwait(false);
         return TypedResults.Ok(ParticipantView.From(participant));
     }
 }

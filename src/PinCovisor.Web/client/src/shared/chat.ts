@@ -204,8 +204,10 @@ export function createChatPanel(options: ChatPanelOptions): ChatPanel {
         add(h("div", { class: "pc-msg-row pc-card-row" }, productCard(data.product as Product)));
         break;
       case "agent.changed": {
-        const name = String(data.displayName ?? (data.agent as string | undefined) ?? "");
-        system(data.previousAgent ? t("agentChanged", { name }) : t("agentJoined", { name }), event.at);
+        // Agents get usernames (previousAgent, agent), customers names only (previousDisplayName).
+        const name = String(data.displayName ?? "");
+        const handedOver = Boolean(data.previousAgent ?? data.previousDisplayName);
+        system(handedOver ? t("agentChanged", { name }) : t("agentJoined", { name }), event.at);
         break;
       }
       case "call.status":

@@ -6,6 +6,7 @@ export type Role = "agent" | "customer" | "system";
 
 export interface EventAuthor {
   role: Role;
+  /** A customer's participant id; an agent's username for agents only (null for customers). */
   id: string | null;
   name: string | null;
 }
@@ -40,7 +41,8 @@ export interface CovisorEvent {
 }
 
 export interface AgentRef {
-  username: string;
+  /** Sent to agents only: customers see agents by display name alone. */
+  username?: string;
   displayName: string;
 }
 
