@@ -3,9 +3,23 @@ using System.Diagnostics;
 namespace PhoneBridge.Bench.Measuring;
 
 /// <summary>What a load run measured: how many operations finished, in how long, how fast each was.</summary>
-public sealed record LoadResult(long Completed, long Failed, TimeSpan Elapsed, Latencies Latencies)
+public sealed record LoadResult(long Completed, long Failed, TimeSpan Elapsed, Latencies Latencies, Exception? FirstFailure = null)
 {
     public double PerSecond => Completed / Elapsed.TotalSeconds;
+
+    /// <summary>
+    /// Throws when the run measured little but failures (none completed, or more than one in ten
+    /// failed): its figures would describe the failures, not the product.
+    /// </summary>
+    public LoadResult EnsureMeasured(string what)
+    {
+        if (Failed > 0 && (Completed == 0 || Failed * 10 > Completed + Failed))
+        {
+            throw new InvalidOperationException($"{what}: {Failed} of {Completed + Failed} operations failed; the first: {FirstFailure?.Message}", FirstFailure);
+        }
+
+        return this;
+    }
 }
 
 /// <summary>
@@ -33,7 +47,7 @@ public static class Load
             }
         }).ToList();
         await Task.WhenAll(tasks);
-        return new LoadResult(counts.Completed, counts.Failed, clock.Elapsed, latencies);
+        return new LoadResult(counts.Completed, counts.Failed, clock.Elapsed, latencies, counts.First);
     }
 
     public static async Task<LoadResult> OpenAsync(double perSecond, TimeSpan duration, Func<Task> operation, Func<Task>? then = null, int maxInFlight = 2048)
@@ -70,7 +84,8 @@ public static class Load
         }
 
         await Task.WhenAll(inFlight);
-        return new LoadResult(counts.Completed, counts.Failed, TimeSpan.FromTicks((Stopwatch.GetTimestamp() - origin) * TimeSpan.TicksPerSecond / Stopwatch.Frequency), latencies);
+        return new LoadResult(counts.Completed, counts.Failed, TimeSpan.FromTicks((Stopwatch.GetTimestamp() - origin) * TimeSpan.TicksPerSecond / Stopwatch.Frequency), latencies,
+            counts.First);
     }
 
     /// <summary>
@@ -93,6 +108,7 @@ public static class Load
         catch (Exception e) when (e is HttpRequestException or TimeoutException or InvalidOperationException or TaskCanceledException)
         {
             Interlocked.Increment(ref counts.Failed);
+            Interlocked.CompareExchange(ref counts.First, e, null);
         }
     }
 
@@ -101,6 +117,7 @@ public static class Load
 #pragma warning disable CA1051 // Fields, so Interlocked can update them.
         public long Completed;
         public long Failed;
+        public Exception? First;
 #pragma warning restore CA1051
     }
 }

@@ -42,8 +42,8 @@ public sealed class GarnetVsRedisScenario : IScenario
         using var http = LoopbackHttp.For(host.BaseAddress);
         var webhook = new Webhook(http);
         await Load.ClosedAsync(4, options.Seconds(0.3, 3), webhook.CallAsync, webhook.EndCallAsync);
-        var max = await Load.ClosedAsync(4, options.Seconds(0.6, 10), webhook.CallAsync, webhook.EndCallAsync);
-        var atRate = await Load.OpenAsync(rate, options.Seconds(1, 15), webhook.CallAsync, webhook.EndCallAsync);
+        var max = (await Load.ClosedAsync(4, options.Seconds(0.6, 10), webhook.CallAsync, webhook.EndCallAsync)).EnsureMeasured("webhook max");
+        var atRate = (await Load.OpenAsync(rate, options.Seconds(1, 15), webhook.CallAsync, webhook.EndCallAsync)).EnsureMeasured("webhook open loop");
         await webhook.EndAllAsync();
         var m = max.Latencies.Summary();
         var r = atRate.Latencies.Summary();

@@ -49,7 +49,7 @@ public sealed class IvrWebhookScenario : IScenario
         var voice = Rising.Best(await Rising.RunAsync("/twilio/voice", levels, each, webhook.CallAsync, progress, webhook.EndCallAsync));
 
         var halfRate = voice.Result.PerSecond / 2;
-        var half = await Load.OpenAsync(halfRate, options.Seconds(1, 10), webhook.CallAsync, webhook.EndCallAsync);
+        var half = (await Load.OpenAsync(halfRate, options.Seconds(1, 10), webhook.CallAsync, webhook.EndCallAsync)).EnsureMeasured("IVR open loop");
         await webhook.EndAllAsync();
         var halfLatency = half.Latencies.Summary();
         await progress.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,

@@ -89,7 +89,7 @@ public sealed class JoinScenario : IScenario
             connect.RecordTicks(afterConnect - afterJoin);
             var answer = await customer.InvokeAsync<JoinResult>("JoinSession", joined.SessionId, 0L);
             var done = Stopwatch.GetTimestamp();
-            if (answer.Agent?.Username != "ana")
+            if (answer.Agent?.DisplayName != "Ana")
             {
                 throw new InvalidOperationException($"The customer was not told the agent's name (admission {answer.Admission}).");
             }
@@ -117,7 +117,7 @@ public sealed class JoinScenario : IScenario
             l.Reset();
         }
 
-        var result = await Load.ClosedAsync(workers, duration, RoundAsync);
+        var result = (await Load.ClosedAsync(workers, duration, RoundAsync)).EnsureMeasured("join rounds");
         var f = floor.Summary();
         var c = caller.Summary();
         await progress.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
