@@ -46,6 +46,61 @@ public sealed class AgentConsoleTests(DevelopmentSite site, ITestOutputHelper ou
         PageProblems.AssertNone(agent, customer);
     }
 
+    [Fact]
+    public async Task ARejectedCustomerGetsBackInWithANewCodeTheAgentReadsOut()
+    {
+        await using var agent = await site.OpenAsync("agent", Device.Desktop, "en-GB");
+        await using var customer = await site.OpenAsync("customer", Device.Desktop, "es-ES");
+        var shots = new Screenshots(nameof(ARejectedCustomerGetsBackInWithANewCodeTheAgentReadsOut), output, agent, customer);
+
+        await RecordingFailureAsync(shots, async () =>
+        {
+            var console = new AgentConsole(agent);
+            await console.LogInAsync();
+            var twilio = new TwilioCaller(site.Host.CreateLoopbackClient(), site.Configuration["Twilio:AuthToken"]!);
+            var call = await Caller.CallAsync(twilio).WaitAsync(Limits.Await);
+            await Caller.AnswerAsync(twilio, call.CallSid).WaitAsync(Limits.Await);
+            await new Customer(customer).JoinFromShopAsync(call.Pin);
+            var entry = agent.ById("agent-waiting-entry").First;
+            await console.ShowAsync(entry);
+            var sessionId = await entry.GetAttributeAsync("data-session-id").WaitAsync(Limits.Await);
+            await shots.TakeAsync("waiting");
+
+            // Turned away: the customer is told so, and the session leaves the agent's lists.
+            await entry.GetByTestId("agent-reject").ClickAsync().WaitAsync(Limits.Await);
+            await Expect(customer.Page.Locator(".pc-rejected")).ToBeVisibleAsync(new() { Timeout = Arrival });
+            await Expect(agent.Page.Locator($"[data-testid=agent-session][data-session-id=\"{sessionId}\"]")).ToHaveCountAsync(0, new() { Timeout = Arrival });
+            await Expect(agent.ById("agent-waiting-entry")).ToHaveCountAsync(0, new() { Timeout = Arrival });
+            await shots.TakeAsync("rejected");
+
+            // The agent gives the call a new code and reads it out.
+            var row = agent.Page.Locator($"[data-testid=agent-call][data-call-sid=\"{call.CallSid}\"]");
+            await console.ShowAsync(row);
+            await row.GetByTestId("agent-call-new-pin").ClickAsync().WaitAsync(Limits.Await);
+            var digits = agent.ById("agent-new-pin-digits");
+            await Expect(digits).ToBeVisibleAsync(new() { Timeout = Arrival });
+            var pin = await digits.GetAttributeAsync("data-pin").WaitAsync(Limits.Await) ?? "";
+            pin.Should().MatchRegex("^[0-9]{6}$").And.NotBe(call.Pin);
+            (await digits.TextContentAsync().WaitAsync(Limits.Await)).Should().Be($"{pin[..3]} {pin[3..]}", "grouped in threes for reading out");
+            await shots.TakeAsync("new-code");
+            await agent.ById("agent-new-pin-close").ClickAsync().WaitAsync(Limits.Await);
+            await Expect(agent.ById("agent-new-pin-dialog")).ToHaveCountAsync(0, new() { Timeout = Arrival });
+
+            // The customer enters it, waits for the agent again, and is let in to the same session.
+            await customer.Page.Locator(".pc-rejected .pc-button").ClickAsync().WaitAsync(Limits.Await);
+            await customer.ById("pc-pin-input").FillAsync(pin).WaitAsync(Limits.Await);
+            await customer.ById("pc-pin-submit").ClickAsync().WaitAsync(Limits.Await);
+            await Expect(customer.ById("pc-waiting")).ToBeVisibleAsync(new() { Timeout = Arrival });
+            (await console.AdmitAsync()).Should().Be(sessionId, "the new code joins the call's session");
+            await Expect(customer.ById("pc-covisor")).ToBeVisibleAsync(new() { Timeout = Arrival });
+            await console.OpenSessionAsync(sessionId!);
+            await shots.TakeAsync("back-in");
+            await Caller.StatusAsync(twilio, call.CallSid, "completed").WaitAsync(Limits.Await);
+        });
+
+        PageProblems.AssertNone(agent, customer);
+    }
+
     /// <summary>A call answered by ana, the customer joined by link and admitted, the session on the agent's screen; dispose to hang up.</summary>
     private static async Task<IAsyncDisposable> AdmittedSessionAsync(PinCovisorHost host, AgentConsole console, Role customer)
     {
