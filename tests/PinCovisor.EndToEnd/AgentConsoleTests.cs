@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Playwright;
+using PhoneBridge.Testing.Agents;
 using PhoneBridge.Testing.Sessions;
 using PhoneBridge.Testing.Web;
 using PinCovisor.EndToEnd.Browser;
@@ -101,6 +103,63 @@ public sealed class AgentConsoleTests(DevelopmentSite site, ITestOutputHelper ou
         PageProblems.AssertNone(agent, customer);
     }
 
+    [Fact]
+    public async Task ASlashInTheChatOffersTheDevelopmentRepliesInBothLanguages()
+    {
+        await using var agent = await site.OpenAsync("agent", Device.Desktop, "en-GB");
+        await using var customer = await site.OpenAsync("customer", Device.Phone, "es-ES");
+        var shots = new Screenshots(nameof(ASlashInTheChatOffersTheDevelopmentRepliesInBothLanguages), output, agent, customer);
+
+        await RecordingFailureAsync(shots, async () =>
+        {
+            var console = new AgentConsole(agent);
+            await console.LogInAsync();
+            await using var call = await AdmittedSessionAsync(site.Host, console, customer);
+            await agent.ById("pc-chat-input").PressSequentiallyAsync("/").WaitAsync(Limits.Await);
+            await Expect(agent.ById("agent-canned")).ToBeVisibleAsync(new() { Timeout = Arrival });
+            var shortcuts = await agent.ById("agent-canned-option").EvaluateAllAsync<string[]>("os => os.map(o => o.dataset.shortcut)").WaitAsync(Limits.Await);
+            shortcuts.Should().Contain(["/envio", "/shipping", "/devoluciones", "/returns", "/horario", "/hours"]);
+            await shots.TakeAsync("replies");
+
+            await agent.ById("pc-chat-input").PressSequentiallyAsync("ret").WaitAsync(Limits.Await);
+            await Expect(agent.ById("agent-canned-option").First).ToHaveAttributeAsync("data-shortcut", "/returns", new() { Timeout = Arrival });
+            await agent.ById("pc-chat-input").PressAsync("Enter").WaitAsync(Limits.Await);
+            await agent.ById("pc-chat-send").ClickAsync().WaitAsync(Limits.Await);
+            await Chat.ExpectAsync(customer, "agent", site.Configuration["CannedReplies:3:Text"]!);
+            await shots.TakeAsync("sent");
+        });
+
+        PageProblems.AssertNone(agent, customer);
+    }
+
+    [Fact]
+    public async Task ASlashInTheChatOfAShopWithNoRepliesSaysHowToAddThem()
+    {
+        await using var host = new PinCovisorHost(new Dictionary<string, string?>(), environment: Environments.Development);
+        var address = await Task.Run(() => host.BaseAddress).WaitAsync(Limits.Start);
+        await RemoveEveryCannedReplyAsync(host);
+        await using var agent = await site.OpenAsync("agent", Device.Desktop, "es-ES", address);
+        await using var customer = await site.OpenAsync("customer", Device.Phone, "es-ES", address);
+        var shots = new Screenshots(nameof(ASlashInTheChatOfAShopWithNoRepliesSaysHowToAddThem), output, agent, customer);
+
+        await RecordingFailureAsync(shots, async () =>
+        {
+            var console = new AgentConsole(agent);
+            await console.LogInAsync();
+            await using var call = await AdmittedSessionAsync(host, console, customer);
+            await agent.ById("pc-chat-input").PressSequentiallyAsync("/").WaitAsync(Limits.Await);
+            var hint = agent.ById("agent-canned-hint");
+            await Expect(hint).ToBeVisibleAsync(new() { Timeout = Arrival });
+            await Expect(hint).ToContainTextAsync("CannedReplies", new() { Timeout = Arrival });
+            await Expect(agent.ById("agent-canned-option")).ToHaveCountAsync(0, new() { Timeout = Arrival });
+            await shots.TakeAsync("hint");
+            await agent.ById("pc-chat-input").PressAsync("Backspace").WaitAsync(Limits.Await);
+            await Expect(agent.ById("agent-canned")).ToBeHiddenAsync(new() { Timeout = Arrival });
+        });
+
+        PageProblems.AssertNone(agent, customer);
+    }
+
     /// <summary>A call answered by ana, the customer joined by link and admitted, the session on the agent's screen; dispose to hang up.</summary>
     private static async Task<IAsyncDisposable> AdmittedSessionAsync(PinCovisorHost host, AgentConsole console, Role customer)
     {
@@ -118,6 +177,19 @@ public sealed class AgentConsoleTests(DevelopmentSite site, ITestOutputHelper ou
     {
         public async ValueTask DisposeAsync() => await Caller.StatusAsync(twilio, callSid, "completed").WaitAsync(Limits.Await);
     }
+
+    private static async Task RemoveEveryCannedReplyAsync(PinCovisorHost host)
+    {
+        using var ana = await AgentClient.LogInAsync(host, AgentConsole.Username, AgentConsole.Password).WaitAsync(Limits.Await);
+        var listed = await System.Net.Http.Json.HttpClientJsonExtensions.GetFromJsonAsync<CannedReplyBody[]>(ana.Api, "/api/canned-replies").WaitAsync(Limits.Await);
+        foreach (var reply in listed!)
+        {
+            using var removed = await ana.Api.DeleteAsync($"/api/admin/canned-replies/{reply.Shortcut[1..]}").WaitAsync(Limits.Await);
+            removed.EnsureSuccessStatusCode();
+        }
+    }
+
+    private sealed record CannedReplyBody(string Shortcut, string Text);
 
     private Task RecordingFailureAsync(Screenshots shots, Func<Task> scenario) => Failures.RecordingAsync(shots, output, site.Host, scenario);
 }

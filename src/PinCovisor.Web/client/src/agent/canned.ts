@@ -5,6 +5,7 @@ import { api } from "../shared/api.js";
 import { h } from "../shared/dom.js";
 import type { ChatPanel } from "../shared/contracts.js";
 import type { CannedReply } from "./types.js";
+import { t } from "./strings.js";
 
 let replies: Promise<CannedReply[]> | null = null;
 
@@ -21,6 +22,8 @@ export class CannedSuggestions {
   private input: HTMLTextAreaElement | null = null;
   private options: CannedReply[] = [];
   private index = 0;
+  /** The shop has no canned replies at all: "/" says how to add them instead of doing nothing. */
+  private hint = false;
   private readonly id: string;
 
   constructor(sessionId: string) {
@@ -81,6 +84,7 @@ export class CannedSuggestions {
     const starts = all.filter(r => r.shortcut.startsWith(typed));
     const inside = typed.length > 1 ? all.filter(r => !r.shortcut.startsWith(typed) && r.text.toLowerCase().includes(typed.slice(1))) : [];
     this.options = [...starts, ...inside].slice(0, 8);
+    this.hint = all.length === 0;
     this.index = 0;
     this.render();
   }
@@ -88,6 +92,11 @@ export class CannedSuggestions {
   private render(): void {
     const input = this.input;
     if (!input) return;
+    if (this.hint) {
+      this.element.replaceChildren(h("li", { class: "canned-hint", "data-testid": "agent-canned-hint", "aria-disabled": "true" }, t("cannedNone")));
+      this.element.hidden = false;
+      return;
+    }
     if (this.options.length === 0) {
       this.close();
       return;
@@ -125,6 +134,7 @@ export class CannedSuggestions {
   close(): void {
     this.element.hidden = true;
     this.options = [];
+    this.hint = false;
     this.input?.removeAttribute("aria-activedescendant");
   }
 }
