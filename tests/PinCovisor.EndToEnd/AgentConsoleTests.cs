@@ -160,6 +160,46 @@ public sealed class AgentConsoleTests(DevelopmentSite site, ITestOutputHelper ou
         PageProblems.AssertNone(agent, customer);
     }
 
+    [Fact]
+    public async Task AVisitorWhoJoinedFromTheWidgetIsNotOfferedAnInvitation()
+    {
+        await using var agent = await site.OpenAsync("agent", Device.Desktop, "en-GB");
+        await using var customer = await site.OpenAsync("customer", Device.Desktop, "es-ES");
+        var shots = new Screenshots(nameof(AVisitorWhoJoinedFromTheWidgetIsNotOfferedAnInvitation), output, agent, customer);
+
+        await RecordingFailureAsync(shots, async () =>
+        {
+            var console = new AgentConsole(agent);
+            await console.LogInAsync();
+            await customer.Page.GotoAsync("/demo").WaitAsync(Limits.Await);
+            var visitorId = await Eventually.UntilAsync(
+                () => customer.Page.EvaluateAsync<string?>("() => JSON.parse(localStorage.getItem('pincovisor.visitor') ?? 'null')?.visitorId ?? null"),
+                id => id is not null, "the widget's visitor id in localStorage");
+            var visitor = agent.Page.Locator($"[data-testid=agent-visitor][data-visitor-id=\"{visitorId}\"]");
+            await console.ShowAsync(visitor);
+            await Expect(visitor.GetByTestId("agent-invite")).ToBeVisibleAsync(new() { Timeout = Arrival });
+            await visitor.ScrollIntoViewIfNeededAsync().WaitAsync(Limits.Await);
+            await shots.TakeAsync("browsing");
+
+            var twilio = new TwilioCaller(site.Host.CreateLoopbackClient(), site.Configuration["Twilio:AuthToken"]!);
+            var call = await Caller.CallAsync(twilio).WaitAsync(Limits.Await);
+            await Caller.AnswerAsync(twilio, call.CallSid).WaitAsync(Limits.Await);
+            await new Customer(customer).JoinFromShopAsync(call.Pin);
+            await console.AdmitAsync();
+            await Expect(customer.ById("pc-covisor")).ToBeVisibleAsync(new() { Timeout = Arrival });
+
+            // The widget says so on its next report (every 10 s); the list follows on its next poll.
+            await console.ShowAsync(visitor);
+            await Expect(visitor.GetByTestId("agent-visitor-in-session")).ToBeVisibleAsync(new() { Timeout = Limits.Ms(TimeSpan.FromSeconds(40)) });
+            await Expect(visitor.GetByTestId("agent-invite")).ToHaveCountAsync(0, new() { Timeout = Arrival });
+            await visitor.ScrollIntoViewIfNeededAsync().WaitAsync(Limits.Await);
+            await shots.TakeAsync("in-session");
+            await Caller.StatusAsync(twilio, call.CallSid, "completed").WaitAsync(Limits.Await);
+        });
+
+        PageProblems.AssertNone(agent, customer);
+    }
+
     /// <summary>A call answered by ana, the customer joined by link and admitted, the session on the agent's screen; dispose to hang up.</summary>
     private static async Task<IAsyncDisposable> AdmittedSessionAsync(PinCovisorHost host, AgentConsole console, Role customer)
     {
