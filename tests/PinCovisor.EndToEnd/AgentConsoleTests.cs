@@ -200,6 +200,47 @@ public sealed class AgentConsoleTests(DevelopmentSite site, ITestOutputHelper ou
         PageProblems.AssertNone(agent, customer);
     }
 
+    [Fact]
+    public async Task ThePresenceSelectShowsItsStatusColourAlongItsWholeEdge()
+    {
+        await using var agent = await site.OpenAsync("agent", Device.Desktop, "en-GB");
+        var shots = new Screenshots(nameof(ThePresenceSelectShowsItsStatusColourAlongItsWholeEdge), output, agent);
+
+        await RecordingFailureAsync(shots, async () =>
+        {
+            await new AgentConsole(agent).LogInAsync();
+            var presence = agent.ById("agent-presence");
+            await Expect(presence).ToHaveAttributeAsync("data-status", "available", new() { Timeout = Arrival });
+            await shots.TakeAsync("available");
+            var edge = await presence.EvaluateAsync<string[]>(
+                """
+                s => {
+                  const style = getComputedStyle(s);
+                  const probe = document.createElement("span");
+                  probe.style.color = getComputedStyle(document.documentElement).getPropertyValue("--pc-success");
+                  document.body.append(probe);
+                  const success = getComputedStyle(probe).color;
+                  probe.remove();
+                  return [style.borderLeftStyle, style.borderLeftWidth, style.borderLeftColor, success, style.boxShadow];
+                }
+                """).WaitAsync(Limits.Await);
+            edge[0].Should().Be("solid");
+            edge[1].Should().Be("5px");
+            edge[2].Should().Be(edge[3], "the edge is the success colour");
+            edge[4].Should().Be("none", "an inset shadow would be cut by the rounded corners");
+
+            await presence.SelectOptionAsync("busy").WaitAsync(Limits.Await);
+            await Expect(presence).ToHaveAttributeAsync("data-status", "busy", new() { Timeout = Arrival });
+            await presence.FocusAsync().WaitAsync(Limits.Await);
+            (await presence.EvaluateAsync<string>("s => getComputedStyle(s).borderLeftColor").WaitAsync(Limits.Await))
+                .Should().NotBe(edge[3], "busy has its own colour, focused or not");
+            await shots.TakeAsync("busy");
+            await presence.SelectOptionAsync("available").WaitAsync(Limits.Await);
+        });
+
+        PageProblems.AssertNone(agent);
+    }
+
     /// <summary>A call answered by ana, the customer joined by link and admitted, the session on the agent's screen; dispose to hang up.</summary>
     private static async Task<IAsyncDisposable> AdmittedSessionAsync(PinCovisorHost host, AgentConsole console, Role customer)
     {
