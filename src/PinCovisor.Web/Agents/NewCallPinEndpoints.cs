@@ -36,7 +36,9 @@ internal static class NewCallPinEndpoints
     {
         var ct = http.RequestAborted;
         var agent = user.AgentUsername()!;
-        var call = callSid.Length <= 64 ? await calls.GetAsync(callSid, ct).ConfigureAwait(false) : null;
+        // Twilio's CallSids are letters and digits; anything else names no call (and no Redis key).
+        var wellFormed = callSid.Length is > 0 and <= 64 && callSid.All(char.IsAsciiLetterOrDigit);
+        var call = wellFormed ? await calls.GetAsync(callSid, ct).ConfigureAwait(false) : null;
         if (call is null)
         {
             return AgentProblems.NotFound("No such call.");
