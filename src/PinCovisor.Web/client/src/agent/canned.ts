@@ -7,12 +7,13 @@ import type { ChatPanel } from "../shared/contracts.js";
 import type { CannedReply } from "./types.js";
 import { t } from "./strings.js";
 
-let replies: Promise<CannedReply[]> | null = null;
+let replies: Promise<CannedReply[] | null> | null = null;
 
-function loadReplies(): Promise<CannedReply[]> {
+/** The shop's replies; null when they could not be read (tried again next time). */
+function loadReplies(): Promise<CannedReply[] | null> {
   replies ??= api<CannedReply[]>("/api/canned-replies").catch(() => {
-    replies = null; // try again next time
-    return [];
+    replies = null;
+    return null;
   });
   return replies;
 }
@@ -79,12 +80,13 @@ export class CannedSuggestions {
       return;
     }
     const typed = `/${match[1]!.toLowerCase()}`;
-    const all = await loadReplies();
+    const loaded = await loadReplies();
     if (input.value !== value) return; // typed on meanwhile
+    const all = loaded ?? [];
     const starts = all.filter(r => r.shortcut.startsWith(typed));
     const inside = typed.length > 1 ? all.filter(r => !r.shortcut.startsWith(typed) && r.text.toLowerCase().includes(typed.slice(1))) : [];
     this.options = [...starts, ...inside].slice(0, 8);
-    this.hint = all.length === 0;
+    this.hint = loaded?.length === 0;
     this.index = 0;
     this.render();
   }
