@@ -221,6 +221,7 @@ public sealed class CovisorScenarioTests(DevelopmentSite site, ITestOutputHelper
             $"opaque pixels on the customer's pc-viewer-canvas under the stroke (at {point[0]:0.000}, {point[1]:0.000} of the canvas)");
     }
 
+    // One press of the console's Play loads the video and starts it on both sides.
     private static async Task PlayVideoInStepAsync(Role agent, Role customer)
     {
         var select = agent.ById("agent-video-select");
@@ -229,27 +230,7 @@ public sealed class CovisorScenarioTests(DevelopmentSite site, ITestOutputHelper
         await select.SelectOptionAsync(video).WaitAsync(Limits.Await);
         await agent.ById("agent-video-load").ClickAsync().WaitAsync(Limits.Await);
         await Expect(customer.ById("pc-viewer-video")).ToBeVisibleAsync(new() { Timeout = Arrival });
-        await Eventually.UntilAsync(() => Viewer.VideoAsync(agent), state => state.ReadyState >= 1, "the agent's video metadata to load");
-
-        const string seek = "async v => { await v.play(); v.currentTime = 6.0; }";
-        await agent.ById("pc-viewer-video").EvaluateAsync(seek).WaitAsync(Limits.Await);
-        await Eventually.UntilAsync(
-            async () =>
-            {
-                // Sampled together, so the two positions are from (nearly) the same instant.
-                var both = await Task.WhenAll(Viewer.VideoAsync(agent), Viewer.VideoAsync(customer)).WaitAsync(Limits.Await);
-                if (both[0].Ended || both[0].CurrentTime > 12)
-                {
-                    // A slow machine let the short demo video run out before the sides met: seek again.
-                    await agent.ById("pc-viewer-video").EvaluateAsync(seek).WaitAsync(Limits.Await);
-                }
-
-                return (Agent: both[0], Customer: both[1]);
-            },
-            videos => videos.Agent.CurrentTime >= 6.0 && !videos.Agent.Paused && !videos.Customer.Paused && !videos.Customer.Ended
-                && Math.Abs(videos.Agent.CurrentTime - videos.Customer.CurrentTime) <= 0.3,
-            "the customer's pc-viewer-video playing within 0.3 s of the agent's after the seek to 6.0 s",
-            TimeSpan.FromSeconds(30));
+        await Viewer.PlayingInStepAsync(agent, customer);
     }
 
     private static async Task UploadPhotoAsync(Role agent, Role customer, string productImage)
@@ -302,28 +283,5 @@ public sealed class CovisorScenarioTests(DevelopmentSite site, ITestOutputHelper
         widths[0].Should().BeLessThanOrEqualTo(widths[1], $"{role.Name}'s page must not scroll sideways");
     }
 
-    // On failure, a last screenshot of everyone shows where the scenario stopped, and the pages'
-    // problems so far often say why.
-    private async Task RecordingFailureAsync(Screenshots shots, Func<Task> scenario)
-    {
-        try
-        {
-            await scenario();
-        }
-        catch
-        {
-            foreach (var problem in shots.Roles.SelectMany(role => role.Problems.All))
-            {
-                output.WriteLine(problem);
-            }
-
-            foreach (var line in site.Host.Logs.Lines.Where(l => l.StartsWith("Warning", StringComparison.Ordinal) || l.StartsWith("Error", StringComparison.Ordinal)).TakeLast(30))
-            {
-                output.WriteLine($"[host] {line}");
-            }
-
-            await shots.TakeAsync("failed");
-            throw;
-        }
-    }
+    private Task RecordingFailureAsync(Screenshots shots, Func<Task> scenario) => Failures.RecordingAsync(shots, output, site.Host, scenario);
 }

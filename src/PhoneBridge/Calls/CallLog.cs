@@ -14,7 +14,8 @@ internal static partial class CallLog
     [LoggerMessage(1302, LogLevel.Debug, "Call {CallSid}: status {Status} ignored (repeated, out of order or after the end)")]
     public static partial void StatusIgnored(ILogger logger, string callSid, string status);
 
-    [LoggerMessage(1303, LogLevel.Information, "Call {CallSid} answered by agent {AgentId}")]
+    // Debug: whoever bound the agent (the IVR's whisper, the queue, a claim by PIN) says so at Information.
+    [LoggerMessage(1303, LogLevel.Debug, "Call {CallSid} bound to agent {AgentId}")]
     public static partial void AgentBound(ILogger logger, string callSid, string agentId);
 
     [LoggerMessage(1304, LogLevel.Debug, "Call {CallSid} is unknown; {Operation} skipped")]

@@ -9,6 +9,7 @@ internal sealed class CallPins(IDatabase database)
     private static readonly EmbeddedScript ClaimScript = EmbeddedScript.Load(typeof(CallPins), "claim");
     private static readonly EmbeddedScript MarkRedeemedScript = EmbeddedScript.Load(typeof(CallPins), "mark_redeemed");
     private static readonly EmbeddedScript RevokeScript = EmbeddedScript.Load(typeof(CallPins), "revoke");
+    private static readonly EmbeddedScript ReplaceScript = EmbeddedScript.Load(typeof(CallPins), "replace");
 
     /// <summary>The call's PIN record, or null when it has none.</summary>
     public async Task<PinRecord?> ReadAsync(string callSid, CancellationToken cancellationToken = default)
@@ -34,6 +35,24 @@ internal sealed class CallPins(IDatabase database)
             "claimed" => candidate,
             "existing" => PinRecord.From(RedisHash.From(result, start: 1)),
             _ => null,
+        };
+    }
+
+    /// <summary>Gives the call <paramref name="candidate"/> in place of whatever PIN it had, unless it was revoked.</summary>
+    /// <returns>Whether it was replaced, and the hash and length of the PIN it replaced, if any.</returns>
+    public async Task<(bool Replaced, (string Hash, int Length)? Previous)> ReplaceAsync(
+        string callSid, PinRecord candidate, TimeSpan ttl, CancellationToken cancellationToken = default)
+    {
+        var result = (RedisResult[])(await ReplaceScript.RunAsync(
+            database,
+            [RedisKeys.CallPin(callSid)],
+            [candidate.Nonce, candidate.Length, candidate.Hash, candidate.ExpiresAtMs, (long)ttl.TotalMilliseconds],
+            cancellationToken).ConfigureAwait(false))!;
+        return (string?)result[0] switch
+        {
+            "replaced" when result.Length == 3 => (true, ((string)result[1]!, (int)result[2])),
+            "replaced" => (true, null),
+            _ => (false, null),
         };
     }
 

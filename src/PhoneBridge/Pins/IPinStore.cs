@@ -36,6 +36,14 @@ public interface IPinStore
     Task<string?> FindCallByPinAsync(string pin, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Gives the call a fresh PIN in place of the one it has, live or redeemed (the agent gives the
+    /// caller a new code, say after turning a joiner away); the old PIN stops working at once.
+    /// </summary>
+    /// <returns>The new PIN, or null when the call's PIN was revoked (the call is over).</returns>
+    /// <exception cref="InvalidOperationException">Every length up to <see cref="PinOptions.MaxLength"/> is at capacity.</exception>
+    Task<IssuedPin?> ReissueAsync(string callSid, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Invalidates the call's PIN because the call is over; later <see cref="IssueAsync"/> calls for
     /// it return null. Idempotent.
     /// </summary>

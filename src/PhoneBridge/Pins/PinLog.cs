@@ -43,4 +43,7 @@ internal static partial class PinLog
 
     [LoggerMessage(1211, LogLevel.Debug, "A PIN lookup found no call")]
     public static partial void LookupFoundNothing(ILogger logger);
+
+    [LoggerMessage(1212, LogLevel.Information, "Call {CallSid} was given a new {PinLength}-digit PIN in place of its previous one")]
+    public static partial void Reissued(ILogger logger, string callSid, int pinLength);
 }

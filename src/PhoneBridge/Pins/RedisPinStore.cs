@@ -99,6 +99,30 @@ internal sealed class RedisPinStore : IPinStore
         return ToIssued(callSid, standing);
     }
 
+    public async Task<IssuedPin?> ReissueAsync(string callSid, CancellationToken cancellationToken = default)
+    {
+        var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
+        var candidate = await _reservations.ReserveAsync(callSid, now, RecordTtl, cancellationToken).ConfigureAwait(false);
+
+        // As for issuing: once the place is reserved the rest runs to the end, so no place is left
+        // unused and the old PIN's place is always freed.
+        var (replaced, previous) = await _calls.ReplaceAsync(callSid, candidate, RecordTtl, CancellationToken.None).ConfigureAwait(false);
+        if (!replaced)
+        {
+            await _index.ReleaseAsync(callSid, candidate.Hash!, candidate.Length, CancellationToken.None).ConfigureAwait(false);
+            PinLog.IssueRefused(_logger, callSid);
+            return null;
+        }
+
+        if (previous is var (hash, length) && hash != candidate.Hash)
+        {
+            await _index.ReleaseAsync(callSid, hash, length, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        PinLog.Reissued(_logger, callSid, candidate.Length);
+        return ToIssued(callSid, candidate);
+    }
+
     public async Task<IssuedPin?> FindByCallAsync(string callSid, CancellationToken cancellationToken = default)
     {
         var current = await _calls.ReadAsync(callSid, cancellationToken).ConfigureAwait(false);

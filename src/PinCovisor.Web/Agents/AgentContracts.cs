@@ -59,5 +59,12 @@ public sealed record ClaimRequest(string? Pin);
 /// <summary>Answer of a claim: the call, now bound to the claiming agent, and its session if one was opened.</summary>
 public sealed record ClaimResponse(LiveCallView Call, string? SessionId);
 
+/// <summary>Answer of <c>POST /api/calls/{callSid}/pin</c>: the new PIN for the agent to read out.</summary>
+/// <param name="CallSid">The call.</param>
+/// <param name="Pin">The digits; the caller's previous PIN no longer works.</param>
+/// <param name="ExpiresAt">When the new PIN stops being redeemable.</param>
+/// <param name="SessionId">The call's open session, which the new PIN joins; null when it has none yet.</param>
+public sealed record NewPinResponse(string CallSid, string Pin, DateTimeOffset ExpiresAt, string? SessionId);
+
 /// <summary>Body of <c>POST /api/admin/canned-replies</c>.</summary>
 public sealed record CannedReplyRequest(string? Shortcut, string? Text);

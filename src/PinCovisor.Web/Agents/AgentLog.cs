@@ -50,4 +50,7 @@ internal static partial class AgentLog
 
     [LoggerMessage(2515, LogLevel.Information, "Admin {Admin} changed the agent code of {Username}; it has one now: {HasCode}")]
     public static partial void CodeChanged(ILogger logger, string admin, string username, bool hasCode);
+
+    [LoggerMessage(2516, LogLevel.Information, "Agent {Username} gave call {CallSid} a new PIN")]
+    public static partial void NewPinIssued(ILogger logger, string username, string callSid);
 }

@@ -86,7 +86,7 @@ public static class AgentsExtensions
             .AddEndpointFilter<AdminOnlyFilter>()
             .MapAdminAgents()
             .MapAdminCannedReplies();
-        endpoints.MapGroup("/api/calls").RequireAuthorization(CovisorClaims.AgentPolicy).MapLiveCalls();
+        endpoints.MapGroup("/api/calls").RequireAuthorization(CovisorClaims.AgentPolicy).MapLiveCalls().MapNewCallPin();
         endpoints.MapCannedReplies();
         return endpoints;
     }

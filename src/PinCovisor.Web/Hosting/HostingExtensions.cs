@@ -34,6 +34,9 @@ internal static class HostingExtensions
     private static readonly Func<LogEvent, bool> DispatcherFailure =
         Serilog.Filters.Matching.FromSource(PinCovisor.Web.Hub.HubFailureLogFilter.DispatcherCategory);
 
+    private static LogEventLevel RequestLevel(HttpContext context, double elapsedMs, Exception? error) =>
+        error is not null || context.Response.StatusCode >= StatusCodes.Status500InternalServerError ? LogEventLevel.Error : LogEventLevel.Debug;
+
     public static WebApplication UseHosting(this WebApplication app)
     {
         ForwardedHeadersSetup.UseForwardedHeaders(app);
@@ -41,7 +44,9 @@ internal static class HostingExtensions
         // Empty 4xx/5xx answers of the JSON APIs become problem+json; Twilio's webhooks keep
         // their bare 403 (Twilio reads only the status).
         app.UseWhen(context => !context.Request.Path.StartsWithSegments("/twilio"), branch => branch.UseStatusCodePages());
-        app.UseSerilogRequestLogging();
+        // One line per request, at Debug: the pages poll every few seconds and load dozens of static
+        // files, which would bury the call and session events. Failures stand out at Error.
+        app.UseSerilogRequestLogging(options => options.GetLevel = RequestLevel);
         return app;
     }
 }

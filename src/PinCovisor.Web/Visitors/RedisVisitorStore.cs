@@ -45,7 +45,7 @@ internal sealed class RedisVisitorStore(
     /// guessing keys is throttled per client like guessing PINs; a right key gives it back.
     /// </summary>
     public async Task<PageViewOutcome> RecordAsync(
-        string clientBucket, string visitorId, string visitorKey, string url, string title, string? device,
+        string clientBucket, string visitorId, string visitorKey, string url, string title, string? device, bool inSession,
         CancellationToken cancellationToken = default)
     {
         ThrottleCounter[] tries = [new(VisitorKeys.TriesFrom(clientBucket), Options.MaxUnknownVisitorsPerMinute, ThrottleWindow)];
@@ -58,7 +58,7 @@ internal sealed class RedisVisitorStore(
         var result = (RedisResult[])(await Db.ScriptEvaluateAsync(VisitorScripts.PageView, [VisitorKeys.Visitor(visitorId)],
         [
             VisitorIds.Hash(visitorKey), now, (long)ThrottleWindow.TotalMilliseconds, Options.MaxPageViewsPerMinute,
-            url, title, device ?? string.Empty, (long)Options.Lifetime.TotalMilliseconds,
+            url, title, device ?? string.Empty, (long)Options.Lifetime.TotalMilliseconds, inSession ? "1" : "0",
         ]).WaitAsync(cancellationToken).ConfigureAwait(false))!;
         if ((int)result[0] == 0)
         {
@@ -78,6 +78,10 @@ internal sealed class RedisVisitorStore(
     /// <summary>Whether the visitor's record still exists (seen within <see cref="VisitorsOptions.Lifetime"/>).</summary>
     public Task<bool> ExistsAsync(string visitorId, CancellationToken cancellationToken = default) =>
         Db.KeyExistsAsync(VisitorKeys.Visitor(visitorId)).WaitAsync(cancellationToken);
+
+    /// <summary>Whether the visitor's widget said, on its last page view, that it is in a session.</summary>
+    public async Task<bool> IsInSessionAsync(string visitorId, CancellationToken cancellationToken = default) =>
+        (string?)await Db.HashGetAsync(VisitorKeys.Visitor(visitorId), "ins").WaitAsync(cancellationToken).ConfigureAwait(false) == "1";
 
     /// <summary>Whether an invitation is waiting for the visitor.</summary>
     public Task<bool> HasInvitationAsync(string visitorId, CancellationToken cancellationToken = default) =>
@@ -116,7 +120,8 @@ internal sealed class RedisVisitorStore(
             visitors.Add(new VisitorView(read.Id, (string?)fields.GetValueOrDefault("url") ?? "", (string?)fields.GetValueOrDefault("title") ?? "",
                 string.IsNullOrEmpty(fields.GetValueOrDefault("device")) ? null : (string?)fields["device"],
                 DateTimeOffset.FromUnixTimeMilliseconds(Ms(fields, "first")), DateTimeOffset.FromUnixTimeMilliseconds(Ms(fields, "last")),
-                Ms(fields, "views"), await read.Invited.WaitAsync(cancellationToken).ConfigureAwait(false)));
+                Ms(fields, "views"), await read.Invited.WaitAsync(cancellationToken).ConfigureAwait(false),
+                (string?)fields.GetValueOrDefault("ins") == "1"));
         }
 
         return visitors;

@@ -4,7 +4,12 @@ using PinCovisor.Web.Sessions;
 namespace PinCovisor.Web.Visitors;
 
 /// <summary>Body of <c>POST /api/visitors/pageview</c>.</summary>
-internal sealed record PageViewRequest(string? VisitorId, string? VisitorKey, string? Url, string? Title);
+/// <param name="VisitorId">The visitor's id; absent on the first page view.</param>
+/// <param name="VisitorKey">The visitor's secret; absent on the first page view.</param>
+/// <param name="Url">The page's address.</param>
+/// <param name="Title">The page's title.</param>
+/// <param name="InSession">Whether the visitor's widget is in a session (joining, waiting or in), so agents are not offered to invite them.</param>
+internal sealed record PageViewRequest(string? VisitorId, string? VisitorKey, string? Url, string? Title, bool? InSession = null);
 
 /// <summary>An invitation handed to the visitor: the session, their customer token, the agent, their admission.</summary>
 /// <param name="SessionId">The session the visitor is invited into.</param>
@@ -22,9 +27,10 @@ internal sealed record PageViewResponse(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? VisitorKey,
     InvitationView? Invitation);
 
-/// <summary>A live visitor as agents see it.</summary>
+/// <summary>A live visitor as agents see it; <paramref name="InSession"/> as their widget last reported it.</summary>
 internal sealed record VisitorView(
-    string VisitorId, string Url, string Title, string? Device, DateTimeOffset FirstSeen, DateTimeOffset LastSeen, long PageViews, bool Invited);
+    string VisitorId, string Url, string Title, string? Device, DateTimeOffset FirstSeen, DateTimeOffset LastSeen, long PageViews, bool Invited,
+    bool InSession);
 
 /// <summary>Answer to an invitation.</summary>
 internal sealed record InviteResponse(string SessionId);

@@ -72,8 +72,8 @@ internal static class VisitorEndpoints
             return VisitorProblems.UnknownVisitor();
         }
 
-        var outcome = await store.RecordAsync(bucket, body.VisitorId!, body.VisitorKey!, body.Url!, title, device, cancellationToken)
-            .ConfigureAwait(false);
+        var outcome = await store.RecordAsync(bucket, body.VisitorId!, body.VisitorKey!, body.Url!, title, device, body.InSession == true,
+            cancellationToken).ConfigureAwait(false);
         switch (outcome)
         {
             case PageViewOutcome.Recorded recorded:
@@ -111,6 +111,7 @@ internal static class VisitorEndpoints
         {
             InviteOutcome.Invited invited => TypedResults.Created((string?)null, new InviteResponse(invited.SessionId)),
             InviteOutcome.AlreadyInvited => VisitorProblems.AlreadyInvited(),
+            InviteOutcome.InSession => VisitorProblems.InSession(),
             _ => VisitorProblems.UnknownVisitor(),
         };
     }

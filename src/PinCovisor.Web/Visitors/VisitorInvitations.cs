@@ -12,6 +12,8 @@ internal abstract record InviteOutcome
 
     public sealed record AlreadyInvited : InviteOutcome;
 
+    public sealed record InSession : InviteOutcome;
+
     public sealed record UnknownVisitor : InviteOutcome;
 }
 
@@ -30,6 +32,14 @@ internal sealed class VisitorInvitations(
         {
             logger.InviteRefused(agent, visitorId, "unknown or expired visitor");
             return new InviteOutcome.UnknownVisitor();
+        }
+
+        // A visitor already with an agent (joined by PIN, or let in by an earlier invitation) is not
+        // pulled into a second session.
+        if (await visitors.IsInSessionAsync(visitorId, cancellationToken).ConfigureAwait(false))
+        {
+            logger.InviteRefused(agent, visitorId, "already in a session");
+            return new InviteOutcome.InSession();
         }
 
         // Checked first so that a second click does not open a session only to throw it away.

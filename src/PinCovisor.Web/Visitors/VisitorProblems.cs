@@ -14,6 +14,10 @@ internal static class VisitorProblems
         TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Already invited",
             detail: "This visitor has an invitation they have not picked up yet.");
 
+    public static ProblemHttpResult InSession() =>
+        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Already in a session",
+            detail: "This visitor is already in a session with an agent.");
+
     public static ProblemHttpResult ForeignOrigin() =>
         TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not a shop page",
             detail: "Page views are accepted only from the shop's own pages: the page's address and the request's Origin must be one of the shop's origins (Hub:AllowedOrigins).");

@@ -47,6 +47,33 @@ public static class Viewer
         return new VideoState(state[0], state[1] != 0, state[2] != 0, (int)state[3]);
     }
 
+    /// <summary>
+    /// Waits until both players run, neither at its end, within 0.3 s of each other, after the
+    /// agent pressed the console's Play; presses it again if the short video ran out first.
+    /// </summary>
+    public static async Task PlayingInStepAsync(Role agent, Role customer)
+    {
+        ArgumentNullException.ThrowIfNull(agent);
+        ArgumentNullException.ThrowIfNull(customer);
+        await Eventually.UntilAsync(
+            async () =>
+            {
+                // Sampled together, so the two positions are from (nearly) the same instant.
+                var both = await Task.WhenAll(VideoAsync(agent), VideoAsync(customer)).WaitAsync(Limits.Await);
+                if (both[0].Ended || both[0].CurrentTime > 13)
+                {
+                    // A slow machine let the 16 s demo video run out before the sides met: play it again.
+                    await agent.ById("agent-video-load").ClickAsync().WaitAsync(Limits.Await);
+                }
+
+                return (Agent: both[0], Customer: both[1]);
+            },
+            videos => videos.Agent.CurrentTime > 0.5 && !videos.Agent.Paused && !videos.Customer.Paused && !videos.Customer.Ended
+                && Math.Abs(videos.Agent.CurrentTime - videos.Customer.CurrentTime) <= 0.3,
+            "both pc-viewer-video players playing within 0.3 s of each other after one press of agent-video-load, nobody pressing the player's own play",
+            TimeSpan.FromSeconds(30));
+    }
+
     /// <summary>The centre of an element on screen, for mouse gestures.</summary>
     public static async Task<(float X, float Y)> CentreAsync(ILocator element)
     {

@@ -41,6 +41,9 @@ internal static class JsonCases
             [.. """{"url":"https://shop.example/","title":"""u8, (byte)'"', 0xED, 0xA0, 0x80, (byte)'"', (byte)'}']);
         yield return Bad("pageview: JSON sent as multipart", "POST", "/api/visitors/pageview", """{"url":"https://shop.example/"}""",
             contentType: "multipart/form-data; boundary=x");
+        yield return Bad("pageview: inSession that is a string", "POST", "/api/visitors/pageview", """{"url":"https://shop.example/","inSession":"yes"}""");
+        yield return Bad("new PIN: a CallSid of 300 characters", "POST", $"/api/calls/CA{new string('f', 298)}/pin", "", status: HttpStatusCode.NotFound, agent: true);
+        yield return Bad("new PIN: a CallSid no call has", "POST", "/api/calls/..%2F..%2Fadmin/pin", "", status: HttpStatusCode.NotFound, agent: true);
         yield return Bad("presence: a status that is a number", "PUT", "/api/agents/me/presence", """{"status":7}""", agent: true);
         yield return Bad("presence: a status nobody has", "PUT", "/api/agents/me/presence", """{"status":"asleep"}""", agent: true);
         yield return Bad("claim: Arabic-Indic digits", "POST", "/api/calls/claim", """{"pin":"١٢٣٤٥٦"}""", agent: true);

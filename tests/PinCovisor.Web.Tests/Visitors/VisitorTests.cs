@@ -261,4 +261,26 @@ public sealed class VisitorTests(RedisServers servers)
         third.Headers.RetryAfter!.Delta!.Value.TotalSeconds.Should().BeInRange(1, 60);
         known.GetProperty("visitorId").GetString().Should().Be(id);
     }
+
+    [Theory]
+    [MemberData(nameof(RedisServers.Kinds), MemberType = typeof(RedisServers))]
+    public async Task AVisitorWhoseWidgetIsInASessionIsListedAsSuchAndCannotBeInvitedUntilItLeaves(RedisServerKind kind)
+    {
+        await using var host = StartShop(servers, kind);
+        using var widget = ClientFor(host);
+        using var agent = ClientFor(host, await SessionSeeder.AgentTokenAsync(host, "ana"));
+        var (id, key, _) = await StartVisitAsync(widget, "https://shop.example/");
+
+        await PageViewAsync(widget, new { visitorId = id, visitorKey = key, url = "https://shop.example/lamps", inSession = true });
+        var busy = Find(await ListAsync(agent), id);
+        using var refused = await agent.PostAsync($"/api/visitors/{id}/invite", null).WaitAsync(Timeout);
+        await PageViewAsync(widget, new { visitorId = id, visitorKey = key, url = "https://shop.example/lamps" });
+        var free = Find(await ListAsync(agent), id);
+        using var invited = await agent.PostAsync($"/api/visitors/{id}/invite", null).WaitAsync(Timeout);
+
+        busy!.Value.GetProperty("inSession").GetBoolean().Should().BeTrue();
+        (await refused.ShouldBeProblemAsync(HttpStatusCode.Conflict)).Should().Contain("already in a session");
+        free!.Value.GetProperty("inSession").GetBoolean().Should().BeFalse("the widget left its session");
+        invited.StatusCode.Should().Be(HttpStatusCode.Created);
+    }
 }

@@ -107,7 +107,8 @@ const pageViewEveryMs = 10_000;
     try {
       const answer = await api<PageViewAnswer>("/api/visitors/pageview", {
         baseUrl, credentials: "omit",
-        body: { visitorId: saved?.visitorId, visitorKey: saved?.visitorKey, url: location.href.slice(0, 2048), title: document.title.slice(0, 200) },
+        body: { visitorId: saved?.visitorId, visitorKey: saved?.visitorKey, url: location.href.slice(0, 2048), title: document.title.slice(0, 200),
+          inSession: app.state === "joining" || app.state === "waiting" || app.state === "covisor" },
       });
       if (answer.visitorKey) writeVisitor({ visitorId: answer.visitorId, visitorKey: answer.visitorKey });
       const invitation = answer.invitation;

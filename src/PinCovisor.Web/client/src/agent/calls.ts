@@ -8,6 +8,7 @@ import { poll, type Poller } from "./poll.js";
 import { T, t, callStatusText, duration, i18nAttrs } from "./strings.js";
 import { panel, empty, say, errorText, type Panel } from "./ui.js";
 import { icon } from "./icons.js";
+import { newPinButton } from "./newpin.js";
 
 export interface CallBoard {
   readonly panel: Panel;
@@ -79,6 +80,7 @@ export function callBoard(me: Me, openSession: (sessionId: string) => void, sess
             h("span", { class: `chip pin-${call.pinState}`, "data-pin-state": call.pinState }, t(pinKey)),
             h("span", { class: "waited", "data-waited": timeKey }, t(timeKey, { time: duration(waited(call)) }))),
           agent ? h("span", { class: "item-sub" }, t("answeredBy", { name: agent })) : null));
+      if (call.answeringAgent === me.username && call.status === "in-progress") item.append(newPinButton(call, () => board.poller.refresh()));
       if (sessionId) {
         const open = h("button", { type: "button", class: "icon-button open", "data-testid": "agent-call-open", "aria-label": t("openSession"), title: t("openSession") }, icon("chat", 20));
         open.addEventListener("click", () => openSession(sessionId));

@@ -5,13 +5,15 @@ import { api } from "../shared/api.js";
 import { h } from "../shared/dom.js";
 import type { ChatPanel } from "../shared/contracts.js";
 import type { CannedReply } from "./types.js";
+import { t } from "./strings.js";
 
-let replies: Promise<CannedReply[]> | null = null;
+let replies: Promise<CannedReply[] | null> | null = null;
 
-function loadReplies(): Promise<CannedReply[]> {
+/** The shop's replies; null when they could not be read (tried again next time). */
+function loadReplies(): Promise<CannedReply[] | null> {
   replies ??= api<CannedReply[]>("/api/canned-replies").catch(() => {
-    replies = null; // try again next time
-    return [];
+    replies = null;
+    return null;
   });
   return replies;
 }
@@ -21,6 +23,8 @@ export class CannedSuggestions {
   private input: HTMLTextAreaElement | null = null;
   private options: CannedReply[] = [];
   private index = 0;
+  /** The shop has no canned replies at all: "/" says how to add them instead of doing nothing. */
+  private hint = false;
   private readonly id: string;
 
   constructor(sessionId: string) {
@@ -76,11 +80,13 @@ export class CannedSuggestions {
       return;
     }
     const typed = `/${match[1]!.toLowerCase()}`;
-    const all = await loadReplies();
+    const loaded = await loadReplies();
     if (input.value !== value) return; // typed on meanwhile
+    const all = loaded ?? [];
     const starts = all.filter(r => r.shortcut.startsWith(typed));
     const inside = typed.length > 1 ? all.filter(r => !r.shortcut.startsWith(typed) && r.text.toLowerCase().includes(typed.slice(1))) : [];
     this.options = [...starts, ...inside].slice(0, 8);
+    this.hint = loaded?.length === 0;
     this.index = 0;
     this.render();
   }
@@ -88,6 +94,11 @@ export class CannedSuggestions {
   private render(): void {
     const input = this.input;
     if (!input) return;
+    if (this.hint) {
+      this.element.replaceChildren(h("li", { class: "canned-hint", "data-testid": "agent-canned-hint", "aria-disabled": "true" }, t("cannedNone")));
+      this.element.hidden = false;
+      return;
+    }
     if (this.options.length === 0) {
       this.close();
       return;
@@ -125,6 +136,7 @@ export class CannedSuggestions {
   close(): void {
     this.element.hidden = true;
     this.options = [];
+    this.hint = false;
     this.input?.removeAttribute("aria-activedescendant");
   }
 }

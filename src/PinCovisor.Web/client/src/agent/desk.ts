@@ -147,9 +147,13 @@ export class Desk {
   }
 
   private async load(): Promise<void> {
-    this.sessions = await api<AgentSession[]>("/api/sessions");
+    const all = await api<AgentSession[]>("/api/sessions");
+    // A session whose every device was turned away has nobody to help: it leaves the lists (its
+    // call stays under Calls, where the agent can give the caller a new code), and comes back
+    // when someone joins it again.
+    this.sessions = all.filter(s => !turnedAway(s) || this.workspaces.has(s.id));
     this.loaded = true;
-    const open = new Set(this.sessions.map(s => s.id));
+    const open = new Set(all.map(s => s.id));
     // Sessions with a customer in them are followed whichever device let them in: the newest few,
     // besides those the agent opened. Older ones followed this way make room.
     const wanted = new Set([...this.sessions]
@@ -271,6 +275,10 @@ export class Desk {
       return h("li", null, item);
     }));
   }
+}
+
+function turnedAway(session: AgentSession): boolean {
+  return session.participants.length > 0 && session.participants.every(p => p.admission === "rejected");
 }
 
 function placeholder(id: string, agent: string): AgentSession {

@@ -76,4 +76,6 @@ export interface Visitor {
   lastSeen: string;
   pageViews: number;
   invited: boolean;
+  /** The visitor's widget is in a session already (joined by PIN or by an invitation). */
+  inSession: boolean;
 }

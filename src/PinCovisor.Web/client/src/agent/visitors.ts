@@ -38,20 +38,10 @@ export function visitorBoard(openSession: (sessionId: string) => void): VisitorB
       return;
     }
     list.replaceChildren(...latest.map(visitor => {
-      const invite = button(visitor.invited ? "invited" : "invite", visitor.invited ? "check" : "chat",
-        { class: "secondary small", "data-testid": "agent-invite" });
-      invite.disabled = visitor.invited;
-      invite.addEventListener("click", async () => {
-        invite.disabled = true;
-        try {
-          const { sessionId } = await api<{ sessionId: string }>(`/api/visitors/${encodeURIComponent(visitor.visitorId)}/invite`, { method: "POST" });
-          say(t("inviteSent"));
-          openSession(sessionId);
-        } catch (error) {
-          say(errorText(error), "error");
-        }
-        board.poller.refresh();
-      });
+      // Someone already with an agent is not invited into a second session.
+      const action = visitor.inSession
+        ? h("span", { class: "chip status-in-progress", "data-testid": "agent-visitor-in-session" }, t("visitorInSession"))
+        : inviteButton(visitor);
       return h("li", { class: "item visitor", "data-testid": "agent-visitor", "data-visitor-id": visitor.visitorId },
         h("div", { class: "item-main" },
           h("span", { class: "item-title" }, icon("eye", 16), visitor.title || place(visitor.url)),
@@ -60,8 +50,26 @@ export function visitorBoard(openSession: (sessionId: string) => void): VisitorB
             : h("span", { class: "item-link" }, place(visitor.url)),
           h("span", { class: "item-sub" },
             [visitor.device, t("pagesSeen", { count: visitor.pageViews }), t("lastSeen", { time: ago(visitor.lastSeen) })].filter(Boolean).join(" · "))),
-        h("div", { class: "item-actions" }, invite));
+        h("div", { class: "item-actions" }, action));
     }));
+  }
+
+  function inviteButton(visitor: Visitor): HTMLButtonElement {
+    const invite = button(visitor.invited ? "invited" : "invite", visitor.invited ? "check" : "chat",
+      { class: "secondary small", "data-testid": "agent-invite" });
+    invite.disabled = visitor.invited;
+    invite.addEventListener("click", async () => {
+      invite.disabled = true;
+      try {
+        const { sessionId } = await api<{ sessionId: string }>(`/api/visitors/${encodeURIComponent(visitor.visitorId)}/invite`, { method: "POST" });
+        say(t("inviteSent"));
+        openSession(sessionId);
+      } catch (error) {
+        say(errorText(error), "error");
+      }
+      board.poller.refresh();
+    });
+    return invite;
   }
 
   const board: VisitorBoard = {

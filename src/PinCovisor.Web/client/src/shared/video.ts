@@ -79,9 +79,13 @@ export class SyncedVideo {
     void this.applyState(state);
   }
 
-  /** Asks the session to load a video (agents). */
+  /**
+   * Asks the session to load a video and play it from the start (agents): one action for the
+   * person. The click that asked for it lets this page play with sound; a member whose browser
+   * refuses autoplay with sound plays muted and is offered the sound (see play()).
+   */
   async load(videoId: string): Promise<void> {
-    await this.connection.invoke("ControlVideo", this.sessionId, { action: "load", videoId, position: 0, rate: 1, playing: false });
+    await this.connection.invoke("ControlVideo", this.sessionId, { action: "load", videoId, position: 0, rate: 1, playing: true });
   }
 
   private list(): Promise<VideoInfo[]> {
