@@ -31,13 +31,10 @@ public sealed class AgentConsoleTests(DevelopmentSite site, ITestOutputHelper ou
         {
             var console = new AgentConsole(agent);
             await console.LogInAsync();
-            await using var call = await AdmittedSessionAsync(site.Host, console, customer);
+            await using var call = await AnsweredCall.AdmittedAsync(site.Host, console, customer);
             await shots.TakeAsync("admitted");
 
-            var select = agent.ById("agent-video-select");
-            var video = await select.EvaluateAsync<string>("s => [...s.options].map(o => o.value).find(v => v) ?? ''").WaitAsync(Limits.Await);
-            await select.SelectOptionAsync(video).WaitAsync(Limits.Await);
-            await agent.ById("agent-video-load").ClickAsync().WaitAsync(Limits.Await);
+            await console.PlayDemoVideoAsync();
             await Expect(customer.ById("pc-viewer-video")).ToBeVisibleAsync(new() { Timeout = Arrival });
 
             await Viewer.PlayingInStepAsync(agent, customer);
@@ -114,7 +111,7 @@ public sealed class AgentConsoleTests(DevelopmentSite site, ITestOutputHelper ou
         {
             var console = new AgentConsole(agent);
             await console.LogInAsync();
-            await using var call = await AdmittedSessionAsync(site.Host, console, customer);
+            await using var call = await AnsweredCall.AdmittedAsync(site.Host, console, customer);
             await agent.ById("pc-chat-input").PressSequentiallyAsync("/").WaitAsync(Limits.Await);
             await Expect(agent.ById("agent-canned")).ToBeVisibleAsync(new() { Timeout = Arrival });
             var shortcuts = await agent.ById("agent-canned-option").EvaluateAllAsync<string[]>("os => os.map(o => o.dataset.shortcut)").WaitAsync(Limits.Await);
@@ -146,7 +143,7 @@ public sealed class AgentConsoleTests(DevelopmentSite site, ITestOutputHelper ou
         {
             var console = new AgentConsole(agent);
             await console.LogInAsync();
-            await using var call = await AdmittedSessionAsync(host, console, customer);
+            await using var call = await AnsweredCall.AdmittedAsync(host, console, customer);
             await agent.ById("pc-chat-input").PressSequentiallyAsync("/").WaitAsync(Limits.Await);
             var hint = agent.ById("agent-canned-hint");
             await Expect(hint).ToBeVisibleAsync(new() { Timeout = Arrival });
@@ -239,24 +236,6 @@ public sealed class AgentConsoleTests(DevelopmentSite site, ITestOutputHelper ou
         });
 
         PageProblems.AssertNone(agent);
-    }
-
-    /// <summary>A call answered by ana, the customer joined by link and admitted, the session on the agent's screen; dispose to hang up.</summary>
-    private static async Task<IAsyncDisposable> AdmittedSessionAsync(PinCovisorHost host, AgentConsole console, Role customer)
-    {
-        var twilio = new TwilioCaller(host.CreateLoopbackClient(), host.Services.GetRequiredService<IConfiguration>()["Twilio:AuthToken"]!);
-        var call = await Caller.CallAsync(twilio).WaitAsync(Limits.Await);
-        await Caller.AnswerAsync(twilio, call.CallSid).WaitAsync(Limits.Await);
-        await new Customer(customer).JoinByLinkAsync(call.Pin);
-        var sessionId = await console.AdmitAsync();
-        await Expect(customer.ById("pc-covisor")).ToBeVisibleAsync(new() { Timeout = Arrival });
-        await console.OpenSessionAsync(sessionId);
-        return new HangUp(twilio, call.CallSid);
-    }
-
-    private sealed class HangUp(TwilioCaller twilio, string callSid) : IAsyncDisposable
-    {
-        public async ValueTask DisposeAsync() => await Caller.StatusAsync(twilio, callSid, "completed").WaitAsync(Limits.Await);
     }
 
     private static async Task RemoveEveryCannedReplyAsync(PinCovisorHost host)

@@ -47,7 +47,7 @@ public sealed class CovisorScenarioTests(DevelopmentSite site, ITestOutputHelper
             await shots.TakeAsync("chat");
 
             // 3. A product picture: zoom and pan mirrored exactly, a stroke drawn on the other side.
-            var productImage = await ShareProductImageAsync(agent, customer);
+            var productImage = await console.ShareProductImageAsync(site, customer);
             await ZoomAndPanAsync(agent, customer);
             await ShowViewerAsync(customer);
             await shots.TakeAsync("zoomed");
@@ -56,7 +56,7 @@ public sealed class CovisorScenarioTests(DevelopmentSite site, ITestOutputHelper
             await shots.TakeAsync("drawn");
 
             // 4. The video plays in step.
-            await PlayVideoInStepAsync(agent, customer);
+            await PlayVideoInStepAsync(console, agent, customer);
             await ShowViewerAsync(customer);
             await shots.TakeAsync("video");
 
@@ -155,18 +155,6 @@ public sealed class CovisorScenarioTests(DevelopmentSite site, ITestOutputHelper
         await Chat.ExpectAsync(customer, "agent", DevelopmentSite.CannedText);
     }
 
-    private async Task<string> ShareProductImageAsync(Role agent, Role customer)
-    {
-        await agent.ById("agent-catalog-search").FillAsync(DemoCatalog.SearchWordForAProductWithAPicture(site)).WaitAsync(Limits.Await);
-        await agent.ById("agent-catalog-search").PressAsync("Enter").WaitAsync(Limits.Await);
-        var result = agent.ById("agent-catalog-result").First;
-        await Expect(result).ToBeVisibleAsync(new() { Timeout = Arrival });
-        await result.GetByTestId("agent-share-image").ClickAsync().WaitAsync(Limits.Await);
-        var src = await Viewer.ImageShownAsync(agent);
-        await Viewer.ImageShownAsync(customer);
-        return src;
-    }
-
     private static async Task ZoomAndPanAsync(Role agent, Role customer)
     {
         var (x, y) = await VisibleImageCentreAsync(agent);
@@ -222,13 +210,9 @@ public sealed class CovisorScenarioTests(DevelopmentSite site, ITestOutputHelper
     }
 
     // One press of the console's Play loads the video and starts it on both sides.
-    private static async Task PlayVideoInStepAsync(Role agent, Role customer)
+    private static async Task PlayVideoInStepAsync(AgentConsole console, Role agent, Role customer)
     {
-        var select = agent.ById("agent-video-select");
-        var video = await select.EvaluateAsync<string>("s => [...s.options].map(o => o.value).find(v => v) ?? ''").WaitAsync(Limits.Await);
-        video.Should().NotBeEmpty("Development offers the demo video");
-        await select.SelectOptionAsync(video).WaitAsync(Limits.Await);
-        await agent.ById("agent-video-load").ClickAsync().WaitAsync(Limits.Await);
+        await console.PlayDemoVideoAsync();
         await Expect(customer.ById("pc-viewer-video")).ToBeVisibleAsync(new() { Timeout = Arrival });
         await Viewer.PlayingInStepAsync(agent, customer);
     }

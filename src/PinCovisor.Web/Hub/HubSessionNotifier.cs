@@ -54,8 +54,9 @@ internal sealed class HubSessionNotifier(SessionEvents events, HubControl contro
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(callRecord);
         var data = CallStatusChanged.Of(callRecord);
+        // The waiting room too: a customer not yet let in must hear at once that the call is over.
         await events.PublishAsync(session.Id, EventKinds.CallStatus, EventAuthor.System, data,
-            cancellationToken: cancellationToken).ConfigureAwait(false);
+            toCustomers: [HubGroups.Lobby(session.Id)], cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
     public async Task SessionClosedAsync(CovisorSession session, string reason, CancellationToken cancellationToken = default)

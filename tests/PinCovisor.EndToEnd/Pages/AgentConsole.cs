@@ -34,12 +34,17 @@ public sealed class AgentConsole(Role agent)
         await Expect(part).ToBeVisibleAsync(new() { Timeout = Limits.Ms(Limits.Arrival) });
     }
 
-    /// <summary>Admits the customer waiting in the waiting room and returns their session's id.</summary>
-    public async Task<string> AdmitAsync()
+    /// <summary>
+    /// Admits the customer waiting in the waiting room (of <paramref name="sessionId"/> when given,
+    /// else the first one listed) and returns their session's id.
+    /// </summary>
+    public async Task<string> AdmitAsync(string? sessionId = null)
     {
-        var entry = agent.ById("agent-waiting-entry").First;
+        var entry = sessionId is null
+            ? agent.ById("agent-waiting-entry").First
+            : agent.Page.Locator($"[data-testid=agent-waiting-entry][data-session-id=\"{sessionId}\"]");
         await ShowAsync(entry);
-        var sessionId = await entry.GetAttributeAsync("data-session-id").WaitAsync(Limits.Await)
+        sessionId = await entry.GetAttributeAsync("data-session-id").WaitAsync(Limits.Await)
             ?? throw new InvalidOperationException("agent-waiting-entry has no data-session-id.");
         await entry.GetByTestId("agent-admit").ClickAsync().WaitAsync(Limits.Await);
         return sessionId;
@@ -57,5 +62,29 @@ public sealed class AgentConsole(Role agent)
         await ShowAsync(session);
         await session.ClickAsync().WaitAsync(Limits.Await);
         await Expect(agent.ById("pc-chat-input")).ToBeVisibleAsync(new() { Timeout = Limits.Ms(Limits.Arrival) });
+    }
+
+    /// <summary>Finds a product with a picture in the catalog and shares it; returns the image's address once both sides show it.</summary>
+    public async Task<string> ShareProductImageAsync(DevelopmentSite site, Role customer)
+    {
+        ArgumentNullException.ThrowIfNull(customer);
+        await agent.ById("agent-catalog-search").FillAsync(DemoCatalog.SearchWordForAProductWithAPicture(site)).WaitAsync(Limits.Await);
+        await agent.ById("agent-catalog-search").PressAsync("Enter").WaitAsync(Limits.Await);
+        var result = agent.ById("agent-catalog-result").First;
+        await Expect(result).ToBeVisibleAsync(new() { Timeout = Limits.Ms(Limits.Arrival) });
+        await result.GetByTestId("agent-share-image").ClickAsync().WaitAsync(Limits.Await);
+        var src = await Viewer.ImageShownAsync(agent);
+        await Viewer.ImageShownAsync(customer);
+        return src;
+    }
+
+    /// <summary>Loads the demo video into the session (one press: it starts playing for everyone).</summary>
+    public async Task PlayDemoVideoAsync()
+    {
+        var select = agent.ById("agent-video-select");
+        var video = await select.EvaluateAsync<string>("s => [...s.options].map(o => o.value).find(v => v) ?? ''").WaitAsync(Limits.Await);
+        video.Should().NotBeEmpty("Development offers the demo video");
+        await select.SelectOptionAsync(video).WaitAsync(Limits.Await);
+        await agent.ById("agent-video-load").ClickAsync().WaitAsync(Limits.Await);
     }
 }

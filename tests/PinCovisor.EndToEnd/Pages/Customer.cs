@@ -22,4 +22,13 @@ public sealed class Customer(Role customer)
         await customer.Page.GotoAsync($"/join?pin={pin}").WaitAsync(Limits.Await);
         await Expect(customer.ById("pc-waiting")).ToBeVisibleAsync(new() { Timeout = Limits.Ms(Limits.Arrival) });
     }
+
+    /// <summary>The session this tab holds (the customer app keeps it in sessionStorage).</summary>
+    public async Task<string> SessionIdAsync()
+    {
+        var saved = await customer.Page.EvaluateAsync<string?>("() => sessionStorage.getItem('pincovisor.session')").WaitAsync(Limits.Await)
+            ?? throw new InvalidOperationException("The customer's tab holds no session.");
+        using var json = System.Text.Json.JsonDocument.Parse(saved);
+        return json.RootElement.GetProperty("sessionId").GetString()!;
+    }
 }

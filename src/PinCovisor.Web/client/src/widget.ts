@@ -34,7 +34,7 @@ const pageViewEveryMs = 10_000;
   host.style.display = "none"; // until our stylesheet is in, so nothing shows unstyled
   const shadow = host.attachShadow({ mode: "open" });
   const stylesheet = h("link", { rel: "stylesheet", href: `${baseUrl}/css/widget.css` });
-  stylesheet.addEventListener("load", () => { host.style.display = ""; });
+  stylesheet.addEventListener("load", () => { host.style.display = ""; place(); });
   stylesheet.addEventListener("error", () => { host.style.display = ""; });
 
   const badge = h("span", { class: "pc-badge", hidden: true, "aria-hidden": "true" });
@@ -63,6 +63,8 @@ const pageViewEveryMs = 10_000;
     badge.hidden = unread === 0 || !panel.hidden;
     badge.textContent = String(unread);
     launcher.setAttribute("aria-label", unread && panel.hidden ? `${t("launcher")} (${t("unread", { n: unread })})` : t("launcher"));
+    launcher.title = t("launcher");
+    place();
   }
 
   function open(): void {
@@ -80,8 +82,45 @@ const pageViewEveryMs = 10_000;
     launcher.setAttribute("aria-expanded", "false");
     root.classList.remove("pc-open");
     label();
+    place();
     launcher.focus();
   }
+
+  // The launcher keeps clear of the page's own controls: where its full size would cover a link, a
+  // button, a field or a heading of the page (or its label would not fit on one line), it shrinks to
+  // its round icon, keeping its name for assistive technology and showing the label on hover.
+  const pageControls = "a[href], button, input, select, textarea, label, summary, [role=button], [tabindex], h1, h2, h3";
+  function coversPage(): boolean {
+    const box = launcher.getBoundingClientRect();
+    if (!box.width) return false;
+    const full = { left: side === "left" ? box.left : box.right - launcherFullWidth(), right: side === "left" ? box.left + launcherFullWidth() : box.right };
+    for (const fx of [0.02, 0.14, 0.26, 0.38, 0.5, 0.62, 0.74, 0.86, 0.98]) {
+      for (const fy of [0.05, 0.3, 0.55, 0.8, 0.95]) {
+        const x = full.left + (full.right - full.left) * fx, y = box.top + box.height * fy;
+        for (const under of document.elementsFromPoint(x, y)) {
+          if (under === host || under === document.body || under === document.documentElement) continue;
+          if (under.closest(pageControls)) return true;
+        }
+      }
+    }
+    return false;
+  }
+  function launcherFullWidth(): number {
+    return Math.min(340, window.innerWidth - 32);
+  }
+  let placing = 0;
+  function place(): void {
+    if (placing) return;
+    placing = requestAnimationFrame(() => {
+      placing = 0;
+      if (launcher.hidden) return;
+      launcher.classList.remove("pc-compact");
+      const wraps = launcherText.scrollWidth > launcherText.clientWidth + 1;
+      launcher.classList.toggle("pc-compact", wraps || coversPage());
+    });
+  }
+  window.addEventListener("scroll", place, { passive: true });
+  window.addEventListener("resize", place);
 
   launcher.addEventListener("click", open);
   close.addEventListener("click", closePanel);

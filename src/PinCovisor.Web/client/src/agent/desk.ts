@@ -211,7 +211,9 @@ export class Desk {
   }
 
   private renderWaiting(): void {
-    const pending = this.sessions.flatMap(s => s.participants.filter(p => p.admission === "pending").map(p => ({ session: s, participant: p })));
+    // A caller who hung up while waiting has been told the call ended: nobody is left to let in.
+    const pending = this.sessions.filter(s => !s.callEndedAt)
+      .flatMap(s => s.participants.filter(p => p.admission === "pending").map(p => ({ session: s, participant: p })));
     this.waitingPanel.setCount(pending.length);
     this.options.alerts.setPendingJoiners(pending.length);
     if (!this.loaded) return;

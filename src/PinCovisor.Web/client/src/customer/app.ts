@@ -1,5 +1,6 @@
 // The customer's side of a call, used by /join and by the shop widget: PIN entry → joining →
-// waiting room → covisor (viewer + chat) → ended. One instance owns one hub connection at a time.
+// waiting room → covisor (viewer + chat) → ended; a caller who hangs up while still waiting is told
+// at once that the call ended. One instance owns one hub connection at a time.
 
 import type { CovisorConnection, CovisorEvent, CovisorView, ChatPanel } from "../shared/contracts";
 import { createCovisorConnection } from "../shared/hub";
@@ -12,7 +13,7 @@ import { type CustomerSession, fetchSession, joinByDevice, joinByPin, joinError,
 import { pinForm } from "./pin";
 import { callStatusText, t } from "./text";
 
-export type CustomerState = "pin" | "joining" | "waiting" | "covisor" | "ended" | "rejected";
+export type CustomerState = "pin" | "joining" | "waiting" | "covisor" | "ended" | "rejected" | "call-ended";
 
 export interface CustomerAppOptions {
   baseUrl: string;
@@ -45,6 +46,7 @@ export function createCustomerApp(options: CustomerAppOptions): CustomerApp {
   let pollTimer: ReturnType<typeof setInterval> | null = null;
   let pinValue = "";
   let pinError = "";
+  let retryAt = 0; // after a 429: when the host takes codes again (epoch ms)
   let generation = 0; // bumps when a session is left, so late answers of the old one are ignored
 
   const title = h("h1", { class: "pc-app-title" });
@@ -98,6 +100,8 @@ export function createCustomerApp(options: CustomerAppOptions): CustomerApp {
           error: pinError,
           onInput: value => { pinValue = value; },
           onSubmit: value => { pinValue = value; void joinWith(() => joinByPin(baseUrl, value)); },
+          retryAt,
+          onRetryOpen: () => { retryAt = 0; pinError = ""; render(); focus(); },
         }));
         break;
       case "joining":
@@ -108,7 +112,7 @@ export function createCustomerApp(options: CustomerAppOptions): CustomerApp {
         body.replaceChildren(h("section", { class: "pc-step pc-center pc-waiting", "data-testid": "pc-waiting" },
           h("span", { class: "pc-pulse", "aria-hidden": "true" }),
           h("h2", { class: "pc-lead" }, agentName(), t("willLetYouIn")),
-          h("p", { class: "pc-muted" }, t("keepCall"))));
+          h("p", { class: "pc-muted" }, t("keepCall")), statusElement));
         break;
       case "covisor": {
         if (!view || !chat) return;
@@ -123,16 +127,23 @@ export function createCustomerApp(options: CustomerAppOptions): CustomerApp {
         break;
       }
       case "ended":
-        body.replaceChildren(h("section", { class: "pc-step pc-center pc-ended", "data-testid": "pc-session-ended" },
-          h("span", { class: "pc-done-icon", "aria-hidden": "true" }, "✓"),
-          h("h2", { class: "pc-lead" }, t("endedTitle")), h("p", { class: "pc-muted" }, t("endedText")), statusElement,
-          restartButton()));
+        body.replaceChildren(closing("pc-session-ended", "pc-ended", "endedTitle", "endedText", true));
         break;
       case "rejected":
-        body.replaceChildren(h("section", { class: "pc-step pc-center pc-rejected" },
-          h("h2", { class: "pc-lead" }, t("rejectedTitle")), h("p", { class: "pc-muted" }, t("rejectedText")), restartButton()));
+        body.replaceChildren(closing("pc-rejected", "pc-rejected", "rejectedTitle", "rejectedText", false));
+        break;
+      case "call-ended":
+        body.replaceChildren(closing("pc-call-ended", "pc-ended", "callEndedTitle", "callEndedText", true));
         break;
     }
+  }
+
+  /** A last screen: what happened, what to do next, where the call stands, and a way back to the PIN. */
+  function closing(testId: string, kind: string, title: "endedTitle" | "rejectedTitle" | "callEndedTitle",
+    text: "endedText" | "rejectedText" | "callEndedText", done: boolean): HTMLElement {
+    return h("section", { class: `pc-step pc-center ${kind}`, "data-testid": testId },
+      done ? h("span", { class: "pc-done-icon", "aria-hidden": "true" }, "✓") : null,
+      h("h2", { class: "pc-lead" }, t(title)), h("p", { class: "pc-muted" }, t(text)), statusElement, restartButton());
   }
 
   function restartButton(): HTMLElement {
@@ -147,6 +158,13 @@ export function createCustomerApp(options: CustomerAppOptions): CustomerApp {
     try {
       enter(await join());
     } catch (error) {
+      if (error instanceof ApiError && error.status === 429) {
+        // The form counts the wait down itself.
+        retryAt = Date.now() + (error.retryAfterSeconds ?? 60) * 1000;
+        pinError = "";
+        setState("pin");
+        return;
+      }
       pinError = joinError(error);
       setState("pin");
       announce(element, pinError);
@@ -187,6 +205,8 @@ export function createCustomerApp(options: CustomerAppOptions): CustomerApp {
       case "call.status":
         callStatus = { status: String(data.status ?? ""), over: Boolean(data.over) };
         renderCallStatus();
+        // Nobody will let a caller in once the call is over: say so now rather than when the session closes.
+        if (callStatus.over && (state === "waiting" || state === "joining")) leave("call-ended");
         break;
       case "session.ended":
         leave("ended");
@@ -247,6 +267,7 @@ export function createCustomerApp(options: CustomerAppOptions): CustomerApp {
         }
         if (result.admission === "admitted") await admitted();
         else if (result.admission === "rejected") leave("rejected");
+        else if (callIsOver()) leave("call-ended");
         else {
           setState("waiting");
           pollTimer = setInterval(() => void poll(mine), pollWaitingMs);

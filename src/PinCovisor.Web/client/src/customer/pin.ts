@@ -1,5 +1,6 @@
 // The PIN form: one numeric field that takes pasted codes with spaces or dashes, and keeps what
-// was typed when joining fails.
+// was typed when joining fails. After too many tries it stays closed, counting down until the host
+// takes codes from this connection again.
 
 import { h } from "../shared/dom";
 import { formatProblem, pinLength } from "./session";
@@ -10,6 +11,10 @@ export interface PinFormOptions {
   error: string;
   onInput: (value: string) => void;
   onSubmit: (value: string) => void;
+  /** When the host takes codes again (epoch ms), after answering 429; the form stays closed until then. */
+  retryAt?: number;
+  /** Called once the wait is over. */
+  onRetryOpen?: () => void;
 }
 
 let instances = 0;
@@ -49,5 +54,39 @@ export function pinForm(options: PinFormOptions): HTMLElement {
     }
     options.onSubmit(digits);
   });
+  if (options.retryAt && options.retryAt > Date.now()) closeUntil(options.retryAt, submit, form, options.onRetryOpen);
   return form;
+}
+
+function closeUntil(retryAt: number, submit: HTMLButtonElement, form: HTMLFormElement, opened?: () => void): void {
+  const wait = h("p", { class: "pc-error pc-wait", "data-testid": "pc-pin-wait", role: "alert" });
+  const clock = h("span", { class: "pc-wait-clock", "data-testid": "pc-pin-wait-clock", "aria-hidden": "true" });
+  submit.disabled = true;
+  submit.before(wait);
+  wait.textContent = t("waitText");
+  submit.append(" ", clock);
+  let shown = false;
+  const tick = (): void => {
+    // A form replaced by another (a new render) stops counting.
+    if (form.isConnected) shown = true;
+    else if (shown) return void clearInterval(timer);
+    const left = retryAt - Date.now();
+    if (left <= 0) {
+      clearInterval(timer);
+      submit.disabled = false;
+      wait.remove();
+      clock.remove();
+      opened?.();
+      return;
+    }
+    clock.textContent = `(${clockText(retryAt)})`;
+  };
+  const timer = setInterval(tick, 1000);
+  tick();
+}
+
+/** "9:42": minutes and seconds left until <paramref name="at"/>. */
+function clockText(at: number): string {
+  const seconds = Math.max(0, Math.ceil((at - Date.now()) / 1000));
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, "0")}`;
 }

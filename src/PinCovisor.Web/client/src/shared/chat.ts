@@ -3,12 +3,12 @@
 
 import type { ChatPanel, ChatPanelOptions, CovisorEvent, Product, Role } from "./contracts";
 import { h } from "./dom";
-import { formatTime, onLangChange, translator } from "./i18n";
+import { pluralTranslator, formatTime, onLangChange, translator, type Dictionary } from "./i18n";
 import { resetKind } from "./log";
 import { productCard } from "./product";
 import { Receipts } from "./receipts";
 
-const t = translator({
+const dictionary = {
   es: {
     log: "Conversación", input: "Escribe un mensaje", send: "Enviar", typing: "{name} está escribiendo…",
     customer: "Cliente", agent: "Agente", you: "Tú", sending: "Enviando…", sent: "Enviado", delivered: "Entregado",
@@ -16,6 +16,7 @@ const t = translator({
     agentChanged: "Ahora te atiende {name}.", callStatus: "Llamada: {status}", callEnded: "La llamada ha terminado.",
     ended: "La sesión ha terminado.", joined: "Un cliente ha entrado ({device}).", admitted: "Cliente admitido.",
     rejected: "Cliente rechazado.", hint: "Intro envía · Mayús+Intro, nueva línea", empty: "Aún no hay mensajes.",
+    "newMessages.one": "{count} mensaje nuevo ↓", "newMessages.other": "{count} mensajes nuevos ↓",
   },
   en: {
     log: "Conversation", input: "Write a message", send: "Send", typing: "{name} is typing…",
@@ -24,8 +25,11 @@ const t = translator({
     agentChanged: "You are now with {name}.", callStatus: "Call: {status}", callEnded: "The call has ended.",
     ended: "The session has ended.", joined: "A customer joined ({device}).", admitted: "Customer admitted.",
     rejected: "Customer turned away.", hint: "Enter sends · Shift+Enter, new line", empty: "No messages yet.",
+    "newMessages.one": "{count} new message ↓", "newMessages.other": "{count} new messages ↓",
   },
-});
+} satisfies Dictionary<string>;
+const t = translator(dictionary);
+const tn = pluralTranslator(dictionary);
 
 type Receipt = "sending" | "sent" | "delivered" | "read" | "failed";
 
@@ -61,7 +65,14 @@ export function createChatPanel(options: ChatPanelOptions): ChatPanel {
   const hint = h("p", { class: "pc-chat-hint", id: `pc-chat-hint-${sessionId}` });
   input.setAttribute("aria-describedby", hint.id);
   const form = h("form", { class: "pc-chat-form" }, inputLabel, input, send);
-  const element = h("section", { class: "pc-chat" }, log, typing, form, hint);
+  // Messages that arrive while the reader is scrolled up (or the log is out of sight) are counted
+  // on a cue at the foot of the log; it takes them there, and goes once they have been seen.
+  const newCue = h("button", { type: "button", class: "pc-chat-new", "data-testid": "pc-chat-unread", hidden: true });
+  const logBox = h("div", { class: "pc-chat-log-box" }, log, newCue);
+  const element = h("section", { class: "pc-chat" }, logBox, typing, form, hint);
+  let unseen = 0;
+  // Lines written in the UI language (system lines, "You"), rewritten when it changes.
+  const worded: Array<{ node: HTMLElement; text: () => string }> = [];
 
   const own = new Map<string, OwnMessage>();
   const receipts = new Receipts(connection, sessionId,
@@ -80,29 +91,68 @@ export function createChatPanel(options: ChatPanelOptions): ChatPanel {
     hint.textContent = t("hint");
     empty.textContent = t("empty");
     for (const message of own.values()) setState(message, message.state);
+    for (const { node, text } of worded) if (node.isConnected) node.textContent = text();
+    for (const time of log.querySelectorAll("time")) time.textContent = formatTime(time.dateTime);
+    showCue();
+  }
+
+  function word(node: HTMLElement, text: () => string): HTMLElement {
+    node.textContent = text();
+    worded.push({ node, text });
+    return node;
+  }
+
+  function showCue(): void {
+    newCue.hidden = unseen === 0;
+    newCue.textContent = unseen ? tn("newMessages", unseen) : "";
+  }
+
+  function atEnd(): boolean {
+    return log.scrollHeight - log.scrollTop - log.clientHeight < 80;
+  }
+
+  function inSight(): boolean {
+    return element.isConnected && log.getClientRects().length > 0;
   }
 
   function scrollToEnd(): void {
     log.scrollTop = log.scrollHeight;
+    unseen = 0;
+    showCue();
   }
 
-  function add(node: HTMLElement): void {
+  function add(node: HTMLElement, theirs = false): void {
     empty.remove();
-    const nearEnd = log.scrollHeight - log.scrollTop - log.clientHeight < 80;
+    const nearEnd = atEnd();
     log.append(node);
-    if (nearEnd || node.classList.contains("pc-own")) scrollToEnd();
+    if ((nearEnd && inSight()) || node.classList.contains("pc-own")) scrollToEnd();
+    else if (theirs) {
+      unseen++;
+      showCue();
+    }
   }
+
+  newCue.addEventListener("click", () => {
+    scrollToEnd();
+    input.focus();
+  });
+  log.addEventListener("scroll", () => {
+    if (unseen && atEnd()) {
+      unseen = 0;
+      showCue();
+    }
+  });
 
   function authorName(author: CovisorEvent["author"]): string {
     if (mine(author)) return t("you");
     return author.name && author.role === "agent" ? author.name : author.role === "agent" ? t("agent") : t("customer");
   }
 
-  function bubble(text: string, by: Role, name: string, at: string, own: boolean): { row: HTMLElement; status: HTMLElement } {
+  function bubble(text: string, by: Role, name: () => string, at: string, own: boolean): { row: HTMLElement; status: HTMLElement } {
     const status = h("span", { class: "pc-msg-status" });
     const row = h("div", { class: `pc-msg-row ${own ? "pc-own" : "pc-theirs"}` },
       h("p", { class: "pc-msg", "data-testid": "pc-chat-message", "data-role": by }, text),
-      h("p", { class: "pc-msg-meta" }, h("span", { class: "pc-msg-author" }, name), " · ",
+      h("p", { class: "pc-msg-meta" }, word(h("span", { class: "pc-msg-author" }), name), " · ",
         h("time", { datetime: at }, formatTime(at)), own ? status : null));
     return { row, status };
   }
@@ -122,9 +172,9 @@ export function createChatPanel(options: ChatPanelOptions): ChatPanel {
     }
   }
 
-  function system(text: string, at: string): void {
+  function system(text: () => string, at: string): void {
     add(h("div", { class: "pc-msg-row pc-system-row" },
-      h("p", { class: "pc-msg pc-system", "data-testid": "pc-chat-message", "data-role": "system" }, text),
+      word(h("p", { class: "pc-msg pc-system", "data-testid": "pc-chat-message", "data-role": "system" }), text),
       h("p", { class: "pc-msg-meta" }, h("time", { datetime: at }, formatTime(at)))));
   }
 
@@ -146,7 +196,7 @@ export function createChatPanel(options: ChatPanelOptions): ChatPanel {
     const trimmed = text.trim();
     if (!trimmed) return;
     const messageId = newMessageId(role);
-    const { row, status } = bubble(trimmed, role, t("you"), new Date().toISOString(), true);
+    const { row, status } = bubble(trimmed, role, () => t("you"), new Date().toISOString(), true);
     const message: OwnMessage = { messageId, text: trimmed, row, status, seq: 0, state: "sending" };
     own.set(messageId, message);
     add(row);
@@ -168,6 +218,9 @@ export function createChatPanel(options: ChatPanelOptions): ChatPanel {
     switch (event.kind) {
       case resetKind:
         log.replaceChildren(empty);
+        worded.length = 0;
+        unseen = 0;
+        showCue();
         receipts.reset();
         for (const message of own.values()) if (message.state !== "sending") own.delete(message.messageId);
         break;
@@ -180,7 +233,7 @@ export function createChatPanel(options: ChatPanelOptions): ChatPanel {
             pending.seq = event.seq;
             if (pending.state === "sending" || pending.state === "failed") setState(pending, "sent");
           } else {
-            const { row, status } = bubble(text, event.author.role, t("you"), event.at, true);
+            const { row, status } = bubble(text, event.author.role, () => t("you"), event.at, true);
             const message: OwnMessage = { messageId, text, row, status, seq: event.seq, state: "sent" };
             own.set(messageId, message);
             setState(message, "sent");
@@ -188,7 +241,8 @@ export function createChatPanel(options: ChatPanelOptions): ChatPanel {
           }
           markReceipts();
         } else {
-          add(bubble(text, event.author.role, authorName(event.author), event.at, false).row);
+          const author = event.author;
+          add(bubble(text, author.role, () => authorName(author), event.at, false).row, true);
           typing.textContent = "";
           receipts.received(event.seq);
         }
@@ -201,26 +255,26 @@ export function createChatPanel(options: ChatPanelOptions): ChatPanel {
       }
       case "product.card":
         empty.remove();
-        add(h("div", { class: "pc-msg-row pc-card-row" }, productCard(data.product as Product)));
+        add(h("div", { class: "pc-msg-row pc-card-row" }, productCard(data.product as Product)), !mine(event.author));
         break;
       case "agent.changed": {
         // Agents get usernames (previousAgent, agent), customers names only (previousDisplayName).
         const name = String(data.displayName ?? "");
         const handedOver = Boolean(data.previousAgent ?? data.previousDisplayName);
-        system(handedOver ? t("agentChanged", { name }) : t("agentJoined", { name }), event.at);
+        system(() => (handedOver ? t("agentChanged", { name }) : t("agentJoined", { name })), event.at);
         break;
       }
       case "call.status":
-        if (data.over) system(t("callEnded"), event.at);
+        if (data.over) system(() => t("callEnded"), event.at);
         break;
       case "session.ended":
-        system(t("ended"), event.at);
+        system(() => t("ended"), event.at);
         break;
       case "participant.joined":
-        if (role === "agent") system(t("joined", { device: String(data.device ?? "?") }), event.at);
+        if (role === "agent") system(() => t("joined", { device: String(data.device ?? "?") }), event.at);
         break;
       case "participant.admission":
-        if (role === "agent") system(t(data.admission === "admitted" ? "admitted" : "rejected"), event.at);
+        if (role === "agent") system(() => t(data.admission === "admitted" ? "admitted" : "rejected"), event.at);
         break;
       default:
         break;

@@ -105,8 +105,8 @@ export function translateCount<K extends string>(dictionary: Dictionary<K>, key:
   return fill(text, { ...values, count: count.toLocaleString(locale()) });
 }
 
-/** A counting translator bound to one dictionary: <c>const tn = counter(dict); tn("pages", 3)</c>. */
-export function counter<K extends string>(dictionary: Dictionary<K>) {
+/** A counting translator bound to one dictionary: <c>const tn = pluralTranslator(dict); tn("pages", 3)</c>. */
+export function pluralTranslator<K extends string>(dictionary: Dictionary<K>) {
   return (key: PluralKey<K>, count: number, values?: Record<string, string | number>) => translateCount(dictionary, key, count, values);
 }
 

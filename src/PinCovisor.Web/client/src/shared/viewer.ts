@@ -60,13 +60,16 @@ export function createCovisorView(options: CovisorViewOptions): CovisorView {
   const drawButton = h("button", { type: "button", class: "pc-tool", "data-testid": "pc-tool-draw", "aria-pressed": "false" });
   const colorSelect = h("select", { class: "pc-color", "data-testid": "pc-color" });
   const colorLabel = h("label", { class: "pc-color-label" }, h("span", { class: "pc-swatch", "aria-hidden": "true" }), h("span", { class: "visually-hidden" }), colorSelect);
-  const undoButton = h("button", { type: "button", class: "pc-tool", "data-testid": "pc-undo" });
-  const clearButton = h("button", { type: "button", class: "pc-tool", "data-testid": "pc-clear" });
+  // Undo and clear are icons (their words for assistive technology and as a tooltip), so the drawing
+  // tools fit one row of the narrowest panel in either language.
+  const undoButton = h("button", { type: "button", class: "pc-tool pc-tool-icon pc-icon-undo", "data-testid": "pc-undo" }, h("span", { class: "visually-hidden" }));
+  const clearButton = h("button", { type: "button", class: "pc-tool pc-tool-icon pc-icon-clear", "data-testid": "pc-clear" }, h("span", { class: "visually-hidden" }));
   const uploadInput = h("input", { type: "file", accept: "image/*", class: "visually-hidden", "data-testid": "pc-upload-input" });
   const cameraInput = h("input", { type: "file", accept: "image/*", capture: "environment", class: "visually-hidden", "data-testid": "pc-upload-camera" });
   const uploadLabel = h("label", { class: "pc-tool pc-file" }, uploadInput, h("span"));
+  // The camera is offered on handheld (touch) devices, "continue on phone" everywhere else (styles).
   const cameraLabel = h("label", { class: "pc-tool pc-file pc-camera" }, cameraInput, h("span"));
-  const phoneButton = role === "customer" && token ? h("button", { type: "button", class: "pc-tool", "data-testid": "pc-continue-phone" }) : null;
+  const phoneButton = role === "customer" && token ? h("button", { type: "button", class: "pc-tool pc-handoff", "data-testid": "pc-continue-phone" }) : null;
   const toolbar = h("div", { class: "pc-toolbar", role: "group" },
     h("div", { class: "pc-tool-group" }, panButton, drawButton, colorLabel, undoButton, clearButton),
     h("div", { class: "pc-tool-group" }, uploadLabel, cameraLabel, phoneButton));
@@ -84,8 +87,10 @@ export function createCovisorView(options: CovisorViewOptions): CovisorView {
     (colorLabel.children[1] as HTMLElement).textContent = t("color");
     colorSelect.setAttribute("aria-label", t("color"));
     for (const option of colorSelect.options) option.textContent = t(option.dataset.name as (typeof colors)[number][0]);
-    undoButton.textContent = t("undo");
-    clearButton.textContent = t("clear");
+    undoButton.firstElementChild!.textContent = t("undo");
+    undoButton.title = t("undo");
+    clearButton.firstElementChild!.textContent = t("clear");
+    clearButton.title = t("clear");
     (uploadLabel.lastElementChild as HTMLElement).textContent = t("upload");
     (cameraLabel.lastElementChild as HTMLElement).textContent = t("camera");
     if (phoneButton) phoneButton.textContent = t("phone");
