@@ -24,6 +24,7 @@ public static class PhoneBridgeExtensions
         services.AddTwilioMessages();
         services.AddPins();
         services.AddCalls();
+        services.AddHostedService<PhoneBridge.Calls.StaleCallSweep>();
 
         services.AddOptions<IvrOptions>()
             .BindConfiguration(IvrOptions.SectionName)

@@ -12,4 +12,10 @@ public sealed record SignResponse(string Url, string Path, string Signature);
 public sealed record SimulatorSetup(string ShopNumber, string AccountSid, IReadOnlyList<SimulatorAgent> Agents);
 
 /// <summary>An agent the IVR may ring, so the simulator can say whose phone is ringing.</summary>
-public sealed record SimulatorAgent(string Username, string DisplayName, string? ClientIdentity, IReadOnlyList<string> PhoneNumbers);
+/// <param name="Username">The agent's username.</param>
+/// <param name="DisplayName">The name the simulator shows on the ringing device.</param>
+/// <param name="ClientIdentity">The agent's browser softphone identity, if any.</param>
+/// <param name="PhoneNumbers">The agent's phone numbers, in E.164.</param>
+/// <param name="MaskedPhoneNumbers"><paramref name="PhoneNumbers"/> masked as the console shows numbers, one for one, to name the ringing device.</param>
+public sealed record SimulatorAgent(
+    string Username, string DisplayName, string? ClientIdentity, IReadOnlyList<string> PhoneNumbers, IReadOnlyList<string> MaskedPhoneNumbers);

@@ -48,6 +48,13 @@ public sealed partial class PhoneSimulator(Role phone)
 
     private async Task AnswerButtonAsync(string target)
     {
+        await RingingAsync();
+        await phone.Page.Locator($"[data-testid=phone-answer][data-target=\"{target}\"]").ClickAsync().WaitAsync(Limits.Await);
+    }
+
+    /// <summary>Lets the IVR finish (ending any keypad wait at once) until the agents' devices ring, or the queue waits for one.</summary>
+    public async Task RingingAsync()
+    {
         await Eventually.UntilAsync(async () =>
         {
             var state = await phone.ById("phone-status").GetAttributeAsync("data-state").WaitAsync(Limits.Await);
@@ -66,8 +73,6 @@ public sealed partial class PhoneSimulator(Role phone)
 
             return state;
         }, state => state == "dialing", "phone-status data-state=dialing (ringing the agents, or the queue waiting for one)", TimeSpan.FromSeconds(30));
-
-        await phone.Page.Locator($"[data-testid=phone-answer][data-target=\"{target}\"]").ClickAsync().WaitAsync(Limits.Await);
     }
 
     /// <summary>Hangs up; the simulator then sends the status callback Twilio sends at the end of a call.</summary>

@@ -97,13 +97,25 @@ function addLine(kind: "say" | "note" | "error", text: string, leg: Leg): void {
   if (kind === "say" && !speaker.voiceFor(lang() === "es" ? "es-ES" : "en-US")) el.noVoice.hidden = false;
 }
 
+/**
+ * Which of an agent's devices rings: their browser softphone, or a phone named by its masked number
+ * (the agent's own mask from the host when the number is theirs, else only its last digits).
+ */
+function device(target: RingTarget): string {
+  if (target.address.startsWith("client:")) return t("browser");
+  const digits = target.address.replace(/[^\d]/g, "");
+  const index = target.agent?.phoneNumbers.findIndex(n => n.replace(/[^\d]/g, "") === digits) ?? -1;
+  const masked = target.agent?.maskedPhoneNumbers[index] ?? `…${digits.slice(-3)}`;
+  return t("phone", { number: masked });
+}
+
 function renderTargets(targets: RingTarget[] | null): void {
   el.ringing.hidden = !targets;
   clear(el.targets);
   for (const target of targets ?? []) {
     const name = target.agent?.displayName ?? t("unknownAgent");
     const answer = h("button", { type: "button", class: "phone-answer", "data-testid": "phone-answer", "data-target": target.target },
-      t("answer", { name }));
+      t("answer", { name, device: device(target) }));
     answer.addEventListener("click", () => call?.answer(target.target));
     el.targets.append(h("li", null,
       h("span", { class: "phone-avatar", "aria-hidden": "true" }, name.slice(0, 1).toUpperCase()),
@@ -187,6 +199,10 @@ function wire(): void {
   });
   $(document, "[data-testid='pc-lang']").addEventListener("click", () => setLang(lang() === "es" ? "en" : "es"));
   onLangChange(render);
+  // A tab closed (or left) mid-call still ends the call on the host, as a dropped line would.
+  window.addEventListener("pagehide", () => {
+    if (call && state !== "ended") call.abandon();
+  });
 }
 
 async function start(): Promise<void> {

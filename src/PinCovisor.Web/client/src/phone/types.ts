@@ -8,6 +8,8 @@ export interface SimulatorAgent {
   displayName: string;
   clientIdentity: string | null;
   phoneNumbers: string[];
+  /** The same numbers masked as the console shows callers' (+34 6•• ••• 001), to label the answer buttons. */
+  maskedPhoneNumbers: string[];
 }
 
 export interface SimulatorSetup {
