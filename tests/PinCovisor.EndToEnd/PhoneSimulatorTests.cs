@@ -102,6 +102,37 @@ public sealed class PhoneSimulatorTests(DevelopmentSite site, ITestOutputHelper 
         PageProblems.AssertNone(agent);
     }
 
+    [Fact]
+    public async Task InEnglishTheSimulatorCallsFromANumberTheLineAnswersInEnglishAndTheWholeScreenReadsEnglish()
+    {
+        await using var phone = await site.OpenAsync("phone", Device.Phone, "en-GB");
+        var shots = new Screenshots(nameof(InEnglishTheSimulatorCallsFromANumberTheLineAnswersInEnglishAndTheWholeScreenReadsEnglish), output, phone);
+        var simulator = new PhoneSimulator(phone);
+
+        await simulator.CallAsync(from: null);
+        await simulator.RingingAsync();
+        await shots.TakeAsync("english-call");
+        var from = await phone.ById("phone-from").InputValueAsync().WaitAsync(Limits.Await);
+        var note = await phone.ById("phone-line-language").TextContentAsync().WaitAsync(Limits.Await);
+        var said = await phone.ById("phone-say").AllTextContentsAsync().WaitAsync(Limits.Await);
+        var status = await phone.ById("phone-status").TextContentAsync().WaitAsync(Limits.Await);
+        await simulator.AnswerAsync("ana");
+        await simulator.HangUpAsync();
+        // Back in Spanish, the offered number (never typed over) is a Spanish one, and the line says so.
+        await phone.ById("pc-lang").ClickAsync().WaitAsync(Limits.Await);
+        await Expect(phone.ById("phone-line-language")).ToHaveTextAsync("La centralita te atenderá en español: lo decide el país de tu número.",
+            new() { Timeout = Limits.Ms(Limits.Arrival) });
+        await shots.TakeAsync("back-in-spanish");
+
+        from.Should().StartWith("+44");
+        note.Should().Be("The line will answer in English: your number's country decides.");
+        said.Should().StartWith(["Hello, thank you for calling.", "To see on our website what our agent shows you, your code is:"]);
+        said.Should().NotContain(line => line.Contains("código", StringComparison.Ordinal) || line.Contains("Hola", StringComparison.Ordinal));
+        status.Should().Contain("Ringing");
+        (await phone.ById("phone-from").InputValueAsync().WaitAsync(Limits.Await)).Should().Be("+34 600 123 456");
+        PageProblems.AssertNone(phone);
+    }
+
     private static async Task<IReadOnlyList<string>> CallSidsAsync(Role agent)
     {
         var items = await agent.ById("agent-call").AllAsync().WaitAsync(Limits.Await);

@@ -8,8 +8,14 @@ public sealed record SignRequest(string? Url, Dictionary<string, string>? Params
 /// <summary>The signature Twilio would send, the URL it covers, and the path to post to on this host.</summary>
 public sealed record SignResponse(string Url, string Path, string Signature);
 
-/// <summary>What the simulator shows before a call: the shop's line and who it may ring.</summary>
-public sealed record SimulatorSetup(string ShopNumber, string AccountSid, IReadOnlyList<SimulatorAgent> Agents);
+/// <summary>What the simulator shows before a call: the shop's line, who it may ring, and the languages it speaks.</summary>
+/// <param name="ShopNumber">The number the simulator calls.</param>
+/// <param name="AccountSid">Sent as Twilio's <c>AccountSid</c>.</param>
+/// <param name="Agents">Whom the IVR may ring.</param>
+/// <param name="LineLanguage">The language the line speaks to callers (<c>Ivr:Language</c>).</param>
+/// <param name="LanguageByCountry">The language it speaks instead to callers from these countries (<c>Ivr:LanguageByCountry</c>).</param>
+public sealed record SimulatorSetup(
+    string ShopNumber, string AccountSid, IReadOnlyList<SimulatorAgent> Agents, string LineLanguage, IReadOnlyDictionary<string, string> LanguageByCountry);
 
 /// <summary>An agent the IVR may ring, so the simulator can say whose phone is ringing.</summary>
 /// <param name="Username">The agent's username.</param>

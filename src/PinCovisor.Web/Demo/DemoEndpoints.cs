@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using PhoneBridge.Agents;
 using PhoneBridge.Calls;
+using PhoneBridge.Ivr;
 using PhoneBridge.Twilio;
 using PinCovisor.Web.Demo;
 using PinCovisor.Web.Media;
@@ -37,11 +38,13 @@ public static class DemoEndpoints
         var phone = app.MapGroup("/demo/phone").ExcludeFromDescription();
         phone.MapPost("/sign", Sign);
         phone.MapPost("/send", SendAsync);
-        phone.MapGet("/setup", (IAgentDirectory agents, IOptionsMonitor<TwilioOptions> twilio) => TypedResults.Ok(new SimulatorSetup(
+        phone.MapGet("/setup", (IAgentDirectory agents, IOptionsMonitor<TwilioOptions> twilio, IOptions<IvrOptions> ivr) => TypedResults.Ok(new SimulatorSetup(
             demo.ShopNumber,
             string.IsNullOrEmpty(twilio.CurrentValue.AccountSid) ? "AC" + new string('0', 32) : twilio.CurrentValue.AccountSid,
             [.. agents.Reachable.Select(a => new SimulatorAgent(
-                a.Username, a.DisplayName, a.ClientIdentity, [.. a.PhoneNumbers], [.. a.PhoneNumbers.Select(PhoneNumberMask.Mask)]))])));
+                a.Username, a.DisplayName, a.ClientIdentity, [.. a.PhoneNumbers], [.. a.PhoneNumbers.Select(PhoneNumberMask.Mask)]))],
+            ivr.Value.Language,
+            ivr.Value.LanguageByCountry.ToDictionary(c => c.Key.ToUpperInvariant(), c => c.Value))));
         return app;
     }
 

@@ -117,6 +117,8 @@ public sealed class PhoneSimulatorEndpointTests(RedisServers servers)
         setup.Agents.Select(a => (a.Username, a.DisplayName, a.ClientIdentity)).Should().Equal(("ana", "Ana", "ana"), ("bruno", "Bruno", null));
         setup.Agents[0].PhoneNumbers.Should().Equal("+34600000001");
         setup.Agents[0].MaskedPhoneNumbers.Should().Equal("+34 6•• ••• 001");
+        setup.LineLanguage.Should().Be("es-ES");
+        setup.LanguageByCountry.Should().BeEmpty();
     }
 
     [Theory]

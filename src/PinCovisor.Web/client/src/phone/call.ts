@@ -4,6 +4,7 @@ import { postAsTwilio, newSid, sendAsTwilioOnExit, type Params } from "./webhook
 import type { Speaker } from "./speech";
 import { t } from "./strings";
 import { dialTargets, queueTakers } from "./targets";
+import { countryOf } from "./line";
 import type { CallListener, Leg, PhoneState, RingTarget, SimulatorSetup } from "./types";
 
 type CallEvent =
@@ -13,6 +14,14 @@ type CallEvent =
   | { kind: "hangup" }
   | { kind: "agent-hangup" }
   | { kind: "answer"; target: string };
+
+/** Each number's country under its parameter's name, leaving out those of no known country. */
+function countries(numbers: Params): Params {
+  return Object.fromEntries(Object.entries(numbers).flatMap(([name, number]) => {
+    const country = countryOf(number);
+    return country ? [[name, country]] : [];
+  }));
+}
 
 /** Thrown to unwind the verb loop once the caller has hung up. */
 class CallOver extends Error {}
@@ -110,8 +119,8 @@ export class SimulatedCall {
       To: this.to,
       Caller: this.from,
       Called: this.to,
-      FromCountry: "ES",
-      ToCountry: "ES",
+      // As Twilio: the country of each number, absent when it cannot tell.
+      ...countries({ FromCountry: this.from, ToCountry: this.to }),
       ...extra,
     };
   }

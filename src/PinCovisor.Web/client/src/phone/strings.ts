@@ -4,7 +4,7 @@ import { translator, type Dictionary } from "../shared/i18n";
 const dictionary: Dictionary<
   | "title" | "subtitle" | "back" | "from" | "fromHint" | "to" | "call" | "hangup" | "keypad" | "lang"
   | "idle" | "ivr" | "dialing" | "connected" | "ended" | "listening" | "secondsLeft" | "skip" | "typed"
-  | "transcript" | "transcriptEmpty" | "callerLeg" | "agentLeg" | "agentLegEmpty" | "ringing" | "answer" | "browser" | "phone" | "unknownAgent"
+  | "transcript" | "transcriptEmpty" | "callerLeg" | "agentLeg" | "agentLegEmpty" | "ringing" | "answer" | "browser" | "phone" | "unknownAgent" | "lineSpeaks" | "spanish" | "english"
   | "agentHangup" | "voiceOn" | "voiceOff" | "noVoice" | "setupFailed" | "again" | "seconds" | "notTwilio"
   | "redirected" | "noKey" | "pressed" | "noAnswer" | "agentHungUp" | "queued" | "unsupported" | "pause" | "play"
 > = {
@@ -36,6 +36,9 @@ const dictionary: Dictionary<
     ringing: "Están sonando estos teléfonos. Contesta como uno de ellos:",
     answer: "Contestar como {name} — {device}",
     browser: "navegador",
+    lineSpeaks: "La centralita te atenderá en {language}: lo decide el país de tu número.",
+    spanish: "español",
+    english: "inglés",
     phone: "teléfono {number}",
     unknownAgent: "desconocido",
     agentHangup: "El agente cuelga",
@@ -84,6 +87,9 @@ const dictionary: Dictionary<
     ringing: "These phones are ringing. Answer as one of them:",
     answer: "Answer as {name} — {device}",
     browser: "browser",
+    lineSpeaks: "The line will answer in {language}: your number's country decides.",
+    spanish: "Spanish",
+    english: "English",
     phone: "phone {number}",
     unknownAgent: "unknown",
     agentHangup: "Agent hangs up",

@@ -16,6 +16,10 @@ export interface SimulatorSetup {
   shopNumber: string;
   accountSid: string;
   agents: SimulatorAgent[];
+  /** The language the line speaks to callers (Ivr:Language), e.g. es-ES. */
+  lineLanguage: string;
+  /** The language it speaks instead to callers from these countries (FromCountry → tag). */
+  languageByCountry: Record<string, string>;
 }
 
 /** Someone the <Dial> rings: a <Client> identity or a <Number>, and the seeded agent behind it. */
