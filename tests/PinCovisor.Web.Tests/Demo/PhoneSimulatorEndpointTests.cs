@@ -118,7 +118,7 @@ public sealed class PhoneSimulatorEndpointTests(RedisServers servers)
         setup.Agents[0].PhoneNumbers.Should().Equal("+34600000001");
         setup.Agents[0].MaskedPhoneNumbers.Should().Equal("+34 6•• ••• 001");
         setup.LineLanguage.Should().Be("es-ES");
-        setup.LanguageByCountry.Should().BeEmpty();
+        setup.LanguageByCountry.Should().Equal(new Dictionary<string, string> { ["GB"] = "en-GB", ["US"] = "en-US" }, "as Development configures it");
     }
 
     [Theory]
