@@ -24,10 +24,13 @@ public static class PhoneBridgeExtensions
         services.AddTwilioMessages();
         services.AddPins();
         services.AddCalls();
+        services.AddHostedService<PhoneBridge.Calls.StaleCallSweep>();
 
         services.AddOptions<IvrOptions>()
             .BindConfiguration(IvrOptions.SectionName)
             .Validate(o => IvrPrompts.IsSupported(o.Language), "Ivr:Language must be es-ES, en-US or en-GB")
+            .Validate(o => o.LanguageByCountry.All(c => c.Key.Length == 2 && c.Key.All(char.IsAsciiLetter) && IvrPrompts.IsSupported(c.Value)),
+                "Ivr:LanguageByCountry maps two-letter country codes (GB) to es-ES, en-US or en-GB")
             .Validate(o => o.Routing != IvrRouting.Forward || !string.IsNullOrWhiteSpace(o.ForwardNumber),
                 "Ivr:ForwardNumber is required when Ivr:Routing is Forward")
             .Validate(o => !string.IsNullOrWhiteSpace(o.QueueName), "Ivr:QueueName is required")

@@ -33,4 +33,11 @@ internal static partial class CallLog
     [LoggerMessage(1308, LogLevel.Information,
         "Call {CallSid}: agent {AgentId} not bound ({Outcome}: the leg bound the call before, or the call has ended)")]
     public static partial void BindingRefused(ILogger logger, string callSid, string agentId, CallBindingOutcome outcome);
+
+    [LoggerMessage(1309, LogLevel.Warning,
+        "Call {CallSid} ended by the host: no news from the phone network for {Silence} (its end callback never came)")]
+    public static partial void EndedAfterSilence(ILogger logger, string callSid, TimeSpan silence);
+
+    [LoggerMessage(1310, LogLevel.Warning, "Ending silent calls failed; the next sweep tries again")]
+    public static partial void SweepFailed(ILogger logger, Exception exception);
 }

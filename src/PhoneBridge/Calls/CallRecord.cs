@@ -15,4 +15,17 @@ public sealed record CallRecord(
     string? AnsweringAgent,
     DateTimeOffset StartedAt,
     DateTimeOffset? EndedAt,
-    int SmsSent);
+    int SmsSent)
+{
+    /// <summary>When the call's status last moved (or an agent answered it); its start when nothing has since.</summary>
+    public DateTimeOffset MovedAt { get; init; } = StartedAt;
+
+    /// <summary>
+    /// Set when the host ended the call itself because the phone network sent no news of it for
+    /// <see cref="CallOptions.StaleAfter"/>: how long it had been silent. Null for every other end.
+    /// </summary>
+    public TimeSpan? EndedAfterSilence { get; init; }
+
+    /// <summary>For a call ended after silence: whether its end has been passed on to the visual side.</summary>
+    internal bool EndTold { get; init; }
+}

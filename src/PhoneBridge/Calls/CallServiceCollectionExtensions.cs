@@ -17,6 +17,8 @@ public static class CallServiceCollectionExtensions
         services.AddOptions<CallOptions>()
             .BindConfiguration(CallOptions.SectionName)
             .Validate(o => o.RecordLifetime > TimeSpan.Zero, "Calls:RecordLifetime must be positive")
+            .Validate(o => o.StaleAfter > TimeSpan.Zero && o.StaleAfter < o.RecordLifetime,
+                "Calls:StaleAfter must be positive and shorter than Calls:RecordLifetime")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ICallStore, RedisCallStore>();

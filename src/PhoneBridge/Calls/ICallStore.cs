@@ -63,4 +63,22 @@ public interface ICallStore
     /// not scan Redis; at most 1,000 calls are returned.
     /// </summary>
     Task<IReadOnlyList<CallRecord>> ListLiveAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Ends every live call whose status has not moved for <see cref="CallOptions.StaleAfter"/>, as a
+    /// "completed" callback would (<see cref="CallRecord.EndedAfterSilence"/> says why). Each call is
+    /// ended by one atomic step, so however many hosts sweep at once, one of them ends it.
+    /// </summary>
+    /// <returns>The calls whose end is still to be told: those this sweep ended, and those ended after
+    /// silence earlier whose end was never marked told (<see cref="MarkEndToldAsync"/>).</returns>
+    Task<IReadOnlyList<CallRecord>> EndSilentCallsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Records that the end of a call ended after silence has been passed on.</summary>
+    Task MarkEndToldAsync(string callSid, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The calls ended after silence in the last <paramref name="within"/>, newest first, so agents
+    /// can be told why a call left their list (at most 100).
+    /// </summary>
+    Task<IReadOnlyList<CallRecord>> ListEndedAfterSilenceAsync(TimeSpan within, CancellationToken cancellationToken = default);
 }

@@ -55,7 +55,7 @@ internal sealed class AgentBinding(
     /// <summary>Played to the queued caller as an agent takes them: binds the call and names the agent.</summary>
     public async Task<VoiceResponse> DequeuedAsync(TwilioWebhook caller, CancellationToken cancellationToken)
     {
-        var say = IvrSpeaker.For(options.Value);
+        var say = IvrSpeaker.For(options.Value, caller);
         var response = new VoiceResponse();
         var agentLeg = caller.DequeuingCallSid;
         var username = agentLeg is null

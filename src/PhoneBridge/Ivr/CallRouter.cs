@@ -16,7 +16,7 @@ internal sealed class CallRouter(IAgentDirectory agents, IvrUrls urls, IOptions<
 
     public VoiceResponse Route(HttpRequest request, TwilioWebhook call, VoiceResponse response, int attempt, bool announce)
     {
-        var say = IvrSpeaker.For(Options);
+        var say = IvrSpeaker.For(Options, call);
         if (announce)
         {
             say.Line(response, say.Prompts.Connecting);
@@ -49,7 +49,7 @@ internal sealed class CallRouter(IAgentDirectory agents, IvrUrls urls, IOptions<
             return response.Hangup();
         }
 
-        var say = IvrSpeaker.For(Options);
+        var say = IvrSpeaker.For(Options, call);
         if (Options.NoAnswer == NoAnswerAction.Retry && attempt < Options.MaxDialAttempts)
         {
             say.Line(response, say.Prompts.StillTrying);
@@ -90,7 +90,7 @@ internal sealed class CallRouter(IAgentDirectory agents, IvrUrls urls, IOptions<
         if (nouns == 0)
         {
             IvrLog.NoAgents(logger, call.CallSid);
-            var say = IvrSpeaker.For(Options);
+            var say = IvrSpeaker.For(Options, call);
             return say.Line(response, say.Prompts.NobodyAvailable).Hangup();
         }
 

@@ -27,7 +27,7 @@ internal sealed class IncomingCall(
 
     public async Task<VoiceResponse> AnswerAsync(HttpRequest request, TwilioWebhook call, CancellationToken cancellationToken)
     {
-        var say = IvrSpeaker.For(Options);
+        var say = IvrSpeaker.For(Options, call);
         var response = new VoiceResponse();
         if (!hours.IsOpen())
         {
@@ -77,7 +77,7 @@ internal sealed class IncomingCall(
 
     private VoiceResponse Menu(HttpRequest request, TwilioWebhook call, VoiceResponse response, IssuedPin pin, int repeats, bool twice)
     {
-        var say = IvrSpeaker.For(Options);
+        var say = IvrSpeaker.For(Options, call);
         var spelled = PinSpeech.Spell(pin.Digits);
         // The PIN is read inside the Gather so a caller who already knows it can press a key at once.
         var gather = new Gather

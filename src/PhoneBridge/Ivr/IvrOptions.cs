@@ -12,6 +12,19 @@ public sealed class IvrOptions
     /// <summary>Twilio text-to-speech voice; empty picks a natural voice for <see cref="Language"/>.</summary>
     public string? Voice { get; set; }
 
+    /// <summary>
+    /// Languages for callers from other countries, by the ISO country code Twilio sends as
+    /// <c>FromCountry</c> (the caller's number's country): e.g. <c>GB</c> → <c>en-GB</c>. Empty
+    /// (default): every caller hears <see cref="Language"/>.
+    /// </summary>
+    public Dictionary<string, string> LanguageByCountry { get; set; } = [];
+
+    /// <summary>The language a caller from <paramref name="country"/> hears (any case; null or unknown: <see cref="Language"/>).</summary>
+    public string LanguageFor(string? country) =>
+        string.IsNullOrWhiteSpace(country)
+            ? Language
+            : LanguageByCountry.FirstOrDefault(c => string.Equals(c.Key, country.Trim(), StringComparison.OrdinalIgnoreCase)).Value ?? Language;
+
     /// <summary>Where callers go after hearing their PIN.</summary>
     public IvrRouting Routing { get; set; } = IvrRouting.Dial;
 

@@ -5,10 +5,18 @@ namespace PhoneBridge.Ivr;
 /// <summary>Writes prompts as <c>&lt;Say&gt;</c> in the configured language and voice.</summary>
 internal sealed record IvrSpeaker(IvrPrompts Prompts, string Voice)
 {
-    public static IvrSpeaker For(IvrOptions options)
+    /// <summary>
+    /// The shop's language (<see cref="IvrOptions.Language"/>), or for a caller whose number's country
+    /// (Twilio's <c>FromCountry</c>) is in <see cref="IvrOptions.LanguageByCountry"/>, that country's
+    /// language. Agents' legs pass no caller: they hear the shop's language.
+    /// </summary>
+    public static IvrSpeaker For(IvrOptions options, TwilioWebhook? caller = null)
     {
-        var prompts = IvrPrompts.For(options.Language);
-        return new IvrSpeaker(prompts, string.IsNullOrWhiteSpace(options.Voice) ? prompts.DefaultVoice : options.Voice);
+        var language = options.LanguageFor(caller?.FromCountry);
+        var prompts = IvrPrompts.For(language);
+        // A configured voice speaks the shop's language; another language gets that language's own.
+        var voice = language == options.Language && !string.IsNullOrWhiteSpace(options.Voice) ? options.Voice : prompts.DefaultVoice;
+        return new IvrSpeaker(prompts, voice);
     }
 
     public VoiceResponse Line(VoiceResponse response, string text) =>

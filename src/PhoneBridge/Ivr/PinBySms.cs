@@ -23,7 +23,7 @@ internal sealed class PinBySms(
 
     public async Task SendAsync(HttpRequest request, TwilioWebhook call, VoiceResponse response, CancellationToken cancellationToken)
     {
-        var say = IvrSpeaker.For(ivrOptions.Value);
+        var say = IvrSpeaker.For(ivrOptions.Value, call);
         var sent = Offered && await TrySendAsync(request, call, say, cancellationToken).ConfigureAwait(false);
         say.Line(response, sent ? say.Prompts.SmsSent : say.Prompts.SmsFailed);
     }

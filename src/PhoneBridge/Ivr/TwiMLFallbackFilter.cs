@@ -24,9 +24,9 @@ internal sealed partial class TwiMLFallbackFilter(CallRouter router, IOptions<Iv
 #pragma warning restore CA1031
         {
             Failed(logger, context.HttpContext.Request.Path, e);
-            var say = IvrSpeaker.For(options.Value);
-            var response = say.Line(new VoiceResponse(), say.Prompts.VisualUnavailable);
             var call = await TwilioWebhook.ReadAsync(context.HttpContext.Request, CancellationToken.None).ConfigureAwait(false);
+            var say = IvrSpeaker.For(options.Value, call);
+            var response = say.Line(new VoiceResponse(), say.Prompts.VisualUnavailable);
             return new TwiMLResult(router.Route(context.HttpContext.Request, call, response, attempt: 1, announce: false));
         }
     }

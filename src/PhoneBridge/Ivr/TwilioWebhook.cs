@@ -24,6 +24,9 @@ internal sealed class TwilioWebhook
 
     public string? From => this["From"];
 
+    /// <summary>The ISO country of the caller's number, as Twilio works it out (e.g. <c>ES</c>); absent when it cannot.</summary>
+    public string? FromCountry => this["FromCountry"];
+
     public string? To => this["To"];
 
     public string? Digits => this["Digits"];

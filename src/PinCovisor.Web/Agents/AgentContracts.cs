@@ -53,6 +53,13 @@ public sealed record DisabledRequest(bool? Disabled);
 public sealed record LiveCallView(
     string CallSid, string? MaskedFrom, string Status, DateTimeOffset StartedAt, long WaitingSeconds, string PinState, string? AnsweringAgent);
 
+/// <summary>A call the host ended itself because the phone network sent no news of it for <c>Calls:StaleAfter</c>.</summary>
+/// <param name="CallSid">Twilio's id of the caller's leg.</param>
+/// <param name="MaskedFrom">The caller's number masked; null when Twilio sent none.</param>
+/// <param name="EndedAt">When the host ended it.</param>
+/// <param name="NoNewsSeconds">How long the call had gone without news when it was ended.</param>
+public sealed record SilentEndView(string CallSid, string? MaskedFrom, DateTimeOffset EndedAt, long NoNewsSeconds);
+
 /// <summary>Body of <c>POST /api/calls/claim</c>: the PIN the caller read out.</summary>
 public sealed record ClaimRequest(string? Pin);
 

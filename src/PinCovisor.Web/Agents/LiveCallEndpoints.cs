@@ -9,12 +9,19 @@ using PinCovisor.Web.Throttling;
 
 namespace PinCovisor.Web.Agents;
 
-/// <summary><c>GET /api/calls/live</c> and <c>POST /api/calls/claim</c>, for agents.</summary>
+/// <summary><c>GET /api/calls/live</c>, <c>GET /api/calls/silent-ends</c> and <c>POST /api/calls/claim</c>, for agents.</summary>
 internal static class LiveCallEndpoints
 {
+    /// <summary>How long a call ended for lack of news stays in the console's list, saying so.</summary>
+    private static readonly TimeSpan SilentEndsShown = TimeSpan.FromMinutes(15);
+
     public static RouteGroupBuilder MapLiveCalls(this RouteGroupBuilder calls)
     {
         calls.MapGet("/live", ListAsync);
+        calls.MapGet("/silent-ends", async (ICallStore store, HttpContext http) => TypedResults.Ok(
+            (await store.ListEndedAfterSilenceAsync(SilentEndsShown, http.RequestAborted).ConfigureAwait(false))
+                .Select(c => new SilentEndView(c.CallSid, c.MaskedFrom, c.EndedAt ?? c.MovedAt, (long)(c.EndedAfterSilence ?? TimeSpan.Zero).TotalSeconds))
+                .ToList()));
         calls.MapPost("/claim", ClaimAsync);
         return calls;
     }

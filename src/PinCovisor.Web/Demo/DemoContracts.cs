@@ -8,8 +8,20 @@ public sealed record SignRequest(string? Url, Dictionary<string, string>? Params
 /// <summary>The signature Twilio would send, the URL it covers, and the path to post to on this host.</summary>
 public sealed record SignResponse(string Url, string Path, string Signature);
 
-/// <summary>What the simulator shows before a call: the shop's line and who it may ring.</summary>
-public sealed record SimulatorSetup(string ShopNumber, string AccountSid, IReadOnlyList<SimulatorAgent> Agents);
+/// <summary>What the simulator shows before a call: the shop's line, who it may ring, and the languages it speaks.</summary>
+/// <param name="ShopNumber">The number the simulator calls.</param>
+/// <param name="AccountSid">Sent as Twilio's <c>AccountSid</c>.</param>
+/// <param name="Agents">Whom the IVR may ring.</param>
+/// <param name="LineLanguage">The language the line speaks to callers (<c>Ivr:Language</c>).</param>
+/// <param name="LanguageByCountry">The language it speaks instead to callers from these countries (<c>Ivr:LanguageByCountry</c>).</param>
+public sealed record SimulatorSetup(
+    string ShopNumber, string AccountSid, IReadOnlyList<SimulatorAgent> Agents, string LineLanguage, IReadOnlyDictionary<string, string> LanguageByCountry);
 
 /// <summary>An agent the IVR may ring, so the simulator can say whose phone is ringing.</summary>
-public sealed record SimulatorAgent(string Username, string DisplayName, string? ClientIdentity, IReadOnlyList<string> PhoneNumbers);
+/// <param name="Username">The agent's username.</param>
+/// <param name="DisplayName">The name the simulator shows on the ringing device.</param>
+/// <param name="ClientIdentity">The agent's browser softphone identity, if any.</param>
+/// <param name="PhoneNumbers">The agent's phone numbers, in E.164.</param>
+/// <param name="MaskedPhoneNumbers"><paramref name="PhoneNumbers"/> masked as the console shows numbers, one for one, to name the ringing device.</param>
+public sealed record SimulatorAgent(
+    string Username, string DisplayName, string? ClientIdentity, IReadOnlyList<string> PhoneNumbers, IReadOnlyList<string> MaskedPhoneNumbers);

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using PhoneBridge.Agents;
+using PhoneBridge.Calls;
+using PhoneBridge.Ivr;
 using PhoneBridge.Twilio;
 using PinCovisor.Web.Demo;
 using PinCovisor.Web.Media;
@@ -20,11 +22,12 @@ public static class DemoEndpoints
                 "Demo:Origin must be an http(s) origin such as http://localhost:5080")
             .ValidateOnStart();
         builder.Services.AddSingleton<DemoOrigin>();
+        builder.Services.AddHttpClient(SimulatorForwarder.ClientName, c => c.Timeout = SimulatorForwarder.Timeout);
         return builder;
     }
 
     /// <summary>
-    /// Maps <c>POST /demo/phone/sign</c> and <c>GET /demo/phone/setup</c>. Only in development:
+    /// Maps <c>POST /demo/phone/sign</c>, <c>POST /demo/phone/send</c> and <c>GET /demo/phone/setup</c>. Only in development:
     /// whoever reaches the sign endpoint can make requests the IVR takes for Twilio's, so it must
     /// never be mapped on a host that faces Twilio for real (see docs/demo.md).
     /// </summary>
@@ -34,10 +37,14 @@ public static class DemoEndpoints
         var demo = app.Services.GetRequiredService<IOptions<DemoOptions>>().Value;
         var phone = app.MapGroup("/demo/phone").ExcludeFromDescription();
         phone.MapPost("/sign", Sign);
-        phone.MapGet("/setup", (IAgentDirectory agents, IOptionsMonitor<TwilioOptions> twilio) => TypedResults.Ok(new SimulatorSetup(
+        phone.MapPost("/send", SendAsync);
+        phone.MapGet("/setup", (IAgentDirectory agents, IOptionsMonitor<TwilioOptions> twilio, IOptions<IvrOptions> ivr) => TypedResults.Ok(new SimulatorSetup(
             demo.ShopNumber,
             string.IsNullOrEmpty(twilio.CurrentValue.AccountSid) ? "AC" + new string('0', 32) : twilio.CurrentValue.AccountSid,
-            [.. agents.Reachable.Select(a => new SimulatorAgent(a.Username, a.DisplayName, a.ClientIdentity, [.. a.PhoneNumbers]))])));
+            [.. agents.Reachable.Select(a => new SimulatorAgent(
+                a.Username, a.DisplayName, a.ClientIdentity, [.. a.PhoneNumbers], [.. a.PhoneNumbers.Select(PhoneNumberMask.Mask)]))],
+            ivr.Value.Language,
+            ivr.Value.LanguageByCountry.ToDictionary(c => c.Key.ToUpperInvariant(), c => c.Value))));
         return app;
     }
 
@@ -46,5 +53,24 @@ public static class DemoEndpoints
     {
         var (signed, refusal) = SimulatorSigner.Sign(request, twilio.CurrentValue, origin.Value, input);
         return signed is null ? Problems.BadRequest(refusal!) : TypedResults.Ok(signed);
+    }
+
+    /// <summary>
+    /// Signs the request as <see cref="Sign"/> does and posts it to the webhook itself, for a page
+    /// that is closing and cannot wait for a signature (the status callback sent on <c>pagehide</c>).
+    /// </summary>
+    private static async Task<Results<StatusCodeHttpResult, ProblemHttpResult>> SendAsync(
+        SignRequest input, HttpRequest request, IOptionsMonitor<TwilioOptions> twilio, DemoOrigin origin, IHttpClientFactory clients,
+        ILoggerFactory loggers)
+    {
+        var (signed, refusal) = SimulatorSigner.Sign(request, twilio.CurrentValue, origin.Value, input);
+        if (signed is null)
+        {
+            return Problems.BadRequest(refusal!);
+        }
+
+        var status = await SimulatorForwarder.PostAsync(clients, signed, input.Params ?? [], loggers.CreateLogger(typeof(DemoEndpoints)))
+            .ConfigureAwait(false);
+        return TypedResults.StatusCode(status);
     }
 }

@@ -55,12 +55,16 @@ public sealed record VideoState(string Action, string VideoId, double Position, 
 /// <param name="Status">Twilio's spelling: <c>ringing</c>, <c>in-progress</c>, <c>completed</c>, <c>busy</c>…</param>
 /// <param name="Over">True once the call has ended; the session closes after the grace period.</param>
 /// <param name="EndedAt">When it ended, if it has.</param>
-public sealed record CallStatusChanged(string Status, bool Over, DateTimeOffset? EndedAt)
+/// <param name="NoNewsSeconds">
+/// Set only when the host ended the call itself (status <c>completed</c>) because the phone network
+/// sent no news of it for <c>Calls:StaleAfter</c>: how many seconds it had been silent.
+/// </param>
+public sealed record CallStatusChanged(string Status, bool Over, DateTimeOffset? EndedAt, long? NoNewsSeconds = null)
 {
     public static CallStatusChanged Of(CallRecord call)
     {
         ArgumentNullException.ThrowIfNull(call);
-        return new(call.Status.ToTwilioString(), call.Status.IsOver(), call.EndedAt);
+        return new(call.Status.ToTwilioString(), call.Status.IsOver(), call.EndedAt, (long?)call.EndedAfterSilence?.TotalSeconds);
     }
 }
 

@@ -29,11 +29,14 @@ public sealed class Screenshots
 
     public IReadOnlyList<Role> Roles => _roles;
 
-    /// <summary>Saves <c>NN-step-role.png</c> for every person of the test; the whole page on a phone, the window on a desktop.</summary>
+    /// <summary>
+    /// Saves <c>NN-step-role.png</c> for every person of the test whose page is still open; the whole
+    /// page on a phone, the window on a desktop.
+    /// </summary>
     public async Task TakeAsync(string step)
     {
         _step++;
-        foreach (var role in _roles)
+        foreach (var role in _roles.Where(r => !r.Page.IsClosed))
         {
             var path = Path.Combine(Folder, $"{_step:00}-{step}-{role.Name}.png");
             await role.Page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = role.Device == Device.Phone, Timeout = Limits.Ms(Limits.Action) })

@@ -8,11 +8,18 @@ namespace PinCovisor.EndToEnd.Pages;
 /// <summary>The phone simulator at <c>/demo/phone</c>: plays Twilio's part against the real webhooks.</summary>
 public sealed partial class PhoneSimulator(Role phone)
 {
-    /// <summary>Dials the shop from <paramref name="from"/> and returns the PIN the IVR reads out.</summary>
-    public async Task<string> CallAsync(string from)
+    /// <summary>
+    /// Dials the shop from <paramref name="from"/> (null: the number the simulator offers) and returns
+    /// the PIN the IVR reads out.
+    /// </summary>
+    public async Task<string> CallAsync(string? from)
     {
         await phone.Page.GotoAsync("/demo/phone").WaitAsync(Limits.Await);
-        await phone.ById("phone-from").FillAsync(from).WaitAsync(Limits.Await);
+        if (from is not null)
+        {
+            await phone.ById("phone-from").FillAsync(from).WaitAsync(Limits.Await);
+        }
+
         await phone.ById("phone-call").ClickAsync().WaitAsync(Limits.Await);
         // The IVR says the code twice.
         var pins = await Eventually.UntilAsync(
@@ -48,6 +55,13 @@ public sealed partial class PhoneSimulator(Role phone)
 
     private async Task AnswerButtonAsync(string target)
     {
+        await RingingAsync();
+        await phone.Page.Locator($"[data-testid=phone-answer][data-target=\"{target}\"]").ClickAsync().WaitAsync(Limits.Await);
+    }
+
+    /// <summary>Lets the IVR finish (ending any keypad wait at once) until the agents' devices ring, or the queue waits for one.</summary>
+    public async Task RingingAsync()
+    {
         await Eventually.UntilAsync(async () =>
         {
             var state = await phone.ById("phone-status").GetAttributeAsync("data-state").WaitAsync(Limits.Await);
@@ -66,8 +80,6 @@ public sealed partial class PhoneSimulator(Role phone)
 
             return state;
         }, state => state == "dialing", "phone-status data-state=dialing (ringing the agents, or the queue waiting for one)", TimeSpan.FromSeconds(30));
-
-        await phone.Page.Locator($"[data-testid=phone-answer][data-target=\"{target}\"]").ClickAsync().WaitAsync(Limits.Await);
     }
 
     /// <summary>Hangs up; the simulator then sends the status callback Twilio sends at the end of a call.</summary>

@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
+using Microsoft.Extensions.DependencyInjection;
+using PhoneBridge.Calls;
 using PhoneBridge.Testing.Media;
 using PhoneBridge.Testing.Redis;
 using PhoneBridge.Testing.Sessions;
@@ -71,14 +73,35 @@ public sealed class PhoneSimulatorEndpointTests(RedisServers servers)
     [InlineData("/twilio/../api/join")]
     [InlineData("http://127.0.0.1:1/twilio/voice")]
     [InlineData("")]
-    public async Task UrlsThatAreNotThisHostsTwilioWebhooksAreNotSigned(string url)
+    public async Task UrlsThatAreNotThisHostsTwilioWebhooksAreNotSignedNorSent(string url)
     {
         await using var host = HostFactory.StartDemo(servers);
         using var http = host.CreateLoopbackClient();
 
-        using var response = await http.PostAsJsonAsync("/demo/phone/sign", new SignRequest(url, [])).WaitAsync(Timeout);
+        using var signed = await http.PostAsJsonAsync("/demo/phone/sign", new SignRequest(url, [])).WaitAsync(Timeout);
+        using var sent = await http.PostAsJsonAsync("/demo/phone/send", new SignRequest(url, [])).WaitAsync(Timeout);
 
-        await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        await signed.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        await sent.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task TheEndOfACallSentForAClosingPageReachesTheStatusCallbackSignedAndEndsTheCall()
+    {
+        await using var host = HostFactory.StartDemo(servers);
+        using var http = host.CreateLoopbackClient();
+        var callSid = TwilioCaller.NewCallSid();
+        var call = Form(TwilioCaller.InboundCall(callSid));
+        await PostSignedAsync(http, "/twilio/voice", call);
+
+        using var sent = await http.PostAsJsonAsync("/demo/phone/send",
+            new SignRequest("/twilio/status", new(call) { ["CallStatus"] = "completed", ["CallDuration"] = "12" })).WaitAsync(Timeout);
+        var record = await host.Services.GetRequiredService<ICallStore>().GetAsync(callSid).WaitAsync(Timeout);
+
+        sent.StatusCode.Should().Be(HttpStatusCode.NoContent, "the status callback's own answer");
+        record!.Status.Should().Be(CallStatus.Completed);
+        record.EndedAfterSilence.Should().BeNull("the phone network's end, not the host's");
+        host.Logs.Lines.Should().NotContain(l => l.Contains("SignatureRejected", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -93,6 +116,9 @@ public sealed class PhoneSimulatorEndpointTests(RedisServers servers)
         setup.AccountSid.Should().Be("AC" + new string('1', 32));
         setup.Agents.Select(a => (a.Username, a.DisplayName, a.ClientIdentity)).Should().Equal(("ana", "Ana", "ana"), ("bruno", "Bruno", null));
         setup.Agents[0].PhoneNumbers.Should().Equal("+34600000001");
+        setup.Agents[0].MaskedPhoneNumbers.Should().Equal("+34 6•• ••• 001");
+        setup.LineLanguage.Should().Be("es-ES");
+        setup.LanguageByCountry.Should().Equal(new Dictionary<string, string> { ["GB"] = "en-GB", ["US"] = "en-US" }, "as Development configures it");
     }
 
     [Theory]
@@ -100,6 +126,7 @@ public sealed class PhoneSimulatorEndpointTests(RedisServers servers)
     [InlineData("GET", "/demo/phone")]
     [InlineData("GET", "/demo/phone/setup")]
     [InlineData("POST", "/demo/phone/sign")]
+    [InlineData("POST", "/demo/phone/send")]
     [InlineData("GET", "/demo/catalog.json")]
     public async Task WithTheDemoOffItsPagesAndEndpointsDoNotExist(string method, string path)
     {

@@ -114,6 +114,49 @@ public sealed class IncomingCallTests(RedisServers servers)
         twiml.Spoken().Should().Contain("Press 1 to hear it again, or 2 to get it by text message.");
     }
 
+    [Fact]
+    public async Task CallersFromACountryTheShopAnswersInAnotherLanguageHearThatLanguageAtEveryStepWhileAgentsHearTheShops()
+    {
+        await using var host = HostFactory.Start(servers, RedisServerKind.Garnet, new Dictionary<string, string?>
+        {
+            ["Ivr:LanguageByCountry:gb"] = "en-GB",
+            ["Ivr:Voice"] = "Polly.Conchita",
+        });
+        var twilio = new TwilioCaller(host.CreateLoopbackClient());
+        var callSid = TwilioCaller.NewCallSid();
+        List<KeyValuePair<string, string>> british = [.. TwilioCaller.InboundCall(callSid, from: "+447700900123"), new("FromCountry", "GB")];
+
+        var greeting = await twilio.TwiMLAsync("/twilio/voice", british);
+        var menu = greeting.Verbs("Gather").Single().Attribute("action")!.Value;
+        var again = await twilio.TwiMLAsync(new Uri(menu).PathAndQuery, [.. british, new("Digits", "1")]);
+        var route = await twilio.TwiMLAsync("/twilio/voice/route?attempt=1", british);
+        var whisperUrl = route.Verbs("Number").First().Attribute("url")!.Value;
+        var whisper = await twilio.TwiMLAsync(new Uri(whisperUrl).PathAndQuery,
+        [
+            new("CallSid", TwilioCaller.NewCallSid()), new("ParentCallSid", callSid), new("To", "+34600000001"),
+            new("From", "+447700900123"), new("FromCountry", "GB"), new("Direction", "outbound-dial"),
+        ]);
+        var spanish = await twilio.TwiMLAsync("/twilio/voice", [.. TwilioCaller.InboundCall(TwilioCaller.NewCallSid()), new("FromCountry", "ES")]);
+
+        greeting.Verbs("Say").Concat(again.Verbs("Say")).Should().NotBeEmpty().And.OnlyContain(say =>
+            say.Attribute("language")!.Value == "en-GB" && say.Attribute("voice")!.Value == "Polly.Amy",
+            "the shop's Spanish voice cannot speak English: English gets its own");
+        again.Spoken().Should().Contain("Press 1 to hear it again, or 2 to get it by text message.");
+        whisper.Verbs("Say").Should().OnlyContain(say => say.Attribute("language")!.Value == "es-ES", "the agent hears the shop's language");
+        spanish.Verbs("Say").Should().OnlyContain(say =>
+            say.Attribute("language")!.Value == "es-ES" && say.Attribute("voice")!.Value == "Polly.Conchita");
+    }
+
+    [Fact]
+    public void ALanguageByCountryThatIsNotACountryAndASupportedLanguageStopsTheHost()
+    {
+        using var host = new PinCovisorHost(new Dictionary<string, string?> { ["Ivr:LanguageByCountry:England"] = "en-GB" });
+
+        var start = () => host.BaseAddress;
+
+        start.Should().Throw<Microsoft.Extensions.Options.OptionsValidationException>().Which.Message.Should().Contain("Ivr:LanguageByCountry");
+    }
+
     private static async Task<List<string>> KeysMentioningAsync(IConnectionMultiplexer redis, string text)
     {
         var server = redis.GetServers().Single();

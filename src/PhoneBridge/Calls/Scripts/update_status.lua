@@ -15,7 +15,7 @@ local changed = 0
 if redis.call('HEXISTS', KEYS[1], 'ended') == 0 then
   local current = redis.call('HGET', KEYS[1], 'status')
   if over or (progress[ARGV[1]] or 0) > (progress[current] or 0) then
-    redis.call('HSET', KEYS[1], 'status', ARGV[1])
+    redis.call('HSET', KEYS[1], 'status', ARGV[1], 'moved', ARGV[3])
     if over then
       redis.call('HSET', KEYS[1], 'ended', ARGV[3])
     end

@@ -3,7 +3,7 @@
 import { api, ApiError } from "../shared/api.js";
 import { h } from "../shared/dom.js";
 import { onLangChange } from "../shared/i18n.js";
-import type { ClaimResponse, LiveCall, Me } from "./types.js";
+import type { ClaimResponse, LiveCall, Me, SilentEnd } from "./types.js";
 import { poll, type Poller } from "./poll.js";
 import { T, t, callStatusText, duration, i18nAttrs } from "./strings.js";
 import { panel, empty, say, errorText, type Panel } from "./ui.js";
@@ -23,6 +23,8 @@ export function callBoard(me: Me, openSession: (sessionId: string) => void, sess
   const calls = panel("agent-calls-panel", "calls", "phone", "agent-calls");
   const list = h("ul", { class: "list" });
   let latest: LiveCall[] = [];
+  // Calls the host ended for lack of news: listed a while after the live ones, saying why they left.
+  let silentEnds: SilentEnd[] = [];
   let fetchedAt = performance.now();
   let loaded = false;
   const listeners = new Set<() => void>();
@@ -63,8 +65,14 @@ export function callBoard(me: Me, openSession: (sessionId: string) => void, sess
   function render(): void {
     calls.setCount(latest.length);
     if (!loaded) return;
+    const ended = silentEnds.map(call => h("li", {
+      class: "item call", "data-testid": "agent-call-silent-end", "data-call-sid": call.callSid, "data-status": "completed",
+    }, h("div", { class: "item-main" },
+      h("span", { class: "item-title" }, icon("phone", 16), call.maskedFrom ?? t("unknownCaller")),
+      h("span", { class: "item-meta" }, h("span", { class: "chip status-completed" }, callStatusText("completed"))),
+      h("span", { class: "item-sub", role: "status" }, t("callEndedNoNews", { time: duration(call.noNewsSeconds) })))));
     if (latest.length === 0) {
-      list.replaceChildren(h("li", null, empty("callsEmpty")));
+      list.replaceChildren(h("li", null, empty("callsEmpty")), ...ended);
       return;
     }
     list.replaceChildren(...latest.map(call => {
@@ -87,7 +95,7 @@ export function callBoard(me: Me, openSession: (sessionId: string) => void, sess
         item.append(open);
       }
       return item;
-    }));
+    }), ...ended);
   }
 
   // Waiting times tick between polls without redrawing the list.
@@ -103,7 +111,7 @@ export function callBoard(me: Me, openSession: (sessionId: string) => void, sess
   const board: CallBoard = {
     panel: calls,
     poller: poll(async () => {
-      latest = await api<LiveCall[]>("/api/calls/live");
+      [latest, silentEnds] = await Promise.all([api<LiveCall[]>("/api/calls/live"), api<SilentEnd[]>("/api/calls/silent-ends")]);
       fetchedAt = performance.now();
       numbers.remember(latest);
       loaded = true;

@@ -32,6 +32,14 @@ export interface LiveCall {
   answeringAgent: string | null;
 }
 
+/** A call the host ended because the phone network sent no news of it for Calls:StaleAfter. */
+export interface SilentEnd {
+  callSid: string;
+  maskedFrom: string | null;
+  endedAt: string;
+  noNewsSeconds: number;
+}
+
 export interface ClaimResponse {
   call: LiveCall;
   sessionId: string | null;

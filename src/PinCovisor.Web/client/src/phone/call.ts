@@ -1,9 +1,10 @@
 // One simulated phone call: runs TwiML verb by verb as Twilio does, posting to the host's webhooks
 // with the parameters Twilio sends (see docs/demo.md for what it does and does not do).
-import { postAsTwilio, newSid, type Params } from "./webhooks";
+import { postAsTwilio, newSid, sendAsTwilioOnExit, type Params } from "./webhooks";
 import type { Speaker } from "./speech";
 import { t } from "./strings";
 import { dialTargets, queueTakers } from "./targets";
+import { countryOf } from "./line";
 import type { CallListener, Leg, PhoneState, RingTarget, SimulatorSetup } from "./types";
 
 type CallEvent =
@@ -13,6 +14,14 @@ type CallEvent =
   | { kind: "hangup" }
   | { kind: "agent-hangup" }
   | { kind: "answer"; target: string };
+
+/** Each number's country under its parameter's name, leaving out those of no known country. */
+function countries(numbers: Params): Params {
+  return Object.fromEntries(Object.entries(numbers).flatMap(([name, number]) => {
+    const country = countryOf(number);
+    return country ? [[name, country]] : [];
+  }));
+}
 
 /** Thrown to unwind the verb loop once the caller has hung up. */
 class CallOver extends Error {}
@@ -31,6 +40,7 @@ export class SimulatedCall {
   private waiter: ((event: CallEvent) => void) | null = null;
   private hungUp = false;
   private finished = false;
+  private endSent = false;
   private current: PhoneState = "idle";
 
   constructor(
@@ -109,8 +119,8 @@ export class SimulatedCall {
       To: this.to,
       Caller: this.from,
       Called: this.to,
-      FromCountry: "ES",
-      ToCountry: "ES",
+      // As Twilio: the country of each number, absent when it cannot tell.
+      ...countries({ FromCountry: this.from, ToCountry: this.to }),
       ...extra,
     };
   }
@@ -414,6 +424,24 @@ export class SimulatedCall {
     for (const child of Array.from(doc?.documentElement.children ?? [])) await this.prompt(child, leg);
   }
 
+  /**
+   * The page is going away mid-call (tab closed, reload, navigation): as when a caller's line drops,
+   * Twilio would end the call and send its status callback, so the simulator sends it now, in a
+   * request that outlives the page. Nothing after this line runs for sure.
+   */
+  abandon(): void {
+    if (this.finished || this.endSent) return;
+    this.endSent = true;
+    sendAsTwilioOnExit(statusUrl, this.completed());
+    // Should the page come back from the back-forward cache, it shows the call ended.
+    this.hangup();
+  }
+
+  /** The status callback Twilio sends when the call is over. */
+  private completed(): Params {
+    return this.params({ CallStatus: "completed", CallDuration: String(Math.round((Date.now() - this.startedAt) / 1000)) });
+  }
+
   private async finish(): Promise<void> {
     if (this.finished) return;
     this.finished = true;
@@ -422,11 +450,7 @@ export class SimulatedCall {
     this.ui.listening(false);
     this.ui.countdown(null);
     try {
-      // The status callback Twilio sends when the call is over.
-      await postAsTwilio(statusUrl, this.params({
-        CallStatus: "completed",
-        CallDuration: String(Math.round((Date.now() - this.startedAt) / 1000)),
-      }));
+      if (!this.endSent) await postAsTwilio(statusUrl, this.completed());
     } catch (error) {
       this.ui.line("error", error instanceof Error ? error.message : String(error), "caller");
     }

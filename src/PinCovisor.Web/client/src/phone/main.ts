@@ -5,6 +5,7 @@ import { $, clear, h } from "../shared/dom";
 import { lang, onLangChange, setLang } from "../shared/i18n";
 import { applyTexts } from "../demo/texts";
 import { SimulatedCall } from "./call";
+import { lineLanguage, numberSpeaking } from "./line";
 import type { CallListener, Leg, PhoneState, RingTarget, SimulatorSetup } from "./types";
 import { Speaker } from "./speech";
 import { t, type PhoneKey } from "./strings";
@@ -40,6 +41,7 @@ const el = {
   agentTranscript: $(document, "#phone-agent-transcript"),
   agentEmpty: $(document, "#phone-agent-empty"),
   agentHangup: $<HTMLButtonElement>(document, "#phone-agent-hangup"),
+  lineLanguage: $(document, "#phone-line-language"),
 };
 
 function e164(number: string): string {
@@ -71,6 +73,18 @@ function renderStatus(): void {
   $(el.call, "span").textContent = t(state === "ended" ? "again" : "call");
 }
 
+/**
+ * Until the person types a number of their own, they call from one whose country the line answers
+ * in the simulator's language, and the line below the number says which language it will speak.
+ */
+function renderLine(): void {
+  if (!setup) return;
+  const idle = state === "idle" || state === "ended";
+  if (idle && !el.from.dataset.edited) el.from.value = numberSpeaking(setup, lang()) ?? el.from.value;
+  const language = lineLanguage(setup, e164(el.from.value)).startsWith("en") ? "english" : "spanish";
+  el.lineLanguage.textContent = t("lineSpeaks", { language: t(language) });
+}
+
 function renderVoice(): void {
   el.voice.setAttribute("aria-pressed", String(speaker.enabled));
   el.voice.textContent = t(speaker.enabled ? "voiceOn" : "voiceOff");
@@ -84,6 +98,7 @@ function render(): void {
   $(document, "[data-testid='pc-lang']").lang = lang() === "es" ? "en" : "es";
   renderStatus();
   renderVoice();
+  renderLine();
 }
 
 function addLine(kind: "say" | "note" | "error", text: string, leg: Leg): void {
@@ -97,13 +112,25 @@ function addLine(kind: "say" | "note" | "error", text: string, leg: Leg): void {
   if (kind === "say" && !speaker.voiceFor(lang() === "es" ? "es-ES" : "en-US")) el.noVoice.hidden = false;
 }
 
+/**
+ * Which of an agent's devices rings: their browser softphone, or a phone named by its masked number
+ * (the agent's own mask from the host when the number is theirs, else only its last digits).
+ */
+function device(target: RingTarget): string {
+  if (target.address.startsWith("client:")) return t("browser");
+  const digits = target.address.replace(/[^\d]/g, "");
+  const index = target.agent?.phoneNumbers.findIndex(n => n.replace(/[^\d]/g, "") === digits) ?? -1;
+  const masked = target.agent?.maskedPhoneNumbers[index] ?? `…${digits.slice(-3)}`;
+  return t("phone", { number: masked });
+}
+
 function renderTargets(targets: RingTarget[] | null): void {
   el.ringing.hidden = !targets;
   clear(el.targets);
   for (const target of targets ?? []) {
     const name = target.agent?.displayName ?? t("unknownAgent");
     const answer = h("button", { type: "button", class: "phone-answer", "data-testid": "phone-answer", "data-target": target.target },
-      t("answer", { name }));
+      t("answer", { name, device: device(target) }));
     answer.addEventListener("click", () => call?.answer(target.target));
     el.targets.append(h("li", null,
       h("span", { class: "phone-avatar", "aria-hidden": "true" }, name.slice(0, 1).toUpperCase()),
@@ -187,6 +214,10 @@ function wire(): void {
   });
   $(document, "[data-testid='pc-lang']").addEventListener("click", () => setLang(lang() === "es" ? "en" : "es"));
   onLangChange(render);
+  // A tab closed (or left) mid-call still ends the call on the host, as a dropped line would.
+  window.addEventListener("pagehide", () => {
+    if (call && state !== "ended") call.abandon();
+  });
 }
 
 async function start(): Promise<void> {
@@ -197,6 +228,7 @@ async function start(): Promise<void> {
     setup = await api<SimulatorSetup>("/demo/phone/setup");
     if (!el.to.dataset.edited) el.to.value = pretty(setup.shopNumber);
     renderStatus();
+    renderLine();
     el.call.disabled = false;
   } catch (error) {
     const detail = error instanceof ApiError ? error.message : String(error);
@@ -204,6 +236,10 @@ async function start(): Promise<void> {
   }
 }
 
+el.from.addEventListener("input", () => {
+  el.from.dataset.edited = "1";
+  renderLine();
+});
 el.to.addEventListener("input", () => {
   el.to.dataset.edited = "1";
   renderStatus();

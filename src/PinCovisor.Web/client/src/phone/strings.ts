@@ -4,7 +4,7 @@ import { translator, type Dictionary } from "../shared/i18n";
 const dictionary: Dictionary<
   | "title" | "subtitle" | "back" | "from" | "fromHint" | "to" | "call" | "hangup" | "keypad" | "lang"
   | "idle" | "ivr" | "dialing" | "connected" | "ended" | "listening" | "secondsLeft" | "skip" | "typed"
-  | "transcript" | "transcriptEmpty" | "callerLeg" | "agentLeg" | "agentLegEmpty" | "ringing" | "answer" | "unknownAgent"
+  | "transcript" | "transcriptEmpty" | "callerLeg" | "agentLeg" | "agentLegEmpty" | "ringing" | "answer" | "browser" | "phone" | "unknownAgent" | "lineSpeaks" | "spanish" | "english"
   | "agentHangup" | "voiceOn" | "voiceOff" | "noVoice" | "setupFailed" | "again" | "seconds" | "notTwilio"
   | "redirected" | "noKey" | "pressed" | "noAnswer" | "agentHungUp" | "queued" | "unsupported" | "pause" | "play"
 > = {
@@ -34,7 +34,12 @@ const dictionary: Dictionary<
     agentLeg: "Lo que oye el agente al descolgar",
     agentLegEmpty: "Cuando un agente conteste, aquí aparecerá lo que le susurra la centralita (el código del cliente).",
     ringing: "Están sonando estos teléfonos. Contesta como uno de ellos:",
-    answer: "Contestar como {name}",
+    answer: "Contestar como {name} — {device}",
+    browser: "navegador",
+    lineSpeaks: "La centralita te atenderá en {language}: lo decide el país de tu número.",
+    spanish: "español",
+    english: "inglés",
+    phone: "teléfono {number}",
     unknownAgent: "desconocido",
     agentHangup: "El agente cuelga",
     voiceOn: "Voz activada",
@@ -80,7 +85,12 @@ const dictionary: Dictionary<
     agentLeg: "What the agent hears on answering",
     agentLegEmpty: "When an agent answers, what the line whispers to them (the caller's code) appears here.",
     ringing: "These phones are ringing. Answer as one of them:",
-    answer: "Answer as {name}",
+    answer: "Answer as {name} — {device}",
+    browser: "browser",
+    lineSpeaks: "The line will answer in {language}: your number's country decides.",
+    spanish: "Spanish",
+    english: "English",
+    phone: "phone {number}",
     unknownAgent: "unknown",
     agentHangup: "Agent hangs up",
     voiceOn: "Voice on",

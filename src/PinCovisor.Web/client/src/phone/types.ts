@@ -8,12 +8,18 @@ export interface SimulatorAgent {
   displayName: string;
   clientIdentity: string | null;
   phoneNumbers: string[];
+  /** The same numbers masked as the console shows callers' (+34 6•• ••• 001), to label the answer buttons. */
+  maskedPhoneNumbers: string[];
 }
 
 export interface SimulatorSetup {
   shopNumber: string;
   accountSid: string;
   agents: SimulatorAgent[];
+  /** The language the line speaks to callers (Ivr:Language), e.g. es-ES. */
+  lineLanguage: string;
+  /** The language it speaks instead to callers from these countries (FromCountry → tag). */
+  languageByCountry: Record<string, string>;
 }
 
 /** Someone the <Dial> rings: a <Client> identity or a <Number>, and the seeded agent behind it. */

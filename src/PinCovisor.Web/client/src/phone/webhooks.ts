@@ -37,6 +37,21 @@ export async function postAsTwilio(url: string, params: Params): Promise<Documen
   return document;
 }
 
+/**
+ * Sends the form as Twilio would from a page that is closing: no await is left to sign it, so the
+ * host's demo endpoint signs it and posts it to the webhook itself. `keepalive` lets the request
+ * outlive the page.
+ */
+export function sendAsTwilioOnExit(url: string, params: Params): void {
+  void fetch("/demo/phone/send", {
+    method: "POST",
+    keepalive: true,
+    headers: { "Content-Type": "application/json", Accept: "application/json" },
+    body: JSON.stringify({ url, params }),
+    credentials: "same-origin",
+  }).catch(() => undefined);
+}
+
 /** A Twilio-style id: two letters and 32 hex digits. */
 export function newSid(prefix: "CA" | "QU"): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));

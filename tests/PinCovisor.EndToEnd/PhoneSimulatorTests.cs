@@ -1,0 +1,142 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Playwright;
+using PhoneBridge.Testing.Web;
+using PinCovisor.EndToEnd.Browser;
+using PinCovisor.EndToEnd.Pages;
+using static Microsoft.Playwright.Assertions;
+
+namespace PinCovisor.EndToEnd;
+
+/// <summary>
+/// The phone simulator as a person uses it beside the agent console: which device each answer button
+/// stands for, a tab closed mid-call, and a call whose end never reaches the host.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class PhoneSimulatorTests(DevelopmentSite site, ITestOutputHelper output)
+{
+    [Fact]
+    public async Task EachAnswerButtonNamesTheDeviceThatRings()
+    {
+        await using var phone = await site.OpenAsync("phone", Device.Desktop, "en-US");
+        var shots = new Screenshots(nameof(EachAnswerButtonNamesTheDeviceThatRings), output, phone);
+        var simulator = new PhoneSimulator(phone);
+
+        await simulator.CallAsync("+34 600 123 456");
+        await simulator.RingingAsync();
+        await shots.TakeAsync("ringing");
+        var byPhone = await phone.Page.Locator("[data-testid=phone-answer][data-target=\"+34600000001\"]").TextContentAsync().WaitAsync(Limits.Await);
+        var byBrowser = await phone.Page.Locator("[data-testid=phone-answer][data-target=\"ana\"]").TextContentAsync().WaitAsync(Limits.Await);
+        var rows = await phone.ById("phone-answer").AllAsync().WaitAsync(Limits.Await);
+        var heights = await Task.WhenAll(rows.Select(r => r.BoundingBoxAsync())).WaitAsync(Limits.Await);
+        await simulator.AnswerAsync("ana");
+        await simulator.HangUpAsync();
+
+        byPhone.Should().Be("Answer as Ana — phone +34 6•• ••• 001");
+        byBrowser.Should().Be("Answer as Ana — browser");
+        heights.Should().OnlyContain(box => box != null && box.Height < 60, "each label fits on one line of its button");
+        PageProblems.AssertNone(phone);
+    }
+
+    [Fact]
+    public async Task ClosingTheSimulatorsTabMidCallEndsTheCallOnTheHostAndItLeavesTheConsole()
+    {
+        await using var agent = await site.OpenAsync("agent", Device.Desktop, "en-US");
+        await using var phone = await site.OpenAsync("phone", Device.Phone, "en-US");
+        var shots = new Screenshots(nameof(ClosingTheSimulatorsTabMidCallEndsTheCallOnTheHostAndItLeavesTheConsole), output, agent, phone);
+        var console = new AgentConsole(agent);
+        await console.LogInAsync();
+        var before = await CallSidsAsync(agent);
+        var simulator = new PhoneSimulator(phone);
+
+        await simulator.CallAsync("+34 600 123 456");
+        await simulator.AnswerAsync("ana");
+        var callSid = await Eventually.UntilAsync(
+            async () => (await CallSidsAsync(agent)).Except(before).SingleOrDefault(),
+            sid => sid is not null, "the new call in the console's list");
+        var listed = agent.Page.Locator($"[data-testid=agent-call][data-call-sid=\"{callSid}\"]");
+        await Expect(listed).ToHaveAttributeAsync("data-status", "in-progress", new() { Timeout = Limits.Ms(Limits.Arrival) });
+        await shots.TakeAsync("talking");
+        await phone.Page.CloseAsync(new() { RunBeforeUnload = false }).WaitAsync(Limits.Await);
+
+        await Expect(listed).ToHaveCountAsync(0, new() { Timeout = Limits.Ms(Limits.Arrival) });
+        await shots.TakeAsync("tab-closed");
+        site.Host.Logs.Lines.Should().Contain(l => l.Contains(callSid!, StringComparison.Ordinal) && l.Contains("is now \"completed\"", StringComparison.Ordinal),
+            "the simulator sent the status callback as its tab closed");
+        site.Host.Logs.Lines.Should().NotContain(l => l.Contains(callSid!, StringComparison.Ordinal)
+            && l.Contains("no news from the phone network", StringComparison.Ordinal));
+        PageProblems.AssertNone(agent);
+    }
+
+    [Fact]
+    public async Task ACallWhoseEndNeverArrivesIsEndedByTheHostAndTheConsoleSaysWhy()
+    {
+        // Long enough for the phone menu (the status does not move while the line speaks), short to watch.
+        await using var host = new PinCovisorHost(
+            new Dictionary<string, string?> { ["Calls:StaleAfter"] = "00:00:20" },
+            environment: Environments.Development);
+        var address = await Task.Run(() => host.BaseAddress).WaitAsync(Limits.Start);
+        await using var agent = await site.OpenAsync("agent", Device.Desktop, "en-US", address);
+        await using var phone = await site.OpenAsync("phone", Device.Phone, "en-US", address);
+        var shots = new Screenshots(nameof(ACallWhoseEndNeverArrivesIsEndedByTheHostAndTheConsoleSaysWhy), output, agent, phone);
+        await new AgentConsole(agent).LogInAsync();
+        var simulator = new PhoneSimulator(phone);
+
+        await simulator.CallAsync("+34 600 123 456");
+        await simulator.AnswerAsync("ana");
+        await Expect(agent.ById("agent-call")).ToHaveAttributeAsync("data-status", "in-progress", new() { Timeout = Limits.Ms(Limits.Arrival) });
+        // The phone loses its network, then its tab: nothing of the call's end can reach the host.
+        await phone.Context.SetOfflineAsync(true).WaitAsync(Limits.Await);
+        await phone.Page.CloseAsync(new() { RunBeforeUnload = false }).WaitAsync(Limits.Await);
+
+        var line = agent.ById("agent-call-silent-end");
+        // StaleAfter, then a sweep (every 5 s here) and a poll of the console (every 4 s).
+        await Expect(line).ToContainTextAsync("Call ended: no news from the phone network for", new() { Timeout = Limits.Ms(TimeSpan.FromSeconds(60)) });
+        await Expect(agent.ById("agent-call")).ToHaveCountAsync(0, new() { Timeout = Limits.Ms(Limits.Arrival) });
+        await shots.TakeAsync("ended-for-silence");
+        await agent.ById("pc-lang").First.ClickAsync().WaitAsync(Limits.Await);
+        await Expect(line).ToContainTextAsync("Llamada terminada: sin noticias de la red telefónica durante", new() { Timeout = Limits.Ms(Limits.Arrival) });
+        await shots.TakeAsync("ended-for-silence-es");
+
+        (await line.TextContentAsync().WaitAsync(Limits.Await)).Should().Contain("+34 6•• ••• 456");
+        host.Logs.Lines.Should().ContainSingle(l => l.Contains("no news from the phone network", StringComparison.Ordinal));
+        PageProblems.AssertNone(agent);
+    }
+
+    [Fact]
+    public async Task InEnglishTheSimulatorCallsFromANumberTheLineAnswersInEnglishAndTheWholeScreenReadsEnglish()
+    {
+        await using var phone = await site.OpenAsync("phone", Device.Phone, "en-GB");
+        var shots = new Screenshots(nameof(InEnglishTheSimulatorCallsFromANumberTheLineAnswersInEnglishAndTheWholeScreenReadsEnglish), output, phone);
+        var simulator = new PhoneSimulator(phone);
+
+        await simulator.CallAsync(from: null);
+        await simulator.RingingAsync();
+        await shots.TakeAsync("english-call");
+        var from = await phone.ById("phone-from").InputValueAsync().WaitAsync(Limits.Await);
+        var note = await phone.ById("phone-line-language").TextContentAsync().WaitAsync(Limits.Await);
+        var said = await phone.ById("phone-say").AllTextContentsAsync().WaitAsync(Limits.Await);
+        var status = await phone.ById("phone-status").TextContentAsync().WaitAsync(Limits.Await);
+        await simulator.AnswerAsync("ana");
+        await simulator.HangUpAsync();
+        // Back in Spanish, the offered number (never typed over) is a Spanish one, and the line says so.
+        await phone.ById("pc-lang").ClickAsync().WaitAsync(Limits.Await);
+        await Expect(phone.ById("phone-line-language")).ToHaveTextAsync("La centralita te atenderá en español: lo decide el país de tu número.",
+            new() { Timeout = Limits.Ms(Limits.Arrival) });
+        await shots.TakeAsync("back-in-spanish");
+
+        from.Should().StartWith("+44");
+        note.Should().Be("The line will answer in English: your number's country decides.");
+        said.Should().StartWith(["Hello, thank you for calling.", "To see on our website what our agent shows you, your code is:"]);
+        said.Should().NotContain(line => line.Contains("código", StringComparison.Ordinal) || line.Contains("Hola", StringComparison.Ordinal));
+        status.Should().Contain("Ringing");
+        (await phone.ById("phone-from").InputValueAsync().WaitAsync(Limits.Await)).Should().Be("+34 600 123 456");
+        PageProblems.AssertNone(phone);
+    }
+
+    private static async Task<IReadOnlyList<string>> CallSidsAsync(Role agent)
+    {
+        var items = await agent.ById("agent-call").AllAsync().WaitAsync(Limits.Await);
+        var sids = await Task.WhenAll(items.Select(i => i.GetAttributeAsync("data-call-sid"))).WaitAsync(Limits.Await);
+        return [.. sids.OfType<string>()];
+    }
+}
