@@ -46,6 +46,64 @@ public sealed class LanguageTests(DevelopmentSite site, ITestOutputHelper output
         PageProblems.AssertNone(customer);
     }
 
+    [Theory]
+    [InlineData(Device.Phone)]
+    [InlineData(Device.Desktop)]
+    public async Task TheShopWithTheWidgetOpenShowsOneLanguageSwitch(Device device)
+    {
+        await using var customer = await site.OpenAsync("customer", device, "es-ES");
+        var shots = new Screenshots($"{nameof(TheShopWithTheWidgetOpenShowsOneLanguageSwitch)}-{device}", output, customer);
+        await customer.Page.GotoAsync("/demo").WaitAsync(Limits.Await);
+        await customer.ById("pc-launcher").ClickAsync().WaitAsync(Limits.Await);
+        await Expect(customer.ById("pc-pin-input")).ToBeVisibleAsync(new() { Timeout = Arrival });
+        await shots.TakeAsync("widget-open");
+
+        var switches = customer.Page.Locator("[data-testid=demo-lang], [data-testid=pc-lang]");
+        var visible = 0;
+        foreach (var one in await switches.AllAsync().WaitAsync(Limits.Await))
+        {
+            visible += await one.IsVisibleAsync().WaitAsync(Limits.Await) ? 1 : 0;
+        }
+
+        visible.Should().Be(1, "the shop's page and the widget on it share one language switch");
+        PageProblems.AssertNone(customer);
+    }
+
+    [Fact]
+    public async Task LinesAlreadyShownInTheConsoleAndCountedPhrasesFollowTheSwitch()
+    {
+        await using var agent = await site.OpenAsync("agent", Device.Desktop, "en-GB");
+        await using var customer = await site.OpenAsync("customer", Device.Desktop, "en-GB");
+        var shots = new Screenshots(nameof(LinesAlreadyShownInTheConsoleAndCountedPhrasesFollowTheSwitch), output, agent, customer);
+
+        await Failures.RecordingAsync(shots, output, site.Host, async () =>
+        {
+            var console = new AgentConsole(agent);
+            await console.LogInAsync();
+            await using var call = await AnsweredCall.AdmittedAsync(site.Host, console, customer, fromShop: true);
+            await Chat.ExpectAsync(agent, "system", "Customer admitted.");
+            var visitorId = await Eventually.UntilAsync(
+                () => customer.Page.EvaluateAsync<string?>("() => JSON.parse(localStorage.getItem('pincovisor.visitor') ?? 'null')?.visitorId ?? null"),
+                id => id is not null, "the widget's visitor id in localStorage");
+            var visitor = agent.Page.Locator($"[data-testid=agent-visitor][data-visitor-id=\"{visitorId}\"]");
+            await console.ShowAsync(visitor);
+            await Expect(visitor).ToContainTextAsync("1 page ·", new() { Timeout = Arrival });
+            await shots.TakeAsync("english");
+
+            await agent.ById("pc-lang").ClickAsync().WaitAsync(Limits.Await);
+            await Chat.ExpectAsync(agent, "system", "Cliente admitido.");
+            (await Chat.Messages(agent, "system").AllTextContentsAsync().WaitAsync(Limits.Await))
+                .Should().NotContain(line => line.Contains("admitted", StringComparison.Ordinal) || line.Contains("joined", StringComparison.Ordinal),
+                    "lines shown before the switch are rewritten in Spanish");
+            await console.ShowAsync(visitor);
+            await Expect(visitor).ToContainTextAsync("1 página ·", new() { Timeout = Arrival });
+            await Expect(agent.ById("agent-call").First).Not.ToContainTextAsync("Atiende tú", new() { Timeout = Arrival });
+            await shots.TakeAsync("spanish");
+        });
+
+        PageProblems.AssertNone(agent, customer);
+    }
+
     [Fact]
     public async Task ASwitchInOneWindowReachesThePersonsOtherWindowsOfTheSite()
     {

@@ -46,7 +46,7 @@ internal sealed class RedisVisitorStore(
     /// </summary>
     public async Task<PageViewOutcome> RecordAsync(
         string clientBucket, string visitorId, string visitorKey, string url, string title, string? device, bool inSession,
-        CancellationToken cancellationToken = default)
+        bool heartbeat, CancellationToken cancellationToken = default)
     {
         ThrottleCounter[] tries = [new(VisitorKeys.TriesFrom(clientBucket), Options.MaxUnknownVisitorsPerMinute, ThrottleWindow)];
         if ((await throttle.BeginAsync(tries, cancellationToken).ConfigureAwait(false)).RetryAfter is { } wait)
@@ -59,6 +59,7 @@ internal sealed class RedisVisitorStore(
         [
             VisitorIds.Hash(visitorKey), now, (long)ThrottleWindow.TotalMilliseconds, Options.MaxPageViewsPerMinute,
             url, title, device ?? string.Empty, (long)Options.Lifetime.TotalMilliseconds, inSession ? "1" : "0",
+            heartbeat ? "1" : "0",
         ]).WaitAsync(cancellationToken).ConfigureAwait(false))!;
         if ((int)result[0] == 0)
         {

@@ -9,7 +9,8 @@ namespace PinCovisor.Web.Visitors;
 /// <param name="Url">The page's address.</param>
 /// <param name="Title">The page's title.</param>
 /// <param name="InSession">Whether the visitor's widget is in a session (joining, waiting or in), so agents are not offered to invite them.</param>
-internal sealed record PageViewRequest(string? VisitorId, string? VisitorKey, string? Url, string? Title, bool? InSession = null);
+/// <param name="Heartbeat">True for the reports of a page already counted (it stays open): the visitor stays live, pages seen do not grow.</param>
+internal sealed record PageViewRequest(string? VisitorId, string? VisitorKey, string? Url, string? Title, bool? InSession = null, bool? Heartbeat = null);
 
 /// <summary>An invitation handed to the visitor: the session, their customer token, the agent, their admission.</summary>
 /// <param name="SessionId">The session the visitor is invited into.</param>

@@ -72,7 +72,7 @@ internal static class VisitorEndpoints
             return VisitorProblems.UnknownVisitor();
         }
 
-        var outcome = await store.RecordAsync(bucket, body.VisitorId!, body.VisitorKey!, body.Url!, title, device, body.InSession == true,
+        var outcome = await store.RecordAsync(bucket, body.VisitorId!, body.VisitorKey!, body.Url!, title, device, body.InSession == true, body.Heartbeat == true,
             cancellationToken).ConfigureAwait(false);
         switch (outcome)
         {

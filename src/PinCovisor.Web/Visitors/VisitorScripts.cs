@@ -5,7 +5,8 @@ internal static class VisitorScripts
 {
     /// <summary>
     /// Records a page view of a known visitor. KEYS[1] visitor hash; ARGV key hash, now ms, window ms,
-    /// max per window, url, title, device, lifetime ms, in a session ('1' or '0'). Returns {0} unknown or wrong key,
+    /// max per window, url, title, device, lifetime ms, in a session ('1' or '0'), a heartbeat of a page
+    /// already counted ('1': the view count stays) or a page view ('0'). Returns {0} unknown or wrong key,
     /// {2, retry-after ms} throttled, {1} recorded. Checking the key, counting and updating happen
     /// in one step, so two tabs reporting at once cannot slip past the limit.
     /// </summary>
@@ -27,7 +28,9 @@ internal static class VisitorScripts
         end
         redis.call('HSET', KEYS[1], 'rw', started, 'rc', count + 1, 'url', ARGV[5], 'title', ARGV[6],
           'device', ARGV[7], 'last', now, 'ins', ARGV[9])
-        redis.call('HINCRBY', KEYS[1], 'views', 1)
+        if ARGV[10] ~= '1' then
+          redis.call('HINCRBY', KEYS[1], 'views', 1)
+        end
         redis.call('PEXPIRE', KEYS[1], ARGV[8])
         return {1}
         """;

@@ -19,6 +19,28 @@ public sealed class VisitorTests(RedisServers servers)
 
     [Theory]
     [MemberData(nameof(RedisServers.Kinds), MemberType = typeof(RedisServers))]
+    public async Task HeartbeatsOfAnOpenPageKeepTheVisitorLiveWithoutCountingPagesSeen(RedisServerKind kind)
+    {
+        await using var host = StartShop(servers, kind);
+        using var widget = ClientFor(host);
+        using var agent = ClientFor(host, await SessionSeeder.AgentTokenAsync(host, "ana"));
+
+        var (id, key, _) = await StartVisitAsync(widget, "https://shop.example/", "Home");
+        for (var i = 0; i < 3; i++)
+        {
+            await PageViewAsync(widget, new { visitorId = id, visitorKey = key, url = "https://shop.example/", title = "Home", heartbeat = true });
+        }
+
+        Find(await ListAsync(agent), id)!.Value.GetProperty("pageViews").GetInt64().Should().Be(1, "one page load, however long it stays open");
+        await PageViewAsync(widget, new { visitorId = id, visitorKey = key, url = "https://shop.example/lamps", title = "Lamps" });
+        await PageViewAsync(widget, new { visitorId = id, visitorKey = key, url = "https://shop.example/lamps", title = "Lamps", heartbeat = true });
+        var listed = Find(await ListAsync(agent), id)!.Value;
+        listed.GetProperty("pageViews").GetInt64().Should().Be(2);
+        listed.GetProperty("url").GetString().Should().Be("https://shop.example/lamps");
+    }
+
+    [Theory]
+    [MemberData(nameof(RedisServers.Kinds), MemberType = typeof(RedisServers))]
     public async Task FirstPageViewMintsAnIdAndKeyAndLaterOnesUpdateWhatAgentsSee(RedisServerKind kind)
     {
         await using var host = StartShop(servers, kind);

@@ -3,16 +3,21 @@
 // PinCovisor host the script came from. It also reports page views for visitor monitoring.
 //
 //   <script src="https://covisor.shop.example/widget.js" data-lang="es" data-position="right" defer></script>
+//
+// A page with a language switch of its own sets data-lang-switch="off" and calls
+// PinCovisor.setLang("es" | "en") from it; pages served by the host share the choice by themselves.
 
 import { createCustomerApp } from "./customer/app";
 import { api } from "./shared/api";
 import { h } from "./shared/dom";
-import { lang, onLangChange, setLang, translator } from "./shared/i18n";
+import { lang, onLangChange, pluralTranslator, setLang, translator } from "./shared/i18n";
 
-const t = translator({
-  es: { launcher: "¿Hablando con nosotros por teléfono? Introduce tu código", close: "Cerrar", panel: "Sesión visual de tu llamada", unread: "{n} mensajes sin leer" },
-  en: { launcher: "On the phone with us? Enter your code", close: "Close", panel: "Your call's visual session", unread: "{n} unread messages" },
-});
+const words = {
+  es: { launcher: "¿Hablando con nosotros por teléfono? Introduce tu código", close: "Cerrar", panel: "Sesión visual de tu llamada", "unread.one": "{count} mensaje sin leer", "unread.other": "{count} mensajes sin leer" },
+  en: { launcher: "On the phone with us? Enter your code", close: "Close", panel: "Your call's visual session", "unread.one": "{count} unread message", "unread.other": "{count} unread messages" },
+};
+const t = translator(words);
+const tn = pluralTranslator(words);
 
 interface PageViewAnswer {
   visitorId: string;
@@ -45,6 +50,7 @@ const pageViewEveryMs = 10_000;
   const app = createCustomerApp({
     baseUrl,
     headerEnd: [close],
+    languageSwitch: script?.dataset.langSwitch !== "off",
     onUnreadChange: count => {
       unread = count;
       label();
@@ -62,7 +68,7 @@ const pageViewEveryMs = 10_000;
     root.lang = lang();
     badge.hidden = unread === 0 || !panel.hidden;
     badge.textContent = String(unread);
-    launcher.setAttribute("aria-label", unread && panel.hidden ? `${t("launcher")} (${t("unread", { n: unread })})` : t("launcher"));
+    launcher.setAttribute("aria-label", unread && panel.hidden ? `${t("launcher")} (${tn("unread", unread)})` : t("launcher"));
     launcher.title = t("launcher");
     place();
   }
@@ -140,6 +146,8 @@ const pageViewEveryMs = 10_000;
     document.addEventListener("visibilitychange", () => { if (document.visibilityState === "visible") void reportPageView(); });
   }
 
+  // The first report of this page load counts a page seen; later ones only say the visitor is still here.
+  let counted = false;
   async function reportPageView(retry = true): Promise<void> {
     if (!/^https?:$/.test(location.protocol)) return;
     const saved = readVisitor();
@@ -147,8 +155,9 @@ const pageViewEveryMs = 10_000;
       const answer = await api<PageViewAnswer>("/api/visitors/pageview", {
         baseUrl, credentials: "omit",
         body: { visitorId: saved?.visitorId, visitorKey: saved?.visitorKey, url: location.href.slice(0, 2048), title: document.title.slice(0, 200),
-          inSession: app.state === "joining" || app.state === "waiting" || app.state === "covisor" },
+          inSession: app.state === "joining" || app.state === "waiting" || app.state === "covisor", heartbeat: counted },
       });
+      counted = true;
       if (answer.visitorKey) writeVisitor({ visitorId: answer.visitorId, visitorKey: answer.visitorKey });
       const invitation = answer.invitation;
       if (invitation) {
@@ -165,7 +174,8 @@ const pageViewEveryMs = 10_000;
     }
   }
 
-  (window as unknown as { PinCovisor: unknown }).PinCovisor = { open, close: closePanel };
+  const chooseLang = (next: unknown): void => { if (next === "es" || next === "en") setLang(next); };
+  (window as unknown as { PinCovisor: unknown }).PinCovisor = { open, close: closePanel, setLang: chooseLang };
   if (document.body) mount();
   else document.addEventListener("DOMContentLoaded", mount, { once: true });
 })();

@@ -78,7 +78,7 @@ export function callBoard(me: Me, openSession: (sessionId: string) => void, sess
     list.replaceChildren(...latest.map(call => {
       const sessionId = sessionOfCall(call.callSid);
       const pinKey = call.pinState === "live" ? "pinLive" : call.pinState === "redeemed" ? "pinRedeemed" : "pinNone";
-      const agent = call.answeringAgent === me.username ? t("you") : call.answeringAgent;
+      const answered = call.answeringAgent === me.username ? t("answeredByYou") : call.answeringAgent ? t("answeredBy", { name: call.answeringAgent }) : null;
       const timeKey = call.status === "in-progress" ? "inCallFor" : "waitingFor";
       const item = h("li", { class: "item call", "data-testid": "agent-call", "data-call-sid": call.callSid, "data-status": call.status },
         h("div", { class: "item-main" },
@@ -87,7 +87,7 @@ export function callBoard(me: Me, openSession: (sessionId: string) => void, sess
             h("span", { class: `chip status-${call.status}` }, callStatusText(call.status)),
             h("span", { class: `chip pin-${call.pinState}`, "data-pin-state": call.pinState }, t(pinKey)),
             h("span", { class: "waited", "data-waited": timeKey }, t(timeKey, { time: duration(waited(call)) }))),
-          agent ? h("span", { class: "item-sub" }, t("answeredBy", { name: agent })) : null));
+          answered ? h("span", { class: "item-sub" }, answered) : null));
       if (call.answeringAgent === me.username && call.status === "in-progress") item.append(newPinButton(call, () => board.poller.refresh()));
       if (sessionId) {
         const open = h("button", { type: "button", class: "icon-button open", "data-testid": "agent-call-open", "aria-label": t("openSession"), title: t("openSession") }, icon("chat", 20));

@@ -1,7 +1,7 @@
 // The console's words in Spanish and English, and the small bindings that keep static text in
 // step with the language switch: elements carry data-i18n (text) or data-i18n-attr
 // ("aria-label:key;placeholder:key") and are refreshed in place when the language changes.
-import { lang, onLangChange, translator, type Dictionary } from "../shared/i18n.js";
+import { lang, onLangChange, pluralTranslator, translator, type Dictionary } from "../shared/i18n.js";
 import { h } from "../shared/dom.js";
 
 const dictionary = {
@@ -49,6 +49,7 @@ const dictionary = {
     waitingFor: "espera {time}",
     inCallFor: "en llamada {time}",
     answeredBy: "Atiende {name}",
+    answeredByYou: "La atiendes tú",
     you: "tú",
     pinLive: "PIN sin usar",
     pinRedeemed: "Cliente conectado",
@@ -81,7 +82,8 @@ const dictionary = {
     invite: "Invitar",
     invited: "Invitado",
     inviteSent: "Invitación enviada; el visitante se unirá en unos 10 segundos.",
-    pagesSeen: "{count} páginas",
+    "pagesSeen.one": "{count} página",
+    "pagesSeen.other": "{count} páginas",
     lastSeen: "hace {time}",
     emptyTitle: "Elige una sesión",
     emptyLead: "Admite a quien espera o abre una sesión de la lista para ver y hablar con el cliente.",
@@ -181,6 +183,7 @@ const dictionary = {
     waitingFor: "waiting {time}",
     inCallFor: "on the call {time}",
     answeredBy: "Answered by {name}",
+    answeredByYou: "Answered by you",
     you: "you",
     pinLive: "PIN not used yet",
     pinRedeemed: "Customer joined",
@@ -213,7 +216,8 @@ const dictionary = {
     invite: "Invite",
     invited: "Invited",
     inviteSent: "Invitation sent; the visitor joins within about 10 seconds.",
-    pagesSeen: "{count} pages",
+    "pagesSeen.one": "{count} page",
+    "pagesSeen.other": "{count} pages",
     lastSeen: "{time} ago",
     emptyTitle: "Pick a session",
     emptyLead: "Admit whoever is waiting or open a session from the list to see and talk to the customer.",
@@ -274,6 +278,8 @@ const dictionary = {
 export type Key = keyof typeof dictionary.en;
 
 export const t = translator<Key>(dictionary as Dictionary<Key>);
+/** Counted phrases: <c>tn("pagesSeen", 1)</c> is "1 page". */
+export const tn = pluralTranslator<Key>(dictionary as Dictionary<Key>);
 
 /** A span whose text follows the language. */
 export function T(key: Key): HTMLSpanElement {

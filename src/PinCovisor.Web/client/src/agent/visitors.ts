@@ -5,7 +5,7 @@ import { h } from "../shared/dom.js";
 import { onLangChange } from "../shared/i18n.js";
 import type { Visitor } from "./types.js";
 import { poll, type Poller } from "./poll.js";
-import { t } from "./strings.js";
+import { t, tn } from "./strings.js";
 import { ago, button, empty, errorText, panel, say, type Panel } from "./ui.js";
 import { icon } from "./icons.js";
 
@@ -49,7 +49,7 @@ export function visitorBoard(openSession: (sessionId: string) => void): VisitorB
             ? h("a", { class: "item-link", href: visitor.url, target: "_blank", rel: "noopener noreferrer" }, place(visitor.url))
             : h("span", { class: "item-link" }, place(visitor.url)),
           h("span", { class: "item-sub" },
-            [visitor.device, t("pagesSeen", { count: visitor.pageViews }), t("lastSeen", { time: ago(visitor.lastSeen) })].filter(Boolean).join(" · "))),
+            [visitor.device, tn("pagesSeen", visitor.pageViews), t("lastSeen", { time: ago(visitor.lastSeen) })].filter(Boolean).join(" · "))),
         h("div", { class: "item-actions" }, action));
     }));
   }

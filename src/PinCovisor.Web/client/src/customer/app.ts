@@ -21,6 +21,8 @@ export interface CustomerAppOptions {
   headerEnd?: HTMLElement[];
   onStateChange?: (state: CustomerState) => void;
   onUnreadChange?: (unread: number) => void;
+  /** False where the page around offers its own language switch (the widget's data-lang-switch="off"). */
+  languageSwitch?: boolean;
 }
 
 export interface CustomerApp {
@@ -58,6 +60,7 @@ export function createCustomerApp(options: CustomerAppOptions): CustomerApp {
     banner, body);
 
   langButton.addEventListener("click", () => setLang(lang() === "es" ? "en" : "es"));
+  langButton.hidden = options.languageSwitch === false;
 
   function setState(next: CustomerState): void {
     state = next;

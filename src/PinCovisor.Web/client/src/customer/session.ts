@@ -2,7 +2,7 @@
 // for this browser tab (sessionStorage) so a reload or a new page of the shop resumes the session.
 
 import { ApiError, api } from "../shared/api";
-import { translator } from "../shared/i18n";
+import { pluralTranslator, translator } from "../shared/i18n";
 
 export interface CustomerSession {
   sessionId: string;
@@ -61,22 +61,26 @@ export async function fetchSession(baseUrl: string, session: CustomerSession): P
   return { ...session, agentName: view.agent?.displayName ?? session.agentName, admission: view.admission };
 }
 
-const t = translator({
+const words = {
   es: {
     invalid: "Ese código no es válido o ha caducado. Revisa los dígitos o pide uno nuevo.",
-    throttled: "Demasiados intentos. Espera {n} minutos y vuelve a intentarlo.",
+    "throttled.one": "Demasiados intentos. Espera {count} minuto y vuelve a intentarlo.",
+    "throttled.other": "Demasiados intentos. Espera {count} minutos y vuelve a intentarlo.",
     throttledSoon: "Demasiados intentos. Espera un momento y vuelve a intentarlo.",
     format: "Escribe los {min} a {max} dígitos que has oído por teléfono.",
     network: "No hemos podido conectar. Revisa tu conexión y vuelve a intentarlo.",
   },
   en: {
     invalid: "That code is not valid or has expired. Check the digits, or ask for a new one.",
-    throttled: "Too many tries. Wait {n} minutes and try again.",
+    "throttled.one": "Too many tries. Wait {count} minute and try again.",
+    "throttled.other": "Too many tries. Wait {count} minutes and try again.",
     throttledSoon: "Too many tries. Wait a moment and try again.",
     format: "Type the {min} to {max} digits you heard on the phone.",
     network: "We could not connect. Check your connection and try again.",
   },
-});
+};
+const t = translator(words);
+const tn = pluralTranslator(words);
 
 export const pinLength = { min: 4, max: 12 };
 
@@ -89,7 +93,7 @@ export function joinError(error: unknown): string {
   if (!(error instanceof ApiError)) return t("network");
   if (error.status === 429) {
     const minutes = error.retryAfterSeconds ? Math.ceil(error.retryAfterSeconds / 60) : 0;
-    return minutes > 0 ? t("throttled", { n: minutes }) : t("throttledSoon");
+    return minutes > 0 ? tn("throttled", minutes) : t("throttledSoon");
   }
   if (error.status === 404) return t("invalid");
   if (error.status === 400) return t("format", pinLength);
