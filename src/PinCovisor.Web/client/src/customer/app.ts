@@ -136,17 +136,18 @@ export function createCustomerApp(options: CustomerAppOptions): CustomerApp {
         body.replaceChildren(closing("pc-rejected", "pc-rejected", "rejectedTitle", "rejectedText", false));
         break;
       case "call-ended":
-        body.replaceChildren(closing("pc-call-ended", "pc-ended", "callEndedTitle", "callEndedText", true));
+        // Its title already says where the call stands.
+        body.replaceChildren(closing("pc-call-ended", "pc-ended", "callEndedTitle", "callEndedText", true, false));
         break;
     }
   }
 
   /** A last screen: what happened, what to do next, where the call stands, and a way back to the PIN. */
   function closing(testId: string, kind: string, title: "endedTitle" | "rejectedTitle" | "callEndedTitle",
-    text: "endedText" | "rejectedText" | "callEndedText", done: boolean): HTMLElement {
+    text: "endedText" | "rejectedText" | "callEndedText", done: boolean, withStatus = true): HTMLElement {
     return h("section", { class: `pc-step pc-center ${kind}`, "data-testid": testId },
       done ? h("span", { class: "pc-done-icon", "aria-hidden": "true" }, "✓") : null,
-      h("h2", { class: "pc-lead" }, t(title)), h("p", { class: "pc-muted" }, t(text)), statusElement, restartButton());
+      h("h2", { class: "pc-lead" }, t(title)), h("p", { class: "pc-muted" }, t(text)), withStatus ? statusElement : null, restartButton());
   }
 
   function restartButton(): HTMLElement {
