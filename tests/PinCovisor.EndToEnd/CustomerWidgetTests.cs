@@ -161,6 +161,16 @@ public sealed class CustomerWidgetTests(DevelopmentSite site, ITestOutputHelper 
             "the launcher to cover none of the shop's links, buttons and headings by the call button");
         await shots.TakeAsync("by-the-call-button");
 
+        if (device == Device.Desktop)
+        {
+            // With nothing of the page beneath it, the launcher shows its whole label again.
+            await visitor.Page.EvaluateAsync(
+                "() => { for (const e of document.querySelectorAll('body > *:not(#pincovisor-widget)')) e.style.visibility = 'hidden'; dispatchEvent(new Event('resize')); }")
+                .WaitAsync(Limits.Await);
+            await Expect(launcher).Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex("pc-compact"), new() { Timeout = Arrival });
+            await shots.TakeAsync("full-label");
+        }
+
         var lines = await launcher.EvaluateAsync<double>(
             "b => { const text = b.querySelector('.pc-launcher-text'); if (getComputedStyle(text).display === 'none') return 0; const lh = parseFloat(getComputedStyle(text).lineHeight); return text.getBoundingClientRect().height / lh; }")
             .WaitAsync(Limits.Await);

@@ -95,14 +95,14 @@ const pageViewEveryMs = 10_000;
   // The launcher keeps clear of the page's own controls: where its full size would cover a link, a
   // button, a field or a heading of the page (or its label would not fit on one line), it shrinks to
   // its round icon, keeping its name for assistive technology and showing the label on hover.
-  const pageControls = "a[href], button, input, select, textarea, label, summary, [role=button], [tabindex], h1, h2, h3";
+  const pageControls = "a[href], button, input, select, textarea, label, summary, [role=button], [tabindex]:not([tabindex='-1']), h1, h2, h3";
+  // Called with the launcher at its full size: samples points across its box for what lies beneath.
   function coversPage(): boolean {
     const box = launcher.getBoundingClientRect();
     if (!box.width) return false;
-    const full = { left: side === "left" ? box.left : box.right - launcherFullWidth(), right: side === "left" ? box.left + launcherFullWidth() : box.right };
     for (const fx of [0.02, 0.14, 0.26, 0.38, 0.5, 0.62, 0.74, 0.86, 0.98]) {
       for (const fy of [0.05, 0.3, 0.55, 0.8, 0.95]) {
-        const x = full.left + (full.right - full.left) * fx, y = box.top + box.height * fy;
+        const x = box.left + box.width * fx, y = box.top + box.height * fy;
         for (const under of document.elementsFromPoint(x, y)) {
           if (under === host || under === document.body || under === document.documentElement) continue;
           if (under.closest(pageControls)) return true;
@@ -110,9 +110,6 @@ const pageViewEveryMs = 10_000;
       }
     }
     return false;
-  }
-  function launcherFullWidth(): number {
-    return Math.min(340, window.innerWidth - 32);
   }
   let placing = 0;
   function place(): void {
