@@ -12,7 +12,7 @@ public sealed class HubCallStatusTests(RedisServers servers)
 {
     [Theory]
     [MemberData(nameof(RedisServers.Kinds), MemberType = typeof(RedisServers))]
-    public async Task WhoeverJoinsAfterTheAnswerLearnsTheCallIsInProgressAndLaterThatItEnded(RedisServerKind kind)
+    public async Task WhoeverJoinsAfterTheAnswerLearnsTheCallIsInProgressAndTheWaitingRoomHearsWhenItEnds(RedisServerKind kind)
     {
         await using var host = HostFactory.Start(servers, kind,
             ShopSettings.With(new Dictionary<string, string?> { [SessionsApi.TrustLoopbackProxy.Key] = SessionsApi.TrustLoopbackProxy.Value }));
@@ -33,6 +33,10 @@ public sealed class HubCallStatusTests(RedisServers servers)
         atAgent.Call.Should().Be(new CallStatusChanged("in-progress", false, null));
 
         await Caller.StatusAsync(twilio, call.CallSid, "completed");
+        // Pushed to the waiting room too: a caller not yet let in hears at once that the call is over.
+        // (One by one, as they arrive: the waiting room hears only some of the log.)
+        var arrivals = await customer.Events.WaitAsync(() => customer.Events.Arrivals, a => a.Any(e => e.Kind == EventKinds.CallStatus));
+        arrivals.Last(e => e.Kind == EventKinds.CallStatus).DataAs<CallStatusChanged>().Should().Match<CallStatusChanged>(c => c.Status == "completed" && c.Over);
         var later = await agent.JoinAsync(joined.SessionId);
 
         later.Call!.Status.Should().Be("completed");
