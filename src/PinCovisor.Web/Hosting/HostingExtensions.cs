@@ -20,6 +20,9 @@ internal static class HostingExtensions
             .Filter.ByExcluding(e => e.Level == LogEventLevel.Error && DispatcherFailure(e))
             .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture),
             // Also feed any other registered logging providers (tests capture lines this way).
+            // The host's own logger, not Serilog's static Log.Logger: a process running several
+            // hosts (tests, benchmarks) would otherwise send every host's events to the last one built.
+            preserveStaticLogger: true,
             writeToProviders: true);
         CachingLoggerFactory.Decorate(builder.Services);
 

@@ -11,7 +11,8 @@ internal sealed partial class RedisStartup(RedisEndpoint endpoint, IServiceProvi
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _ = services.GetRequiredService<IConnectionMultiplexer>();
+        // Said before connecting: the line is in the log before anything can use the store, and
+        // names the Redis a slow or failing connection is waiting for.
         if (endpoint.EmbeddedPort is { } port)
         {
             Embedded(logger, port);
@@ -22,6 +23,7 @@ internal sealed partial class RedisStartup(RedisEndpoint endpoint, IServiceProvi
             External(logger, string.Join(", ", options.EndPoints.Select(e => e.ToString())));
         }
 
+        _ = services.GetRequiredService<IConnectionMultiplexer>();
         return Task.CompletedTask;
     }
 

@@ -41,7 +41,7 @@ public sealed class QuietLogTests(RedisServers servers)
         {
             lines.Where(l => l.StartsWith("Information", StringComparison.Ordinal) && l.Contains(call.CallSid, StringComparison.Ordinal)
                     && l.Contains("answered by agent", StringComparison.OrdinalIgnoreCase))
-                .Should().ContainSingle($"one line says who answered {call.CallSid}");
+                .Should().ContainSingle($"one line says who answered {call.CallSid}; its lines: {string.Join(" | ", lines.Where(l => l.Contains(call.CallSid, StringComparison.Ordinal)).Select(l => l[..Math.Min(l.Length, 160)]))}");
         }
     }
 }

@@ -116,7 +116,7 @@ public sealed class SignedRequestReplayTests(RedisServers servers)
         ana.Events.Applied(joined.SessionId).Count(e => e.Kind == EventKinds.AgentChanged).Should().Be(1);
         ana.Events.Applied(joined.SessionId).Count(e => e.Kind == EventKinds.CallStatus).Should().Be(1, "in progress, once");
         var callLines = host.Logs.Lines.Where(l => l.Contains(callSid, StringComparison.Ordinal)).ToList();
-        callLines.Count(l => l.Contains("Name: \"AgentBound\"", StringComparison.Ordinal)).Should().Be(1);
+        callLines.Count(l => l.Contains("Name: \"AgentAnswered\"", StringComparison.Ordinal)).Should().Be(1, "one binding, one line");
         callLines.Count(l => l.Contains("Name: \"BindingRefused\"", StringComparison.Ordinal)).Should().Be(7);
     }
 
