@@ -56,9 +56,8 @@ public sealed class AgentConsoleTests(DevelopmentSite site, ITestOutputHelper ou
         {
             var console = new AgentConsole(agent);
             await console.LogInAsync();
-            var twilio = new TwilioCaller(site.Host.CreateLoopbackClient(), site.Configuration["Twilio:AuthToken"]!);
-            var call = await Caller.CallAsync(twilio).WaitAsync(Limits.Await);
-            await Caller.AnswerAsync(twilio, call.CallSid).WaitAsync(Limits.Await);
+            await using var answered = await AnsweredCall.PlaceAsync(site.Host);
+            var call = answered.Call;
             await new Customer(customer).JoinFromShopAsync(call.Pin);
             var entry = agent.ById("agent-waiting-entry").First;
             await console.ShowAsync(entry);
@@ -94,7 +93,6 @@ public sealed class AgentConsoleTests(DevelopmentSite site, ITestOutputHelper ou
             await Expect(customer.ById("pc-covisor")).ToBeVisibleAsync(new() { Timeout = Arrival });
             await console.OpenSessionAsync(sessionId!);
             await shots.TakeAsync("back-in");
-            await Caller.StatusAsync(twilio, call.CallSid, "completed").WaitAsync(Limits.Await);
         });
 
         PageProblems.AssertNone(agent, customer);
@@ -169,21 +167,14 @@ public sealed class AgentConsoleTests(DevelopmentSite site, ITestOutputHelper ou
             var console = new AgentConsole(agent);
             await console.LogInAsync();
             await customer.Page.GotoAsync("/demo").WaitAsync(Limits.Await);
-            var visitorId = await Eventually.UntilAsync(
-                () => customer.Page.EvaluateAsync<string?>("() => JSON.parse(localStorage.getItem('pincovisor.visitor') ?? 'null')?.visitorId ?? null"),
-                id => id is not null, "the widget's visitor id in localStorage");
+            var visitorId = await new Customer(customer).VisitorIdAsync();
             var visitor = agent.Page.Locator($"[data-testid=agent-visitor][data-visitor-id=\"{visitorId}\"]");
             await console.ShowAsync(visitor);
             await Expect(visitor.GetByTestId("agent-invite")).ToBeVisibleAsync(new() { Timeout = Arrival });
             await visitor.ScrollIntoViewIfNeededAsync().WaitAsync(Limits.Await);
             await shots.TakeAsync("browsing");
 
-            var twilio = new TwilioCaller(site.Host.CreateLoopbackClient(), site.Configuration["Twilio:AuthToken"]!);
-            var call = await Caller.CallAsync(twilio).WaitAsync(Limits.Await);
-            await Caller.AnswerAsync(twilio, call.CallSid).WaitAsync(Limits.Await);
-            await new Customer(customer).JoinFromShopAsync(call.Pin);
-            await console.AdmitAsync();
-            await Expect(customer.ById("pc-covisor")).ToBeVisibleAsync(new() { Timeout = Arrival });
+            await using var call = await AnsweredCall.AdmittedAsync(site.Host, console, customer, fromShop: true);
 
             // The widget says so on its next report (every 10 s); the list follows on its next poll.
             await console.ShowAsync(visitor);
@@ -191,7 +182,6 @@ public sealed class AgentConsoleTests(DevelopmentSite site, ITestOutputHelper ou
             await Expect(visitor.GetByTestId("agent-invite")).ToHaveCountAsync(0, new() { Timeout = Arrival });
             await visitor.ScrollIntoViewIfNeededAsync().WaitAsync(Limits.Await);
             await shots.TakeAsync("in-session");
-            await Caller.StatusAsync(twilio, call.CallSid, "completed").WaitAsync(Limits.Await);
         });
 
         PageProblems.AssertNone(agent, customer);

@@ -82,9 +82,7 @@ public sealed class LanguageTests(DevelopmentSite site, ITestOutputHelper output
             await console.LogInAsync();
             await using var call = await AnsweredCall.AdmittedAsync(site.Host, console, customer, fromShop: true);
             await Chat.ExpectAsync(agent, "system", "Customer admitted.");
-            var visitorId = await Eventually.UntilAsync(
-                () => customer.Page.EvaluateAsync<string?>("() => JSON.parse(localStorage.getItem('pincovisor.visitor') ?? 'null')?.visitorId ?? null"),
-                id => id is not null, "the widget's visitor id in localStorage");
+            var visitorId = await new Customer(customer).VisitorIdAsync();
             var visitor = agent.Page.Locator($"[data-testid=agent-visitor][data-visitor-id=\"{visitorId}\"]");
             await console.ShowAsync(visitor);
             await Expect(visitor).ToContainTextAsync("1 page ·", new() { Timeout = Arrival });

@@ -31,8 +31,7 @@ public sealed class ReadmeWalkThroughTests(DevelopmentSite site, ITestOutputHelp
             await console.LogInAsync();
 
             // 2–3. Call from the simulator; answer as Ana's browser.
-            await simulator.CallAsync(null);
-            var pin = await PinSaidAsync(phone);
+            var pin = await simulator.CallAsync(null);
             await simulator.AnswerAsync("ana");
             await Expect(phone.Page.Locator("[data-testid=phone-answer][data-target=ana]")).ToHaveCountAsync(0, new() { Timeout = Arrival });
 
@@ -83,8 +82,7 @@ public sealed class ReadmeWalkThroughTests(DevelopmentSite site, ITestOutputHelp
             await Expect(shop.ById("pc-call-status")).ToHaveAttributeAsync("data-status", "completed", new() { Timeout = Arrival });
             await Expect(shop.ById("pc-session-ended")).ToBeVisibleAsync(new() { Timeout = Arrival });
             await Button(shop, "Enter another code").ClickAsync().WaitAsync(Limits.Await);
-            await simulator.CallAsync(null);
-            var second = await PinSaidAsync(phone);
+            var second = await simulator.CallAsync(null);
             await simulator.AnswerAsync("ana");
             await JoinAsync(shop, second, launcher: false);
             await simulator.HangUpAsync();
@@ -96,14 +94,6 @@ public sealed class ReadmeWalkThroughTests(DevelopmentSite site, ITestOutputHelp
     }
 
     private static ILocator Button(Role role, string name) => role.Page.GetByRole(AriaRole.Button, new() { Name = name });
-
-    // The code the line said last (twice, digit by digit).
-    private static async Task<string> PinSaidAsync(Role phone)
-    {
-        var said = await phone.ById("phone-say").AllTextContentsAsync().WaitAsync(Limits.Await);
-        var digits = said.Select(line => Regex.Match(line, @"\d(?:,\s*\d){3,}")).Where(m => m.Success).Select(m => Regex.Replace(m.Value, @"\D", "")).Last();
-        return digits;
-    }
 
     // Opens the shop and its widget ("On the phone with us? Enter your code") unless it is open, types the code, and waits for Ana.
     private static async Task<string> JoinAsync(Role shop, string pin, bool launcher = true)

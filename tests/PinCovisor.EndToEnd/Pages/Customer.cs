@@ -31,4 +31,9 @@ public sealed class Customer(Role customer)
         using var json = System.Text.Json.JsonDocument.Parse(saved);
         return json.RootElement.GetProperty("sessionId").GetString()!;
     }
+
+    /// <summary>The visitor id the widget keeps in the shop's localStorage once its first page view is answered.</summary>
+    public Task<string> VisitorIdAsync() => Eventually.UntilAsync(
+        async () => await customer.Page.EvaluateAsync<string?>("() => JSON.parse(localStorage.getItem('pincovisor.visitor') ?? 'null')?.visitorId ?? null") ?? "",
+        id => id.Length > 0, "the widget's visitor id in localStorage");
 }

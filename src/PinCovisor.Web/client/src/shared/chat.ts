@@ -75,8 +75,7 @@ export function createChatPanel(options: ChatPanelOptions): ChatPanel {
   const worded: Array<{ node: HTMLElement; text: () => string }> = [];
 
   const own = new Map<string, OwnMessage>();
-  const receipts = new Receipts(connection, sessionId,
-    () => document.visibilityState === "visible" && element.isConnected && element.getClientRects().length > 0);
+  const receipts = new Receipts(connection, sessionId, () => document.visibilityState === "visible" && inSight());
   let typingHide: ReturnType<typeof setTimeout> | null = null;
   let typingSentAt = 0;
   let typingIdle: ReturnType<typeof setTimeout> | null = null;
@@ -111,8 +110,9 @@ export function createChatPanel(options: ChatPanelOptions): ChatPanel {
     return log.scrollHeight - log.scrollTop - log.clientHeight < 80;
   }
 
+  /** On the page and laid out (not in a closed panel or a hidden workspace). */
   function inSight(): boolean {
-    return element.isConnected && log.getClientRects().length > 0;
+    return element.isConnected && element.getClientRects().length > 0;
   }
 
   function scrollToEnd(): void {
