@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 using PhoneBridge.Agents;
 using PhoneBridge.Calls;
 using PhoneBridge.Pins;
-using PhoneBridge.Twilio.TwiML;
+using Twilio.TwiML;
 
 namespace PhoneBridge.Ivr;
 

@@ -3,7 +3,9 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PhoneBridge.Agents;
 using PhoneBridge.Calls;
-using PhoneBridge.Twilio.TwiML;
+using Twilio.TwiML;
+using Gather = Twilio.TwiML.Voice.Gather;
+using Dial = Twilio.TwiML.Voice.Dial;
 
 namespace PhoneBridge.Ivr;
 
@@ -109,15 +111,13 @@ internal sealed class AgentLine(
     {
         var say = Say;
         // Twilio ends the input at '#' by default and leaves it out of Digits.
-        var gather = new Gather
-        {
-            Input = "dtmf",
-            Timeout = CodeTimeoutSeconds,
-            Action = urls.For(request, IvrUrls.AgentCode, "try", attempt),
-            ActionOnEmptyResult = false,
-        };
+        var gather = new Gather(
+            input: [Gather.InputEnum.Dtmf],
+            action: urls.For(request, IvrUrls.AgentCode, "try", attempt),
+            timeout: CodeTimeoutSeconds,
+            actionOnEmptyResult: false);
         say.Line(gather, say.Prompts.AgentCodeAsk);
-        response.Gather(gather);
+        response.Append(gather);
         // Nothing keyed: nobody is let in.
         return say.Line(response, say.Prompts.AgentCodeRefused).Hangup();
     }
@@ -126,6 +126,6 @@ internal sealed class AgentLine(
     {
         await state.TryAsync(leg.CallSid, "record agent leg",
             ct => calls.RecordAgentLegAsync(leg.CallSid, agent.Username, ct), cancellationToken).ConfigureAwait(false);
-        return new VoiceResponse().Dial(new Dial().Queue(options.Value.QueueName, url: urls.For(request, IvrUrls.Dequeued)));
+        return new VoiceResponse().Append(new Dial().Queue(options.Value.QueueName, url: urls.For(request, IvrUrls.Dequeued)));
     }
 }

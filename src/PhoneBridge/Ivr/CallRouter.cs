@@ -2,7 +2,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PhoneBridge.Agents;
-using PhoneBridge.Twilio.TwiML;
+using Twilio.TwiML;
+using Dial = Twilio.TwiML.Voice.Dial;
 
 namespace PhoneBridge.Ivr;
 
@@ -29,7 +30,7 @@ internal sealed class CallRouter(IAgentDirectory agents, IvrUrls urls, IOptions<
             case IvrRouting.Enqueue:
                 return response.Enqueue(Options.QueueName, action: action);
             case IvrRouting.Forward:
-                return response.Dial(new Dial { Action = action, Timeout = Options.DialTimeoutSeconds }
+                return response.Append(new Dial(action: action, timeout: Options.DialTimeoutSeconds)
                     .Number(Options.ForwardNumber!));
             default:
                 return DialAgents(request, call, response, action);
@@ -59,17 +60,15 @@ internal sealed class CallRouter(IAgentDirectory agents, IvrUrls urls, IOptions<
         return say.Line(response, say.Prompts.NobodyAvailable).Hangup();
     }
 
-    private VoiceResponse DialAgents(HttpRequest request, TwilioWebhook call, VoiceResponse response, string action)
+    private VoiceResponse DialAgents(HttpRequest request, TwilioWebhook call, VoiceResponse response, Uri action)
     {
         var whisper = urls.For(request, IvrUrls.Whisper);
-        var dial = new Dial
-        {
-            Action = action,
-            Timeout = Options.DialTimeoutSeconds,
+        var dial = new Dial(
+            action: action,
+            timeout: Options.DialTimeoutSeconds,
+            callerId: string.IsNullOrWhiteSpace(Options.CallerId) ? null : Options.CallerId,
             // The caller keeps hearing ringing (not silence) while the agent hears the whisper.
-            AnswerOnBridge = true,
-            CallerId = string.IsNullOrWhiteSpace(Options.CallerId) ? null : Options.CallerId,
-        };
+            answerOnBridge: true);
 
         var nouns = 0;
         foreach (var agent in agents.Reachable)
@@ -94,6 +93,6 @@ internal sealed class CallRouter(IAgentDirectory agents, IvrUrls urls, IOptions<
             return say.Line(response, say.Prompts.NobodyAvailable).Hangup();
         }
 
-        return response.Dial(dial);
+        return response.Append(dial);
     }
 }

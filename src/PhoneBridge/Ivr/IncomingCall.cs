@@ -4,7 +4,8 @@ using Microsoft.Extensions.Options;
 using PhoneBridge.Calls;
 using PhoneBridge.Hours;
 using PhoneBridge.Pins;
-using PhoneBridge.Twilio.TwiML;
+using Twilio.TwiML;
+using Gather = Twilio.TwiML.Voice.Gather;
 
 namespace PhoneBridge.Ivr;
 
@@ -80,14 +81,12 @@ internal sealed class IncomingCall(
         var say = IvrSpeaker.For(Options, call);
         var spelled = PinSpeech.Spell(pin.Digits);
         // The PIN is read inside the Gather so a caller who already knows it can press a key at once.
-        var gather = new Gather
-        {
-            Input = "dtmf",
-            NumDigits = 1,
-            Timeout = Options.MenuTimeoutSeconds,
-            Action = urls.For(request, IvrUrls.Menu, "repeats", repeats),
-            ActionOnEmptyResult = false,
-        };
+        var gather = new Gather(
+            input: [Gather.InputEnum.Dtmf],
+            action: urls.For(request, IvrUrls.Menu, "repeats", repeats),
+            timeout: Options.MenuTimeoutSeconds,
+            numDigits: 1,
+            actionOnEmptyResult: false);
         say.Line(gather, say.Prompts.PinIntro);
         say.Line(gather, spelled);
         if (twice)
@@ -99,7 +98,7 @@ internal sealed class IncomingCall(
 
         say.Line(gather, sms.Offered ? say.Prompts.Menu : say.Prompts.MenuRepeatOnly);
 
-        response.Gather(gather);
+        response.Append(gather);
         // No key pressed: the caller goes on to an agent.
         return response.Redirect(urls.For(request, IvrUrls.Route, "attempt", 1));
     }

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using PhoneBridge.Twilio;
-using PhoneBridge.Twilio.TwiML;
+using Twilio.TwiML;
 
 namespace PhoneBridge.Ivr;
 

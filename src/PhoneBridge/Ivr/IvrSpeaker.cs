@@ -1,4 +1,5 @@
-using PhoneBridge.Twilio.TwiML;
+using Twilio.TwiML;
+using Gather = Twilio.TwiML.Voice.Gather;
 
 namespace PhoneBridge.Ivr;
 
@@ -20,8 +21,8 @@ internal sealed record IvrSpeaker(IvrPrompts Prompts, string Voice)
     }
 
     public VoiceResponse Line(VoiceResponse response, string text) =>
-        response.Say(text, Voice, Prompts.Language);
+        response.Say(text, voice: Voice, language: Prompts.Language);
 
     public Gather Line(Gather gather, string text) =>
-        gather.Say(text, Voice, Prompts.Language);
+        gather.Say(text, voice: Voice, language: Prompts.Language);
 }

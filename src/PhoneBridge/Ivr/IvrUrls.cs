@@ -32,8 +32,8 @@ internal sealed class IvrUrls(IOptions<TwilioOptions> twilio)
             : configured.TrimEnd('/');
     }
 
-    public string For(HttpRequest request, string path) => Base(request) + path;
+    public Uri For(HttpRequest request, string path) => new(Base(request) + path, UriKind.Absolute);
 
-    public string For(HttpRequest request, string path, string name, int value) =>
-        $"{Base(request)}{path}?{name}={value.ToString(CultureInfo.InvariantCulture)}";
+    public Uri For(HttpRequest request, string path, string name, int value) =>
+        new($"{Base(request)}{path}?{name}={value.ToString(CultureInfo.InvariantCulture)}", UriKind.Absolute);
 }

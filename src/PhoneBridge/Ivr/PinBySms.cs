@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 using PhoneBridge.Calls;
 using PhoneBridge.Pins;
 using PhoneBridge.Twilio.Messaging;
-using PhoneBridge.Twilio.TwiML;
+using Twilio.TwiML;
 
 namespace PhoneBridge.Ivr;
 
@@ -55,7 +55,7 @@ internal sealed class PinBySms(
             return false;
         }
 
-        var join = string.IsNullOrWhiteSpace(sms.JoinUrl) ? urls.For(request, "/join") : sms.JoinUrl;
+        var join = string.IsNullOrWhiteSpace(sms.JoinUrl) ? urls.For(request, "/join").OriginalString : sms.JoinUrl;
         var link = $"{join}{(join.Contains('?', StringComparison.Ordinal) ? '&' : '?')}pin={pin.Digits}";
         var body = string.Format(System.Globalization.CultureInfo.InvariantCulture, say.Prompts.SmsBody, pin.Digits, link);
 

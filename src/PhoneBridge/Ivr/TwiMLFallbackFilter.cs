@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using PhoneBridge.Twilio.TwiML;
+using PhoneBridge.Twilio;
+using Twilio.TwiML;
 
 namespace PhoneBridge.Ivr;
 

@@ -2,7 +2,11 @@ using System.Text;
 
 using Microsoft.AspNetCore.Http;
 
-using PhoneBridge.Twilio.TwiML;
+using PhoneBridge.Twilio;
+
+using Twilio.TwiML;
+
+using Gather = Twilio.TwiML.Voice.Gather;
 
 namespace PhoneBridge.Tests.Twilio;
 
@@ -11,20 +15,20 @@ public sealed class TwiMLTests
     [Fact]
     public void AResponseIsAnXmlDeclarationAndOneUnindentedResponseElement()
     {
-        string xml = new VoiceResponse().Say("Hello", language: "en-GB").Hangup().ToString();
+        string xml = new TwiMLResult(new VoiceResponse().Say("Hello", language: "en-GB").Hangup()).Xml;
 
-        xml.Should().Be("""<?xml version="1.0" encoding="UTF-8"?><Response><Say language="en-GB">Hello</Say><Hangup/></Response>""");
+        xml.Should().Be("""<?xml version="1.0" encoding="utf-8"?><Response><Say language="en-GB">Hello</Say><Hangup></Hangup></Response>""");
     }
 
     [Fact]
     public void VerbsAddedToAGatherAfterItWasAddedStillAppear()
     {
-        Gather gather = new() { NumDigits = 1 };
-        VoiceResponse response = new VoiceResponse().Gather(gather);
+        Gather gather = new(numDigits: 1);
+        VoiceResponse response = new VoiceResponse().Append(gather);
 
         gather.Say("Press 1");
 
-        response.ToString().Should().Contain("""<Gather numDigits="1"><Say>Press 1</Say></Gather>""");
+        new TwiMLResult(response).Xml.Should().Contain("""<Gather numDigits="1"><Say>Press 1</Say></Gather>""");
     }
 
     [Theory]
@@ -33,11 +37,11 @@ public sealed class TwiMLTests
     [InlineData(0xD800)]
     [InlineData(0xDC00)]
     [InlineData(0xFFFF)]
-    public void CharactersXmlCannotCarryAreRejected(int codeUnit)
+    public void CharactersXmlCannotCarryFailWhenTheResultIsCreated(int codeUnit)
     {
         string text = "before " + (char)codeUnit + " after";
-        Action say = () => new VoiceResponse().Say(text);
-        Action attribute = () => new VoiceResponse().Redirect("/next", method: text);
+        Action say = () => _ = new TwiMLResult(new VoiceResponse().Say(text));
+        Action attribute = () => _ = new TwiMLResult(new VoiceResponse().Say("Hi", voice: text));
 
         say.Should().Throw<ArgumentException>();
         attribute.Should().Throw<ArgumentException>();
@@ -49,11 +53,13 @@ public sealed class TwiMLTests
         DefaultHttpContext context = new();
         context.Response.Body = new MemoryStream();
 
-        await new TwiMLResult(new VoiceResponse().Say("Grüß Gott")).ExecuteAsync(context).WaitAsync(TimeSpan.FromSeconds(30));
+        await Results.Extensions.TwiML(new VoiceResponse().Say("Grüß Gott")).ExecuteAsync(context).WaitAsync(TimeSpan.FromSeconds(30));
 
         context.Response.StatusCode.Should().Be(200);
         context.Response.ContentType.Should().Be("application/xml; charset=utf-8");
-        Encoding.UTF8.GetString(((MemoryStream)context.Response.Body).ToArray())
-            .Should().Be("""<?xml version="1.0" encoding="UTF-8"?><Response><Say>Grüß Gott</Say></Response>""");
+        byte[] body = ((MemoryStream)context.Response.Body).ToArray();
+        context.Response.ContentLength.Should().Be(body.Length);
+        Encoding.UTF8.GetString(body)
+            .Should().Be("""<?xml version="1.0" encoding="utf-8"?><Response><Say>Grüß Gott</Say></Response>""");
     }
 }
