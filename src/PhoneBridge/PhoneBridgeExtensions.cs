@@ -35,6 +35,8 @@ public static class PhoneBridgeExtensions
                 "Ivr:ForwardNumber is required when Ivr:Routing is Forward")
             .Validate(o => !string.IsNullOrWhiteSpace(o.QueueName), "Ivr:QueueName is required")
             .Validate(o => o.DialTimeoutSeconds is >= 5 and <= 600, "Ivr:DialTimeoutSeconds must be between 5 and 600")
+            .Validate(o => o.AcceptTimeoutSeconds is >= 2 and <= 30, "Ivr:AcceptTimeoutSeconds must be between 2 and 30")
+            .Validate(o => Enum.IsDefined(o.AcceptByKey), "Ivr:AcceptByKey must be PhoneNumbers, Everyone or Nobody")
             .Validate(o => o.MaxDialAttempts is >= 1 and <= 10, "Ivr:MaxDialAttempts must be between 1 and 10")
             .Validate(o => o.MaxRepeats is >= 0 and <= 10, "Ivr:MaxRepeats must be between 0 and 10")
             .Validate(o => o.MenuTimeoutSeconds is >= 1 and <= 30, "Ivr:MenuTimeoutSeconds must be between 1 and 30")

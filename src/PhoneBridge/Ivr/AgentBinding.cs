@@ -1,9 +1,11 @@
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PhoneBridge.Agents;
 using PhoneBridge.Calls;
 using PhoneBridge.Pins;
 using Twilio.TwiML;
+using Gather = Twilio.TwiML.Voice.Gather;
 
 namespace PhoneBridge.Ivr;
 
@@ -21,9 +23,37 @@ internal sealed class AgentBinding(
     ICallStore calls,
     ICallEvents events,
     IvrState state,
+    IvrUrls urls,
     IOptions<IvrOptions> options,
     ILogger<AgentBinding> logger)
 {
+    /// <summary>
+    /// Played to a leg that must press a key to take the call (<see cref="IvrOptions.AcceptByKey"/>).
+    /// It binds nobody: a voicemail greeting plays over it, no key comes, and the leg is hung up.
+    /// </summary>
+    public VoiceResponse Ask(HttpRequest request, TwilioWebhook leg)
+    {
+        ArgumentNullException.ThrowIfNull(leg);
+        var say = IvrSpeaker.For(options.Value);
+        var gather = new Gather(
+            input: [Gather.InputEnum.Dtmf],
+            action: urls.For(request, IvrUrls.WhisperAccept),
+            timeout: options.Value.AcceptTimeoutSeconds,
+            numDigits: 1,
+            actionOnEmptyResult: false);
+        say.Line(gather, say.Prompts.AcceptAsk);
+        return new VoiceResponse().Append(gather).Hangup();
+    }
+
+    /// <summary>The key pressed after <see cref="Ask"/>: any key takes the call, as the whisper does.</summary>
+    public Task<VoiceResponse> AcceptAsync(TwilioWebhook leg, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(leg);
+        return string.IsNullOrEmpty(leg.Digits)
+            ? Task.FromResult(new VoiceResponse().Hangup())
+            : WhisperAsync(leg, cancellationToken);
+    }
+
     /// <summary>Played to the agent who answered, before the caller is connected.</summary>
     public async Task<VoiceResponse> WhisperAsync(TwilioWebhook leg, CancellationToken cancellationToken)
     {

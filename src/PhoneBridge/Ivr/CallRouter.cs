@@ -2,13 +2,15 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PhoneBridge.Agents;
+using PhoneBridge.Calls;
 using Twilio.TwiML;
 using Dial = Twilio.TwiML.Voice.Dial;
 
 namespace PhoneBridge.Ivr;
 
 /// <summary>Sends the caller on to people: ring the agents, queue, or forward to the shop's number.</summary>
-internal sealed class CallRouter(IAgentDirectory agents, IvrUrls urls, IOptions<IvrOptions> options, ILogger<CallRouter> logger)
+internal sealed class CallRouter(
+    IAgentDirectory agents, ICallStore calls, IvrState state, IvrUrls urls, IOptions<IvrOptions> options, ILogger<CallRouter> logger)
 {
     // Twilio rings at most ten nouns of one <Dial> at once.
     private const int MaxNounsPerDial = 10;
@@ -38,19 +40,32 @@ internal sealed class CallRouter(IAgentDirectory agents, IvrUrls urls, IOptions<
     }
 
     /// <summary>What to do once the dial or the queue is over for the caller.</summary>
-    public VoiceResponse AfterDial(HttpRequest request, TwilioWebhook call, int attempt)
+    public async Task<VoiceResponse> AfterDialAsync(HttpRequest request, TwilioWebhook call, int attempt, CancellationToken cancellationToken)
     {
         var response = new VoiceResponse();
         var outcome = call.DialCallStatus ?? call.QueueResult ?? "unknown";
         IvrLog.DialEnded(logger, call.CallSid, outcome, attempt);
+        var say = IvrSpeaker.For(Options, call);
         // answered/completed: the conversation happened; bridged: the queue handed the caller to an
         // agent; hangup: the caller left. In each case there is nobody left to talk to.
         if (outcome is "completed" or "answered" or "bridged" or "hangup")
         {
-            return response.Hangup();
+            if (outcome is "bridged" or "hangup" || !await AnsweredWithoutTakingAsync(call, cancellationToken).ConfigureAwait(false))
+            {
+                return response.Hangup();
+            }
+
+            // A voicemail (or an agent who let it go) picked up and the other phones stopped ringing:
+            // ring again while rounds are left, whatever Ivr:NoAnswer says, since nobody refused.
+            IvrLog.NotAccepted(logger, call.CallSid, attempt);
+            if (attempt < Options.MaxDialAttempts)
+            {
+                return Route(request, call, response, attempt + 1, announce: false);
+            }
+
+            return say.Line(response, say.Prompts.NobodyAvailable).Hangup();
         }
 
-        var say = IvrSpeaker.For(Options, call);
         if (Options.NoAnswer == NoAnswerAction.Retry && attempt < Options.MaxDialAttempts)
         {
             say.Line(response, say.Prompts.StillTrying);
@@ -60,9 +75,28 @@ internal sealed class CallRouter(IAgentDirectory agents, IvrUrls urls, IOptions<
         return say.Line(response, say.Prompts.NobodyAvailable).Hangup();
     }
 
+    /// <summary>
+    /// A dialled leg answered and ended, yet no agent was bound: the leg that answered never pressed the
+    /// key (<see cref="IvrOptions.AcceptByKey"/>). Unknown when Redis cannot say; then the call is taken
+    /// as answered, as it was before keys were asked for.
+    /// </summary>
+    private async Task<bool> AnsweredWithoutTakingAsync(TwilioWebhook call, CancellationToken cancellationToken)
+    {
+        if (Options.Routing != IvrRouting.Dial || Options.AcceptByKey == AcceptByKey.Nobody)
+        {
+            return false;
+        }
+
+        var record = await state.TryAsync(call.CallSid, "check who took the call",
+            ct => calls.GetAsync(call.CallSid, ct), cancellationToken).ConfigureAwait(false);
+        return record is { AnsweringAgent: null, EndedAt: null };
+    }
+
     private VoiceResponse DialAgents(HttpRequest request, TwilioWebhook call, VoiceResponse response, Uri action)
     {
         var whisper = urls.For(request, IvrUrls.Whisper);
+        var ask = urls.For(request, IvrUrls.WhisperAsk);
+        var key = Options.AcceptByKey;
         var dial = new Dial(
             action: action,
             timeout: Options.DialTimeoutSeconds,
@@ -75,13 +109,13 @@ internal sealed class CallRouter(IAgentDirectory agents, IvrUrls urls, IOptions<
         {
             foreach (var number in agent.PhoneNumbers.Where(_ => nouns < MaxNounsPerDial))
             {
-                dial.Number(number, url: whisper);
+                dial.Number(number, url: key is AcceptByKey.Nobody ? whisper : ask);
                 nouns++;
             }
 
             if (agent.ClientIdentity is { } identity && nouns < MaxNounsPerDial)
             {
-                dial.Client(identity, url: whisper);
+                dial.Client(identity, url: key is AcceptByKey.Everyone ? ask : whisper);
                 nouns++;
             }
         }

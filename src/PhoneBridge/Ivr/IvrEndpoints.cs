@@ -28,9 +28,13 @@ internal static class IvrEndpoints
             Respond(request, (call, _) => Task.FromResult(
                 router.Route(request, call, new VoiceResponse(), Count(request, "attempt", 1), announce: false)), ct));
         voice.MapPost("/dial-result", (HttpRequest request, CallRouter router, CancellationToken ct) =>
-            Respond(request, (call, _) => Task.FromResult(router.AfterDial(request, call, Count(request, "attempt", 1))), ct));
+            Respond(request, (call, token) => router.AfterDialAsync(request, call, Count(request, "attempt", 1), token), ct));
         voice.MapPost("/whisper", (HttpRequest request, AgentBinding binding, CancellationToken ct) =>
             Respond(request, binding.WhisperAsync, ct));
+        voice.MapPost("/whisper/ask", (HttpRequest request, AgentBinding binding, CancellationToken ct) =>
+            Respond(request, (leg, _) => Task.FromResult(binding.Ask(request, leg)), ct));
+        voice.MapPost("/whisper/accept", (HttpRequest request, AgentBinding binding, CancellationToken ct) =>
+            Respond(request, binding.AcceptAsync, ct));
         voice.MapPost("/agent", (HttpRequest request, AgentLine line, CancellationToken ct) =>
             Respond(request, (call, token) => line.CallInAsync(request, call, token), ct));
         voice.MapPost("/agent/code", (HttpRequest request, AgentLine line, CancellationToken ct) =>

@@ -29,6 +29,9 @@ internal static partial class IvrLog
     [LoggerMessage(1407, LogLevel.Information, "Call {CallSid}: dial ended with {DialStatus}, attempt {Attempt}")]
     public static partial void DialEnded(ILogger logger, string callSid, string dialStatus, int attempt);
 
+    [LoggerMessage(1419, LogLevel.Information, "Call {CallSid}: the leg that answered did not press the key (voicemail or declined); attempt {Attempt}")]
+    public static partial void NotAccepted(ILogger logger, string callSid, int attempt);
+
     [LoggerMessage(1408, LogLevel.Debug, "Call {CallSid} status {Status}")]
     public static partial void Status(ILogger logger, string callSid, string status);
 

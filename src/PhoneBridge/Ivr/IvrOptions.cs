@@ -31,6 +31,16 @@ public sealed class IvrOptions
     /// <summary>Seconds agents' phones ring before the attempt counts as unanswered.</summary>
     public int DialTimeoutSeconds { get; set; } = 20;
 
+    /// <summary>
+    /// Which answering legs must press a key before the call is theirs. A phone's voicemail
+    /// answers too, and cannot press a key: without it, the voicemail would become the agent
+    /// bound to the customer's screen. Default <see cref="AcceptByKey.PhoneNumbers"/>.
+    /// </summary>
+    public AcceptByKey AcceptByKey { get; set; } = AcceptByKey.PhoneNumbers;
+
+    /// <summary>Seconds an answering agent has to press the key before that leg is hung up.</summary>
+    public int AcceptTimeoutSeconds { get; set; } = 6;
+
     /// <summary>Caller id shown to agents' phones; empty keeps the caller's own number.</summary>
     public string? CallerId { get; set; }
 
@@ -70,6 +80,19 @@ public enum IvrRouting
 
     /// <summary>Hand the call to the shop's existing number; agents pair from the console by PIN.</summary>
     Forward,
+}
+
+/// <summary>Which of <c>&lt;Dial&gt;</c>'s answering legs must press a key to take the call.</summary>
+public enum AcceptByKey
+{
+    /// <summary>Phone numbers (which may have voicemail); softphones are bound as they answer.</summary>
+    PhoneNumbers,
+
+    /// <summary>Phone numbers and softphones.</summary>
+    Everyone,
+
+    /// <summary>Nobody: whoever answers is bound at once.</summary>
+    Nobody,
 }
 
 /// <summary>What the IVR does when no agent answers.</summary>

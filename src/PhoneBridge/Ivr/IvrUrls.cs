@@ -17,6 +17,8 @@ internal sealed class IvrUrls(IOptions<TwilioOptions> twilio)
     public const string Route = "/twilio/voice/route";
     public const string DialResult = "/twilio/voice/dial-result";
     public const string Whisper = "/twilio/voice/whisper";
+    public const string WhisperAsk = "/twilio/voice/whisper/ask";
+    public const string WhisperAccept = "/twilio/voice/whisper/accept";
     public const string Agent = "/twilio/voice/agent";
     public const string AgentCode = "/twilio/voice/agent/code";
     public const string Dequeued = "/twilio/voice/dequeued";

@@ -75,16 +75,7 @@ public sealed class CallLifecycleTests(RedisServers servers)
         var callSid = TwilioCaller.NewCallSid();
         var first = await twilio.TwiMLAsync("/twilio/voice", TwilioCaller.InboundCall(callSid));
         var route = await twilio.TwiMLAsync("/twilio/voice/route?attempt=1", TwilioCaller.InboundCall(callSid));
-        var whisperUrl = route.Verbs("Number").First().Attribute("url")!.Value;
-
-        var whisper = await twilio.TwiMLAsync(new Uri(whisperUrl).PathAndQuery,
-        [
-            new("CallSid", TwilioCaller.NewCallSid()),
-            new("ParentCallSid", callSid),
-            new("To", "+34600000002"),
-            new("From", "+34600111222"),
-            new("Direction", "outbound-dial"),
-        ]);
+        var whisper = await twilio.AnswerAsync(route, callSid, "+34600000002");
 
         whisper.PinsRead().Should().Equal(first.PinsRead()[0]);
         var call = await host.Services.GetRequiredService<ICallStore>().GetAsync(callSid).WaitAsync(Timeout);

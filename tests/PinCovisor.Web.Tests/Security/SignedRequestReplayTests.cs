@@ -33,7 +33,7 @@ public sealed class SignedRequestReplayTests(RedisServers servers)
         var pin = (await twilio.TwiMLAsync("/twilio/voice", call)).PinsRead()[0];
         await twilio.TwiMLAsync("/twilio/voice/menu?repeats=0", [.. call, new("Digits", "1")]);
         var route = await twilio.TwiMLAsync("/twilio/voice/route?attempt=1", call);
-        await twilio.TwiMLAsync(WhisperPath(route), WhisperLeg(callSid, "+34600000001"));
+        await AgentLeg.AnswerAsync(twilio.TwiMLAsync, route, callSid, "+34600000001");
         await using var session = await CallSession.JoinAndAdmitAsync(host, pin, "ana");
         await session.Agent.InvokeAsync<AgentInfo>("TransferSession", session.Id, "bruno");
         await session.Customer.Events.WaitForKindAsync(session.Id, EventKinds.AgentChanged);
@@ -106,7 +106,9 @@ public sealed class SignedRequestReplayTests(RedisServers servers)
         var pin = (await twilio.TwiMLAsync("/twilio/voice", call)).PinsRead()[0];
         var route = await twilio.TwiMLAsync("/twilio/voice/route?attempt=1", call);
         var joined = await new SessionsApi(host.CreateLoopbackClient()).JoinedAsync(pin);
-        var whisper = new SignedRequest(WhisperPath(route), WhisperLeg(callSid, "+34600000001"));
+        var leg = AgentLeg.Fields(callSid, "+34600000001");
+        var ask = await twilio.TwiMLAsync(AgentLeg.NounUrl(route, "+34600000001"), leg);
+        var whisper = new SignedRequest(AgentLeg.KeyUrl(ask)!, [.. leg, new("Digits", "1")]);
 
         var answers = await twilio.ReplayAsync([whisper], copies: 8);
 
@@ -155,19 +157,6 @@ public sealed class SignedRequestReplayTests(RedisServers servers)
 
         return settings;
     }
-
-    private static string WhisperPath(System.Xml.Linq.XDocument route) =>
-        new Uri(route.Verbs("Number").First().Attribute("url")!.Value).PathAndQuery;
-
-    // The answering agent's leg, as Twilio posts it to the whisper URL.
-    private static List<KeyValuePair<string, string>> WhisperLeg(string callerSid, string agentNumber) =>
-    [
-        new("CallSid", TwilioCaller.NewCallSid()),
-        new("ParentCallSid", callerSid),
-        new("To", agentNumber),
-        new("From", "+34600111222"),
-        new("Direction", "outbound-dial"),
-    ];
 
     private static async Task<double?> ClosingScoreAsync(PinCovisorHost host, string sessionId) =>
         await host.Services.GetRequiredService<IConnectionMultiplexer>().GetDatabase()

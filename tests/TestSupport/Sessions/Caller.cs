@@ -19,20 +19,15 @@ public static class Caller
         return new PlacedCall(callSid, twiml.PinsRead()[0]);
     }
 
-    /// <summary>The agent at <paramref name="agentNumber"/> picks up: Twilio fetches the whisper on their leg, which binds them.</summary>
+    /// <summary>
+    /// The agent at <paramref name="agentNumber"/> picks up and presses a key: Twilio fetches the
+    /// noun's url on their leg, then posts the key, which binds them.
+    /// </summary>
     public static async Task AnswerAsync(TwilioCaller twilio, string callSid, string agentNumber = "+34600000001")
     {
         ArgumentNullException.ThrowIfNull(twilio);
         var route = await twilio.TwiMLAsync("/twilio/voice/route?attempt=1", TwilioCaller.InboundCall(callSid));
-        var whisperUrl = route.Verbs("Number").First().Attribute("url")!.Value;
-        await twilio.TwiMLAsync(new Uri(whisperUrl).PathAndQuery,
-        [
-            new("CallSid", TwilioCaller.NewCallSid()),
-            new("ParentCallSid", callSid),
-            new("To", agentNumber),
-            new("From", "+34600111222"),
-            new("Direction", "outbound-dial"),
-        ]);
+        await twilio.AnswerAsync(route, callSid, agentNumber);
     }
 
     /// <summary>Twilio's status callback for the call (e.g. <c>completed</c>); asserts nothing about the answer.</summary>
