@@ -47,11 +47,13 @@ public sealed class PinBySmsTests(RedisServers servers)
         api.Received.Should().ContainSingle();
     }
 
-    [Fact]
-    public async Task AServerErrorIsNotRetriedSoTheCallerIsNeverTextedTwiceAndHearsItFailed()
+    [Theory]
+    [InlineData(HttpStatusCode.InternalServerError)]
+    [InlineData(HttpStatusCode.ServiceUnavailable)]
+    public async Task AServerErrorIsNotRetriedSoTheCallerIsNeverTextedTwiceAndHearsItFailed(HttpStatusCode status)
     {
         await using var api = await LoopbackTwilioApi.StartAsync();
-        api.FailNext(1, HttpStatusCode.InternalServerError);
+        api.FailNext(1, status);
         await using var host = HostFactory.Start(servers, RedisServerKind.Garnet, Settings(api));
         var twilio = new TwilioCaller(host.CreateLoopbackClient());
         var call = TwilioCaller.InboundCall(TwilioCaller.NewCallSid());
