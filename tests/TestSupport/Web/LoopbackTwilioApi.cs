@@ -27,6 +27,7 @@ public sealed class LoopbackTwilioApi : IAsyncDisposable
     private int _dropsLeft;
     private int _holdsLeft;
     private HttpStatusCode _failureStatus = HttpStatusCode.ServiceUnavailable;
+    private bool _failAsTwilio = true;
 
     private LoopbackTwilioApi(WebApplication app, SimulatedTwilioApi api, string prefix)
     {
@@ -51,10 +52,14 @@ public sealed class LoopbackTwilioApi : IAsyncDisposable
     public Uri BaseAddress =>
         new(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + _prefix);
 
-    /// <summary>The next <paramref name="count"/> requests get <paramref name="status"/> with Twilio's error body.</summary>
-    public void FailNext(int count, HttpStatusCode status)
+    /// <summary>
+    /// The next <paramref name="count"/> requests get <paramref name="status"/> with Twilio's error body,
+    /// or with a plain-text one (as a proxy in front of Twilio would answer) when <paramref name="asTwilio"/> is false.
+    /// </summary>
+    public void FailNext(int count, HttpStatusCode status, bool asTwilio = true)
     {
         _failureStatus = status;
+        _failAsTwilio = asTwilio;
         Volatile.Write(ref _failuresLeft, count);
     }
 
@@ -112,7 +117,10 @@ public sealed class LoopbackTwilioApi : IAsyncDisposable
         if (Interlocked.Decrement(ref _failuresLeft) >= 0)
         {
             var status = (int)_failureStatus;
-            await SimulatedTwilioApi.Error(status, 20000 + status, _failureStatus.ToString()).ExecuteAsync(context);
+            var answer = _failAsTwilio
+                ? SimulatedTwilioApi.Error(status, 20000 + status, _failureStatus.ToString())
+                : Results.Text("<html><body>" + _failureStatus + "</body></html>", "text/html", statusCode: status);
+            await answer.ExecuteAsync(context);
             return;
         }
 

@@ -44,8 +44,11 @@ internal sealed class TwilioRest(IHttpClientFactory httpClients, IOptionsMonitor
         }
         catch (ApiException e)
         {
-            TwilioRestLog.Refused(logger, operation, e.Status, e.Code);
-            return new(default, new(TwilioRestFailure.Refused, e.Status, e.Code, e.Message));
+            return Refused<T>(operation, e.Status, e.Code, e.Message);
+        }
+        catch (ApiStandardException e)
+        {
+            return Refused<T>(operation, e.Status, e.Code, e.Title);
         }
         catch (ApiConnectionException) when (cancellationToken.IsCancellationRequested)
         {
@@ -62,6 +65,14 @@ internal sealed class TwilioRest(IHttpClientFactory httpClients, IOptionsMonitor
             TwilioRestLog.Unreachable(logger, operation, error);
             return new(default, new(TwilioRestFailure.Unreachable, null, null, "Twilio could not be reached"));
         }
+    }
+
+    // An answer that is not Twilio's JSON error (a proxy's HTML page, a body that does not parse)
+    // comes as an ApiException with status and code 0: the result says "unknown" rather than 0.
+    private TwilioRestResult<T> Refused<T>(string operation, int status, int code, string message)
+    {
+        TwilioRestLog.Refused(logger, operation, status, code);
+        return new(default, new(TwilioRestFailure.Refused, status == 0 ? null : status, code == 0 ? null : code, message));
     }
 
     /// <summary>An error for input that is not sent at all.</summary>

@@ -135,6 +135,19 @@ public sealed class TwilioCallsTests
         api.Attempts.Should().Be(1, "a second POST could ring the agent twice");
     }
 
+    [Fact]
+    public async Task AnErrorPageThatIsNotTwiliosComesBackAsARefusalWithoutStatusOrCodeAndIsNotSentAgain()
+    {
+        await using var api = await LoopbackTwilioApi.StartAsync();
+        await using var rest = RestServices.For(api.BaseAddress);
+        api.FailNext(1, HttpStatusCode.BadGateway, asTwilio: false);
+
+        var placed = await rest.Calls.CreateAsync("+34600000001", "+34910000000", new Uri("https://shop.example/a"), null).WaitAsync(Timeout);
+
+        placed.Error.Should().BeEquivalentTo(new { Failure = TwilioRestFailure.Refused, Status = (int?)null, Code = (int?)null });
+        api.Attempts.Should().Be(1);
+    }
+
     [Theory]
     [InlineData("../../Messages")]
     [InlineData("CA123")]
