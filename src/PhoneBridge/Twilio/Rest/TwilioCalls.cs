@@ -36,6 +36,7 @@ internal sealed partial class TwilioCalls(TwilioRest rest) : ITwilioCalls
     public Task<TwilioRestResult<string>> CreateAsync(string recipient, string callerId, Uri url, Uri? statusCallback, CancellationToken cancellationToken = default)
     {
         const string Operation = "Call create";
+        ArgumentNullException.ThrowIfNull(url);
         if (string.IsNullOrWhiteSpace(recipient) || string.IsNullOrWhiteSpace(callerId))
         {
             return Task.FromResult(rest.Invalid<string>(Operation, "a call needs a number to call and a number to call from"));
