@@ -21,7 +21,7 @@ public static class PhoneBridgeExtensions
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
         services.AddTwilioProtocol();
-        services.AddTwilioMessages();
+        services.AddTwilioRest();
         services.AddPins();
         services.AddCalls();
         services.AddHostedService<PhoneBridge.Calls.StaleCallSweep>();

@@ -26,6 +26,20 @@ public sealed class TwilioOptions
     /// </summary>
     public string? BaseUrlOverride { get; set; }
 
-    /// <summary>The REST API base URL; tests point it at a local fake. A trailing '/' is removed.</summary>
-    public string ApiBaseUrl { get; set; } = "https://api.twilio.com";
+    /// <summary>
+    /// Where Twilio's REST API is reached: scheme, host, optional port and path prefix, without a
+    /// query. Requests the SDK addresses to <c>https://api.twilio.com</c> (or a regional
+    /// <c>api.*.twilio.com</c>) are sent here with their path and query kept, so a simulator or a
+    /// test server can stand in for Twilio. A trailing '/' is removed.
+    /// </summary>
+    public string ApiBaseUrl { get; set; } = DefaultApiBaseUrl;
+
+    /// <summary>The longest one REST request may take before it counts as failed (and, if it may be, is retried).</summary>
+    public TimeSpan ApiAttemptTimeout { get; set; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>The longest one REST call may take, retries included.</summary>
+    public TimeSpan ApiTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Twilio's own REST API, the default of <see cref="ApiBaseUrl"/>.</summary>
+    public const string DefaultApiBaseUrl = "https://api.twilio.com";
 }

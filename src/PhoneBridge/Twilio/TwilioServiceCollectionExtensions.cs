@@ -8,7 +8,8 @@ public static class TwilioServiceCollectionExtensions
     /// <summary>
     /// Binds <see cref="TwilioOptions"/> to the "Twilio" section and validates it when the host
     /// starts: <c>Twilio:AuthToken</c> is required, <c>Twilio:BaseUrlOverride</c> and
-    /// <c>Twilio:ApiBaseUrl</c> must be absolute http(s) URLs. Endpoints opt in to signature
+    /// <c>Twilio:ApiBaseUrl</c> must be absolute http(s) URLs, <c>Twilio:ApiAttemptTimeout</c> positive and
+    /// at most <c>Twilio:ApiTimeout</c>. Endpoints opt in to signature
     /// checks with <c>.ValidateTwilioRequest()</c>.
     /// </summary>
     /// <param name="services">The application's services.</param>
@@ -26,8 +27,11 @@ public static class TwilioServiceCollectionExtensions
             .Validate(static options => !string.IsNullOrEmpty(options.AuthToken), "Twilio:AuthToken is required")
             .Validate(static options => options.BaseUrlOverride is null || IsAbsoluteHttpUrl(options.BaseUrlOverride),
                 "Twilio:BaseUrlOverride must be an absolute http or https URL, e.g. https://shop.example/phone")
-            .Validate(static options => IsAbsoluteHttpUrl(options.ApiBaseUrl),
-                "Twilio:ApiBaseUrl must be an absolute http or https URL")
+            .Validate(static options => IsAbsoluteHttpUrl(options.ApiBaseUrl) && !options.ApiBaseUrl.Contains('?', StringComparison.Ordinal)
+                    && !options.ApiBaseUrl.Contains('#', StringComparison.Ordinal),
+                "Twilio:ApiBaseUrl must be an absolute http or https URL without a query, e.g. https://api.twilio.com")
+            .Validate(static options => options.ApiAttemptTimeout > TimeSpan.Zero && options.ApiAttemptTimeout <= options.ApiTimeout,
+                "Twilio:ApiAttemptTimeout must be positive and at most Twilio:ApiTimeout")
             .ValidateOnStart();
         return services;
     }

@@ -9,7 +9,7 @@ public sealed class LoggingTests(RedisServers servers)
     [Fact]
     public async Task NoLogLineHoldsThePinOrTheCallersFullNumberButLinesCarryTheCallSid()
     {
-        await using var api = await FakeMessagesApi.StartAsync();
+        await using var api = await LoopbackTwilioApi.StartAsync();
         await using var host = HostFactory.Start(servers, RedisServerKind.Garnet, new Dictionary<string, string?>
         {
             ["Twilio:ApiBaseUrl"] = api.BaseAddress.ToString(),

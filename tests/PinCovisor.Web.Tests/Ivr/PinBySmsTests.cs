@@ -12,7 +12,7 @@ public sealed class PinBySmsTests(RedisServers servers)
     [MemberData(nameof(RedisServers.Kinds), MemberType = typeof(RedisServers))]
     public async Task PressingTwoTextsTheCallerALinkThatFillsInTheirPin(RedisServerKind kind)
     {
-        await using var api = await FakeMessagesApi.StartAsync();
+        await using var api = await LoopbackTwilioApi.StartAsync();
         await using var host = HostFactory.Start(servers, kind, Settings(api));
         var twilio = new TwilioCaller(host.CreateLoopbackClient());
         var call = TwilioCaller.InboundCall(TwilioCaller.NewCallSid(), from: "+34611222333", to: "+34910000000");
@@ -25,17 +25,17 @@ public sealed class PinBySmsTests(RedisServers servers)
         message.From.Should().Be("+34910000000");
         message.Body.Should().Contain($"https://shop.example/join?pin={pin}");
         message.AccountSid.Should().Be("AC" + new string('1', 32));
-        message.Authorization.Should().Be("Basic " + Convert.ToBase64String(
+        api.Requests.Should().ContainSingle().Which.Authorization.Should().Be("Basic " + Convert.ToBase64String(
             Encoding.UTF8.GetBytes($"AC{new string('1', 32)}:{PinCovisorHost.AuthToken}")));
         twiml.Spoken().Should().Contain(s => s.Contains("mensaje de texto", StringComparison.Ordinal));
         twiml.Verbs("Dial").Should().ContainSingle("after the text the caller still reaches an agent");
     }
 
     [Fact]
-    public async Task AnOverloadedMessagesApiIsRetriedAndTheTextArrivesOnce()
+    public async Task ARateLimitedMessagesApiIsRetriedAndTheTextArrivesOnce()
     {
-        await using var api = await FakeMessagesApi.StartAsync();
-        api.FailNext(1, HttpStatusCode.ServiceUnavailable);
+        await using var api = await LoopbackTwilioApi.StartAsync();
+        api.FailNext(1, HttpStatusCode.TooManyRequests);
         await using var host = HostFactory.Start(servers, RedisServerKind.Garnet, Settings(api));
         var twilio = new TwilioCaller(host.CreateLoopbackClient());
         var call = TwilioCaller.InboundCall(TwilioCaller.NewCallSid());
@@ -47,11 +47,13 @@ public sealed class PinBySmsTests(RedisServers servers)
         api.Received.Should().ContainSingle();
     }
 
-    [Fact]
-    public async Task AServerErrorIsNotRetriedSoTheCallerIsNeverTextedTwiceAndHearsItFailed()
+    [Theory]
+    [InlineData(HttpStatusCode.InternalServerError)]
+    [InlineData(HttpStatusCode.ServiceUnavailable)]
+    public async Task AServerErrorIsNotRetriedSoTheCallerIsNeverTextedTwiceAndHearsItFailed(HttpStatusCode status)
     {
-        await using var api = await FakeMessagesApi.StartAsync();
-        api.FailNext(1, HttpStatusCode.InternalServerError);
+        await using var api = await LoopbackTwilioApi.StartAsync();
+        api.FailNext(1, status);
         await using var host = HostFactory.Start(servers, RedisServerKind.Garnet, Settings(api));
         var twilio = new TwilioCaller(host.CreateLoopbackClient());
         var call = TwilioCaller.InboundCall(TwilioCaller.NewCallSid());
@@ -67,7 +69,7 @@ public sealed class PinBySmsTests(RedisServers servers)
     [Fact]
     public async Task ACallerCannotTriggerMoreTextsThanTheLimit()
     {
-        await using var api = await FakeMessagesApi.StartAsync();
+        await using var api = await LoopbackTwilioApi.StartAsync();
         await using var host = HostFactory.Start(servers, RedisServerKind.Garnet,
             new Dictionary<string, string?>(Settings(api)) { ["Sms:MaxPerCall"] = "2" });
         var twilio = new TwilioCaller(host.CreateLoopbackClient());
@@ -82,7 +84,7 @@ public sealed class PinBySmsTests(RedisServers servers)
         api.Received.Should().HaveCount(2);
     }
 
-    private static Dictionary<string, string?> Settings(FakeMessagesApi api) => new()
+    private static Dictionary<string, string?> Settings(LoopbackTwilioApi api) => new()
     {
         ["Twilio:ApiBaseUrl"] = api.BaseAddress.ToString(),
         ["Sms:JoinUrl"] = "https://shop.example/join",

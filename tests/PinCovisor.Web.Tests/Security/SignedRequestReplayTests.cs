@@ -126,7 +126,7 @@ public sealed class SignedRequestReplayTests(RedisServers servers)
     [MemberData(nameof(RedisServers.Kinds), MemberType = typeof(RedisServers))]
     public async Task RepeatedVoiceAndMenuRequestsIssueOnePinAndTextNoMoreThanTheLimit(RedisServerKind kind)
     {
-        await using var api = await FakeMessagesApi.StartAsync();
+        await using var api = await LoopbackTwilioApi.StartAsync();
         await using var host = HostFactory.Start(servers, kind, Settings(
             ("Twilio:ApiBaseUrl", api.BaseAddress.ToString()), ("Sms:MaxPerCall", "2")));
         var twilio = new RecordingTwilio(new TwilioCaller(host.CreateLoopbackClient()));

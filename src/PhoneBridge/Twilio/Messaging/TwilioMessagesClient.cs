@@ -1,63 +1,22 @@
-using System.Net.Http.Headers;
-using System.Text;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
+using PhoneBridge.Twilio.Rest;
+
+using Twilio.Rest.Api.V2010.Account;
+using Twilio.Types;
 
 namespace PhoneBridge.Twilio.Messaging;
 
 /// <summary>
-/// <c>POST {ApiBaseUrl}/2010-04-01/Accounts/{AccountSid}/Messages.json</c> with HTTP basic auth
-/// (account SID, auth token), as Twilio's REST API expects. Retries live in the HttpClient pipeline.
+/// Texts through the SDK's <see cref="MessageResource"/> (<c>POST /2010-04-01/Accounts/{AccountSid}/Messages.json</c>).
+/// A send is a POST: it is never repeated once it may have reached Twilio (<see cref="TwilioRetryRule"/>).
 /// </summary>
-internal sealed partial class TwilioMessagesClient(HttpClient http, IOptions<TwilioOptions> options, ILogger<TwilioMessagesClient> logger)
-    : ITwilioMessages
+internal sealed class TwilioMessagesClient(TwilioRest rest) : ITwilioMessages
 {
     public async Task<bool> SendAsync(string recipient, string sender, string body, CancellationToken cancellationToken = default)
     {
-        var twilio = options.Value;
-        if (string.IsNullOrEmpty(twilio.AccountSid))
-        {
-            NotConfigured(logger);
-            return false;
-        }
-
-        var uri = new Uri($"{twilio.ApiBaseUrl.TrimEnd('/')}/2010-04-01/Accounts/{Uri.EscapeDataString(twilio.AccountSid)}/Messages.json");
-        using var request = new HttpRequestMessage(HttpMethod.Post, uri)
-        {
-            Content = new FormUrlEncodedContent(
-            [
-                new("To", recipient),
-                new("From", sender),
-                new("Body", body),
-            ]),
-        };
-        request.Headers.Authorization = new AuthenticationHeaderValue(
-            "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{twilio.AccountSid}:{twilio.AuthToken}")));
-
-        try
-        {
-            using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            if (response.IsSuccessStatusCode)
-            {
-                return true;
-            }
-
-            Refused(logger, (int)response.StatusCode);
-            return false;
-        }
-        catch (Exception e) when (e is HttpRequestException or Polly.Timeout.TimeoutRejectedException)
-        {
-            Unreachable(logger, e.GetType().Name);
-            return false;
-        }
+        var sent = await rest.CallAsync("SMS", async client =>
+            (await MessageResource.CreateAsync(to: new PhoneNumber(recipient), from: new PhoneNumber(sender), body: body, client: client)
+                .ConfigureAwait(false)).Sid,
+            cancellationToken).ConfigureAwait(false);
+        return sent.Succeeded;
     }
-
-    [LoggerMessage(1150, LogLevel.Warning, "SMS not sent: Twilio:AccountSid is not configured")]
-    private static partial void NotConfigured(ILogger logger);
-
-    [LoggerMessage(1151, LogLevel.Warning, "SMS refused by the Messages API with status {StatusCode}")]
-    private static partial void Refused(ILogger logger, int statusCode);
-
-    [LoggerMessage(1152, LogLevel.Warning, "SMS not sent: Messages API unreachable ({Error})")]
-    private static partial void Unreachable(ILogger logger, string error);
 }
