@@ -324,6 +324,35 @@ export class SimulatedCall {
     return null;
   }
 
+  /**
+   * Runs the noun url's TwiML on the answering leg, as Twilio does before connecting it: prompts, and a
+   * Gather the keypad answers for the agent (nothing pressed plays a voicemail). True when the TwiML
+   * runs out and the leg is connected; false when it hangs the leg up.
+   */
+  private async screen(first: Document | null, leg: Params): Promise<boolean> {
+    let doc = first;
+    while (doc) {
+      let next: Document | null = null;
+      for (const verb of Array.from(doc.documentElement.children)) {
+        this.checkOver();
+        if (verb.tagName === "Hangup" || verb.tagName === "Reject") return false;
+        if (verb.tagName !== "Gather") {
+          await this.prompt(verb, "agent");
+          continue;
+        }
+        const digits = await this.collect(verb, "agent");
+        if (digits === null) continue;
+        const action = verb.getAttribute("action");
+        if (!action) return true;
+        next = await postAsTwilio(action, { ...leg, Digits: digits });
+        break;
+      }
+      if (!next) return true;
+      doc = next;
+    }
+    return true;
+  }
+
   private async dial(verb: Element): Promise<Next | null> {
     const timeout = Math.max(1, Number(verb.getAttribute("timeout") ?? "30") || 30);
     const action = verb.getAttribute("action");
@@ -343,7 +372,13 @@ export class SimulatedCall {
     const legSid = newSid("CA");
     if (answered.url) {
       const leg = { ...this.leg(legSid, callerId, answered.address, "outbound-dial"), ParentCallSid: this.callSid };
-      await this.playTo("agent", await postAsTwilio(answered.url, leg));
+      if (!await this.screen(await postAsTwilio(answered.url, leg), leg)) {
+        // The leg hung up before being connected (a voicemail presses no key): the other phones
+        // stopped ringing when it answered, so the dial is over.
+        this.ui.line("note", t("notTaken"), "agent");
+        this.setState("ivr");
+        return action ? this.fetch(action, { DialCallStatus: "completed", DialCallSid: legSid, DialCallDuration: "0" }) : null;
+      }
     }
     const connectedAt = Date.now();
     const ended = await this.talk(answered);
