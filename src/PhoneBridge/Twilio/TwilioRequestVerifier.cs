@@ -1,15 +1,20 @@
 using System.Text;
+using System.Text.Unicode;
 
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 
-using PhoneBridge.Twilio.Urls;
+using RequestValidator = global::Twilio.Security.RequestValidator;
 
 namespace PhoneBridge.Twilio;
 
-/// <summary>Decides whether a request carries a valid Twilio signature, reading its body without consuming it.</summary>
+/// <summary>
+/// Decides whether a request carries a valid Twilio signature, reading its body without consuming
+/// it. The check itself is the SDK's <see cref="RequestValidator"/>; this class gives it the URLs
+/// Twilio may have signed (<see cref="TwilioRequestUrl"/>) and the fields exactly as they were sent.
+/// </summary>
 internal static class TwilioRequestVerifier
 {
     // Twilio's webhook bodies are a few kilobytes; anything this large did not come from Twilio.
@@ -24,6 +29,7 @@ internal static class TwilioRequestVerifier
             return TwilioRejection.MissingSignature;
         }
 
+        RequestValidator validator = new(options.AuthToken);
         List<string> urls = TwilioRequestUrl.Candidates(request, options.BaseUrlOverride);
         bool isForm = IsMediaType(request, "application/x-www-form-urlencoded");
         bool isSignedJson = request.HasJsonContentType() && request.Query.ContainsKey("bodySHA256");
@@ -32,7 +38,7 @@ internal static class TwilioRequestVerifier
             // A request without any body (e.g. a webhook configured as GET) is signed over the URL alone.
             return HasBody(request)
                 ? TwilioRejection.UnsupportedContent
-                : Check(urls, url => TwilioSignature.Validate(options.AuthToken, signature, url, null));
+                : Verdict(IsSigned(validator, signature, urls, []));
         }
 
         byte[]? body = await ReadRewindableBodyAsync(request, cancellationToken).ConfigureAwait(false);
@@ -43,22 +49,62 @@ internal static class TwilioRequestVerifier
 
         if (isSignedJson)
         {
-            return Check(urls, url => TwilioSignature.ValidateBody(options.AuthToken, signature, url, body));
+            return Verdict(IsSignedJson(validator, signature, urls, body));
         }
 
         // Parsed here rather than through Request.Form, which merges names differing only in case.
         List<KeyValuePair<string, string>> form = FormUrlEncoding.Parse(Encoding.UTF8.GetString(body));
-        TwilioRejection? rejection = Check(urls, url => TwilioSignature.Validate(options.AuthToken, signature, url, form));
-        if (rejection is null)
+        if (!IsSigned(validator, signature, urls, form))
         {
-            // The endpoint reads the very fields that were signed. ASP.NET's own form reader would
-            // parse the body again and throw on some that Twilio signs (a %00 in Digits), turning a
-            // genuine webhook into a 500 and the caller's call into "an application error".
-            request.HttpContext.Features.Set<IFormFeature>(new FormFeature(ToFormCollection(form)));
+            return TwilioRejection.InvalidSignature;
         }
 
-        return rejection;
+        // The endpoint reads the very fields that were signed. ASP.NET's own form reader would
+        // parse the body again and throw on some that Twilio signs (a %00 in Digits), turning a
+        // genuine webhook into a 500 and the caller's call into "an application error".
+        request.HttpContext.Features.Set<IFormFeature>(new FormFeature(ToFormCollection(form)));
+        return null;
     }
+
+    /// <summary>True when the validator accepts <paramref name="signature"/> for one of the URLs with these form fields (none for a GET).</summary>
+    public static bool IsSigned(RequestValidator validator, string signature, IEnumerable<string> urls, IEnumerable<KeyValuePair<string, string>> form)
+    {
+        Dictionary<string, string> parameters = TwilioSignature.SignedParameters(form);
+        return urls.Any(url => Accepts(() => validator.Validate(url, parameters, signature)));
+    }
+
+    /// <summary>
+    /// True when the validator accepts <paramref name="signature"/> for one of the URLs, signed
+    /// over the URL alone, and the URL's <c>bodySHA256</c> is the SHA-256 of <paramref name="body"/>.
+    /// </summary>
+    public static bool IsSignedJson(RequestValidator validator, string signature, IEnumerable<string> urls, byte[] body)
+    {
+        // The validator hashes the body string encoded again as UTF-8. Only valid UTF-8 comes back
+        // byte for byte; other bytes would be hashed as U+FFFD, so another body could pass for them.
+        if (!Utf8.IsValid(body))
+        {
+            return false;
+        }
+
+        string text = Encoding.UTF8.GetString(body);
+        return urls.Any(url => Accepts(() => validator.Validate(url, text, signature)));
+    }
+
+    // The validator throws where System.Uri cannot read the URL or the host it reads is not written
+    // as such in it ([0::1], 127.1), and on a "bodySHA256" without '='. None of those is valid.
+    private static bool Accepts(Func<bool> validate)
+    {
+        try
+        {
+            return validate();
+        }
+        catch (Exception e) when (e is UriFormatException or ArgumentException or IndexOutOfRangeException)
+        {
+            return false;
+        }
+    }
+
+    private static TwilioRejection? Verdict(bool isSigned) => isSigned ? null : TwilioRejection.InvalidSignature;
 
     // Names match case-insensitively and repeated names keep every value in order, as in Request.Form.
     private static FormCollection ToFormCollection(List<KeyValuePair<string, string>> form)
@@ -71,9 +117,6 @@ internal static class TwilioRequestVerifier
 
         return new FormCollection(fields);
     }
-
-    private static TwilioRejection? Check(List<string> urls, Func<string, bool> isValid) =>
-        urls.Exists(url => isValid(url)) ? null : TwilioRejection.InvalidSignature;
 
     private static bool IsMediaType(HttpRequest request, string mediaType) =>
         MediaTypeHeaderValue.TryParse(request.ContentType, out MediaTypeHeaderValue? parsed)

@@ -9,8 +9,8 @@ namespace PhoneBridge.Twilio;
 /// anything else gets a bare 403 and the endpoint never runs. Added by <c>.ValidateTwilioRequest()</c>.
 /// </summary>
 /// <remarks>
-/// Form posts are checked against their fields; JSON bodies against the <c>bodySHA256</c> query
-/// parameter. The auth token is read on every request, so a rotated <c>Twilio:AuthToken</c> applies
+/// The signature is checked by the official SDK's <c>Twilio.Security.RequestValidator</c>: form
+/// posts against their fields, JSON bodies against the <c>bodySHA256</c> query parameter. The auth token is read on every request, so a rotated <c>Twilio:AuthToken</c> applies
 /// without a restart if the configuration source reloads.
 /// </remarks>
 public sealed class ValidateTwilioRequestFilter(IOptionsMonitor<TwilioOptions> options, ILogger<ValidateTwilioRequestFilter> logger) : IEndpointFilter

@@ -17,16 +17,15 @@ public static class NodeCase
         return grouped;
     }
 
-    /// <summary>Node signs <paramref name="signUrl"/> (rewritten by <paramref name="transform"/>) and validates <paramref name="url"/>.</summary>
+    /// <summary>Node signs <paramref name="signUrl"/> (with <paramref name="signParameters"/> when given) and validates <paramref name="url"/>.</summary>
     public static object SignAndValidate(
-        string token, string signUrl, string transform, string url,
+        string token, string signUrl, string url,
         IEnumerable<KeyValuePair<string, string>> parameters, IEnumerable<KeyValuePair<string, string>>? signParameters = null) =>
         new
         {
             op = "signAndValidate",
             token,
             signUrl,
-            transform,
             url,
             @params = Params(parameters),
             signParams = signParameters is null ? null : Params(signParameters),
@@ -34,5 +33,5 @@ public static class NodeCase
 
     /// <summary>Node signs <paramref name="signUrl"/> with no parameters and runs validateRequestWithBody on <paramref name="url"/>.</summary>
     public static object SignAndValidateBody(string token, string signUrl, string url, string body) =>
-        new { op = "signAndValidate", token, signUrl, transform = "none", url, body };
+        new { op = "signAndValidate", token, signUrl, url, body };
 }

@@ -3,9 +3,11 @@ using System.Globalization;
 namespace PhoneBridge.Tests.Twilio;
 
 /// <summary>
-/// Seeded generator of awkward webhook requests: apostrophes, accents, emoji, '+', spaces, '&amp;',
-/// '=', '%', repeated names with duplicate values, empty values, names differing only in case,
-/// userinfo, default and non-default ports, raw and escaped query strings.
+/// Seeded generator of webhook requests as Twilio makes them: URLs a webhook can be configured
+/// with (path and query of URL characters, <c>%XX</c> in upper case, apostrophes, '+', host in
+/// any letter case, no port, the default port or :8080, sometimes userinfo), and awkward form
+/// fields (accents, emoji, '&amp;', '=', '%', repeated names with duplicate values, empty values,
+/// names differing only in case).
 /// </summary>
 public sealed class RandomTwilioRequests(int seed)
 {
@@ -16,15 +18,17 @@ public sealed class RandomTwilioRequests(int seed)
         ["From", "from", "FROM", "To", "Digits", "digits", "CallSid", "Body", "Caller", "Ärger", "key with space", "a+b", "x=y", "k&v", "q'uote", "😀", "", "Z", "a", "10", "2"];
 
     private static readonly string[] Hosts =
-        ["shop.example.com", "Shop.Example.COM", "127.0.0.1", "[::1]", "xn--bcher-kva.de", "localhost"];
+        ["shop.example.com", "Shop.Example.COM", "127.0.0.1", "[::1]", "xn--bcher-kva.de", "localhost", "covisor-01.SHOP.example"];
 
-    private static readonly string[] UserInfos = ["", "", "", "user:pass@", "twilio:s3cr'et@", "ac:tok%40en@", "name@"];
+    private static readonly string[] UserInfos = ["", "", "", "user:pass@", "twilio:s3cr'et@", "AC0123:Tok-en_9@"];
 
+    // Characters a path segment may hold as they are, and escapes of ones it may not (never of a
+    // letter, digit or "-._~": no client writes those escaped, and System.Uri would unescape them).
     private static readonly string[] PathPieces =
-        ["voice", "Gather", "1", "'", "é", "%20", "%27", "+", "(", ")", "!", "~", "*", "@", ":", ",", ";", "=", "..", ".", "%2e", " ", "😀", "$", "\\", "^", "`", "{", "|"];
+        ["voice", "Gather", "1", "'", "%20", "%27", "%C3%A9", "%2F", "%25", "%3F", "+", "(", ")", "!", "~", "*", "@", ":", ",", ";", "=", "$", "&", "-", "_", "."];
 
     private static readonly string[] QueryPieces =
-        ["a", "B", "1", "'", "é", "%27", "%20", "+", " ", "%", "=", "😀", "%E9", "", "\"", "<", "~", "*", "/", "?"];
+        ["a", "B", "1", "'", "%27", "%20", "+", "%2B", "%26", "%3D", "%C3%A9", "%E9", "%F0%9F%98%80", "", "~", "*", "/", "?", ":", "@", "!", "$", "(", ")", ",", ";", "-", "_", "."];
 
     private readonly Random _random = new(seed);
 
@@ -58,31 +62,27 @@ public sealed class RandomTwilioRequests(int seed)
         return parameters;
     }
 
+    /// <summary>A URL under /twilio/hook/ (the test server answers any POST under /twilio/ it has no endpoint for).</summary>
     public RandomUrl Url()
     {
         string scheme = _random.Next(5) < 3 ? "https" : "http";
         string[] ports = ["", "", DefaultPort(scheme), ":8080"];
-        string path = string.Concat(Enumerable.Range(0, _random.Next(0, 4)).Select(_ => "/" + Concat(PathPieces, 3)));
+        string path = "/twilio/hook/" + string.Join('/', Enumerable.Range(0, _random.Next(1, 4)).Select(_ => Segment()));
         string query = _random.Next(2) == 0 ? string.Empty : "?" + string.Join('&',
             Enumerable.Range(0, _random.Next(1, 4)).Select(_ => Concat(QueryPieces, 3) + (_random.Next(4) == 0 ? string.Empty : "=" + Concat(QueryPieces, 4))));
-        return new RandomUrl(scheme, Pick(UserInfos), Pick(Hosts), Pick(ports), (path.Length == 0 && _random.Next(2) == 0 ? "/" : path) + query);
+        return new RandomUrl(scheme, Pick(UserInfos), Pick(Hosts), Pick(ports), path + query);
     }
 
-    /// <summary>Changes one letter or digit of the path or query that is not part of a %XX escape.</summary>
-    public string AlterOneCharacter(RandomUrl url)
+    /// <summary>The URL with one letter or digit of its path or query changed (never one of a %XX escape, nor of "/twilio/").</summary>
+    public RandomUrl AlterOneCharacter(RandomUrl url)
     {
         string target = url.PathAndQuery;
-        List<int> positions = Enumerable.Range(0, target.Length)
+        List<int> positions = Enumerable.Range("/twilio/".Length, target.Length - "/twilio/".Length)
             .Where(i => char.IsAsciiLetterOrDigit(target[i]) && !(i >= 1 && target[i - 1] == '%') && !(i >= 2 && target[i - 2] == '%'))
             .ToList();
-        if (positions.Count == 0)
-        {
-            return url + "x";
-        }
-
         int at = Pick(positions);
         char replacement = target[at] == 'q' ? 'w' : 'q';
-        return (url with { PathAndQuery = target[..at] + replacement + target[(at + 1)..] }).ToString();
+        return url with { PathAndQuery = target[..at] + replacement + target[(at + 1)..] };
     }
 
     public int Next(int maxValue) => _random.Next(maxValue);
@@ -90,6 +90,13 @@ public sealed class RandomTwilioRequests(int seed)
     public T Pick<T>(IReadOnlyList<T> items) => items[_random.Next(items.Count)];
 
     public static string DefaultPort(string scheme) => scheme == "https" ? ":443" : ":80";
+
+    // A segment made only of dots would be a "." or ".." segment, which no webhook URL has.
+    private string Segment()
+    {
+        string segment = Concat(PathPieces, 3);
+        return segment.Length > 0 && segment.All(c => c == '.') ? segment + "x" : segment;
+    }
 
     private string Concat(string[] pieces, int maxPieces) =>
         string.Concat(Enumerable.Range(0, _random.Next(0, maxPieces + 1)).Select(_ => Pick(pieces)));
@@ -102,10 +109,12 @@ public sealed class RandomTwilioRequests(int seed)
     }
 }
 
-/// <summary>A generated URL kept in parts so tests can render it with or without a port.</summary>
+/// <summary>A generated URL kept in parts so tests can render it with or without a port, or send it as Twilio would.</summary>
 public sealed record RandomUrl(string Scheme, string UserInfo, string Host, string Port, string PathAndQuery)
 {
     public string With(string port) => $"{Scheme}://{UserInfo}{Host}{port}{PathAndQuery}";
+
+    public RandomUrl WithPort(string port) => this with { Port = port };
 
     public override string ToString() => With(Port);
 }

@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -23,7 +24,9 @@ namespace PhoneBridge.Tests.Twilio;
 
 /// <summary>
 /// A real Kestrel server on loopback with a "/twilio" group behind <c>.ValidateTwilioRequest()</c>.
-/// Handlers record what they read in <see cref="Runs"/> so tests can see whether they ran.
+/// Handlers record what they read in <see cref="Runs"/> so tests can see whether they ran. As a
+/// host behind a TLS proxy does, it takes the scheme from <c>X-Forwarded-Proto</c> (loopback is a
+/// known proxy by default), so tests can send what Twilio sends to an https URL.
 /// </summary>
 public sealed class TwilioTestServer : IAsyncDisposable
 {
@@ -60,6 +63,7 @@ public sealed class TwilioTestServer : IAsyncDisposable
         builder.Logging.ClearProviders().AddProvider(logs);
 
         TwilioTestServer server = new(builder.Build(), logs);
+        server._app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedProto });
         server.MapEndpoints(server._app.MapGroup("/twilio").ValidateTwilioRequest());
         await server._app.StartAsync().WaitAsync(TimeSpan.FromSeconds(30));
         server.Address = new Uri(server._app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
@@ -84,6 +88,19 @@ public sealed class TwilioTestServer : IAsyncDisposable
         string target = path + "?bodySHA256=" + hash;
         HttpRequestMessage request = new(HttpMethod.Post, target) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
         return SendAsync(request, TwilioSignature.Compute(AuthToken, new Uri(Address, target).AbsoluteUri, null));
+    }
+
+    /// <summary>
+    /// Sends <paramref name="content"/> the way Twilio requests <paramref name="url"/>: its path and
+    /// query as the request target, its host and port as <c>Host</c>, its scheme as
+    /// <c>X-Forwarded-Proto</c> and its userinfo as Basic credentials.
+    /// </summary>
+    public Task<HttpResponseMessage> SendAsTwilioAsync(RandomUrl url, HttpContent content, string signature)
+    {
+        HttpRequestMessage request = new(HttpMethod.Post, url.PathAndQuery) { Content = content };
+        request.Headers.Host = url.Host + url.Port;
+        request.Headers.Add("X-Forwarded-Proto", url.Scheme);
+        return SendAsync(request, signature, url.UserInfo.Length == 0 ? null : url.UserInfo.TrimEnd('@'));
     }
 
     public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, string? signature, string? basicAuth = null)
@@ -123,6 +140,7 @@ public sealed class TwilioTestServer : IAsyncDisposable
         });
         twilio.MapPost("/bound-json", (JsonElement body) => Record("bound-json " + body.GetRawText()));
         twilio.MapGet("/status", () => Record("status"));
+        twilio.MapPost("/{**rest}", () => Record("any"));
     }
 
     private IResult Record(string run)

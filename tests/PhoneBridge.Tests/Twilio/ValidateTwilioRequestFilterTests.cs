@@ -118,6 +118,54 @@ public sealed class ValidateTwilioRequestFilterTests
         AssertOnlyTheFirstWasAccepted(server, withCredentials, withoutCredentials, "voice 1234");
     }
 
+    [Theory]
+    [InlineData("http", "shop.example:80", "http://shop.example/twilio/voice", true)]
+    [InlineData("http", "shop.example:80", "http://shop.example:80/twilio/voice", true)]
+    [InlineData("http", "shop.example", "http://shop.example:80/twilio/voice", true)]
+    [InlineData("https", "shop.example:443", "https://shop.example/twilio/voice", true)]
+    [InlineData("https", "shop.example:443", "https://shop.example:443/twilio/voice", true)]
+    [InlineData("https", "shop.example", "https://shop.example:443/twilio/voice", true)]
+    [InlineData("https", "shop.example:8443", "https://shop.example/twilio/voice", true)]
+    [InlineData("https", "xn--bcher-kva.example", "https://xn--bcher-kva.example/twilio/voice", true)]
+    [InlineData("https", "shop.example", "https://shop.example:8443/twilio/voice", false)]
+    [InlineData("https", "shop.example:8443", "https://shop.example:443/twilio/voice", false)]
+    [InlineData("http", "shop.example", "https://shop.example/twilio/voice", false)]
+    [InlineData("https", "Shop.example", "https://shop.example/twilio/voice", false)]
+    public async Task ARequestValidatesSignedWithOrWithoutTheDefaultPortButNotForAnotherPortSchemeOrHost(
+        string scheme, string host, string signedUrl, bool accepted)
+    {
+        await using TwilioTestServer server = await StartAsync();
+
+        using HttpResponseMessage response = await server.SendAsTwilioAsync(
+            new RandomUrl(scheme, string.Empty, host, string.Empty, "/twilio/voice"), new FormUrlEncodedContent(Call),
+            TwilioSignature.Compute(TwilioTestServer.AuthToken, signedUrl, Call)).WaitAsync(TestTimeout);
+
+        if (accepted)
+        {
+            response.StatusCode.Should().Be(HttpStatusCode.OK);
+            server.Runs.Should().Equal("voice 1234");
+        }
+        else
+        {
+            await AssertBare403Async(server, response);
+        }
+    }
+
+    [Theory]
+    [InlineData("[0::1]:8080")]
+    [InlineData("127.1")]
+    public async Task AHostSystemUriWritesDifferentlyGetsABare403NotA500(string host)
+    {
+        await using TwilioTestServer server = await StartAsync();
+
+        // The validator's port variation cannot find such a host in the URL and throws.
+        using HttpResponseMessage response = await server.SendAsTwilioAsync(
+            new RandomUrl("https", string.Empty, host, string.Empty, "/twilio/voice"), new FormUrlEncodedContent(Call), "bm90IGEgc2lnbmF0dXJl")
+            .WaitAsync(TestTimeout);
+
+        await AssertBare403Async(server, response);
+    }
+
     [Fact]
     public async Task AJsonBodyMatchingBodySha256ValidatesAndStaysReadableForTheHandler()
     {
