@@ -68,6 +68,37 @@ public sealed class PhoneSimulatorTests(DevelopmentSite site, ITestOutputHelper 
     }
 
     [Fact]
+    public async Task APhoneThatPicksUpWithoutPressingAKeyIsNotPutThroughAndTheAgentWhoPressesOneIsBound()
+    {
+        await using var host = new PinCovisorHost(new Dictionary<string, string?>(), environment: Environments.Development);
+        var address = await Task.Run(() => host.BaseAddress).WaitAsync(Limits.Start);
+        await using var agent = await site.OpenAsync("agent", Device.Desktop, "en-US", address);
+        await using var phone = await site.OpenAsync("phone", Device.Desktop, "en-US", address);
+        var shots = new Screenshots(nameof(APhoneThatPicksUpWithoutPressingAKeyIsNotPutThroughAndTheAgentWhoPressesOneIsBound), output, agent, phone);
+        await new AgentConsole(agent).LogInAsync();
+        var simulator = new PhoneSimulator(phone);
+        var pin = await simulator.CallAsync("+34 600 123 456");
+
+        await simulator.PickUpPhoneAsync("+34600000001", pressKey: false);
+        await Expect(phone.Page.Locator(".phone-line-note").Filter(new() { HasText = "pressed no key" })).ToHaveCountAsync(1, new() { Timeout = Limits.Ms(Limits.Arrival) });
+        await simulator.RingingAsync();
+        await shots.TakeAsync("voicemail-not-put-through");
+        var afterVoicemail = await simulator.WhisperedPinsAsync();
+        await Expect(agent.ById("agent-call")).ToHaveAttributeAsync("data-status", "ringing", new() { Timeout = Limits.Ms(Limits.Arrival) });
+        await simulator.PickUpPhoneAsync("+34600000001", pressKey: true);
+        await Expect(agent.ById("agent-call")).ToHaveAttributeAsync("data-status", "in-progress", new() { Timeout = Limits.Ms(Limits.Arrival) });
+        await shots.TakeAsync("key-pressed-bound");
+
+        afterVoicemail.Should().BeEmpty("the voicemail heard no code");
+        (await simulator.WhisperedPinsAsync()).Should().Equal(pin);
+        host.Logs.Lines.Should().ContainSingle(l => l.Contains("did not press the key", StringComparison.Ordinal));
+        host.Logs.Lines.Should().ContainSingle(l => l.Contains("answered by agent", StringComparison.Ordinal));
+        await simulator.HangUpAsync();
+        PageProblems.AssertNone(agent);
+        PageProblems.AssertNone(phone);
+    }
+
+    [Fact]
     public async Task ACallWhoseEndNeverArrivesIsEndedByTheHostAndTheConsoleSaysWhy()
     {
         // Long enough for the phone menu (the status does not move while the line speaks), short to watch.

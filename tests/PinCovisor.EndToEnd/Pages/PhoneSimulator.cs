@@ -38,6 +38,32 @@ public sealed partial class PhoneSimulator(Role phone)
     }
 
     /// <summary>
+    /// Lets the IVR finish until the Dial rings, then picks up on <paramref name="target"/> (an agent's
+    /// number), which asks for a key before taking the call. With <paramref name="pressKey"/> the agent
+    /// presses 1 and is connected; without it the phone lets the question go by, as a voicemail does,
+    /// and the leg is hung up.
+    /// </summary>
+    public async Task PickUpPhoneAsync(string target, bool pressKey)
+    {
+        await AnswerButtonAsync(target);
+        var asked = phone.ById("phone-agent-say").Filter(new() { HasText = "Pulse cualquier tecla" });
+        await Expect(asked.Last).ToBeVisibleAsync(new() { Timeout = Limits.Ms(Limits.Arrival) });
+        if (pressKey)
+        {
+            await phone.Page.Locator("[data-key=\"1\"]").ClickAsync().WaitAsync(Limits.Await);
+            await Expect(phone.ById("phone-status")).ToHaveAttributeAsync("data-state", "connected", new() { Timeout = Limits.Ms(Limits.Arrival) });
+        }
+        else
+        {
+            await phone.ById("phone-gather-skip").ClickAsync().WaitAsync(Limits.Await);
+        }
+    }
+
+    /// <summary>The codes whispered to agents so far, as the agent column shows them.</summary>
+    public async Task<IReadOnlyList<string>> WhisperedPinsAsync() =>
+        Pins(await phone.ById("phone-agent-say").AllTextContentsAsync().WaitAsync(Limits.Await));
+
+    /// <summary>
     /// Lets the IVR finish until the queue waits for an agent, answers as <paramref name="target"/> (an
     /// agent's number) and, when the agent line asks for the agent code, keys <paramref name="code"/>
     /// and <c>#</c> on the keypad.
