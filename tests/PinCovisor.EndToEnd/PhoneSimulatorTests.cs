@@ -1,6 +1,9 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Playwright;
+using PhoneBridge.Calls;
 using PhoneBridge.Testing.Web;
+using PhoneBridge.Twilio.Rest;
 using PinCovisor.EndToEnd.Browser;
 using PinCovisor.EndToEnd.Pages;
 using static Microsoft.Playwright.Assertions;
@@ -95,6 +98,29 @@ public sealed class PhoneSimulatorTests(DevelopmentSite site, ITestOutputHelper 
         host.Logs.Lines.Should().ContainSingle(l => l.Contains("answered by agent", StringComparison.Ordinal));
         await simulator.HangUpAsync();
         PageProblems.AssertNone(agent);
+        PageProblems.AssertNone(phone);
+    }
+
+    [Fact]
+    public async Task ALiveCallTheHostRedirectsThroughTheRestApiLeavesItsAgentAndRunsTheNewTwiML()
+    {
+        await using var host = new PinCovisorHost(new Dictionary<string, string?>(), environment: Environments.Development);
+        var address = await Task.Run(() => host.BaseAddress).WaitAsync(Limits.Start);
+        await using var phone = await site.OpenAsync("phone", Device.Desktop, "en-US", address);
+        var shots = new Screenshots(nameof(ALiveCallTheHostRedirectsThroughTheRestApiLeavesItsAgentAndRunsTheNewTwiML), output, phone);
+        var simulator = new PhoneSimulator(phone);
+        await simulator.CallAsync("+34 600 123 456");
+        await simulator.AnswerAsync("ana");
+        var live = await host.Services.GetRequiredService<ICallStore>().ListLiveAsync().WaitAsync(Limits.Await);
+        const string Twiml = """<?xml version="1.0" encoding="utf-8"?><Response><Say language="es-ES">Le pasamos con otro compañero.</Say><Hangup/></Response>""";
+
+        var redirected = await host.Services.GetRequiredService<ITwilioCalls>().UpdateTwimlAsync(live.Single().CallSid, Twiml).WaitAsync(Limits.Await);
+
+        redirected.Error.Should().BeNull();
+        await Expect(phone.ById("phone-say").Last).ToHaveTextAsync("Le pasamos con otro compañero.", new() { Timeout = Limits.Ms(Limits.Arrival) });
+        await Expect(phone.ById("phone-status")).ToHaveAttributeAsync("data-state", "ended", new() { Timeout = Limits.Ms(Limits.Arrival) });
+        await Expect(phone.Page.Locator(".phone-line-note").Filter(new() { HasText = "redirects the call" })).ToHaveCountAsync(1);
+        await shots.TakeAsync("redirected");
         PageProblems.AssertNone(phone);
     }
 

@@ -6,7 +6,7 @@ const dictionary: Dictionary<
   | "idle" | "ivr" | "dialing" | "connected" | "ended" | "listening" | "secondsLeft" | "skip" | "typed"
   | "transcript" | "transcriptEmpty" | "callerLeg" | "agentLeg" | "agentLegEmpty" | "ringing" | "answer" | "browser" | "phone" | "unknownAgent" | "lineSpeaks" | "spanish" | "english"
   | "agentHangup" | "voiceOn" | "voiceOff" | "noVoice" | "setupFailed" | "again" | "seconds" | "notTwilio"
-  | "redirected" | "notTaken" | "noKey" | "pressed" | "noAnswer" | "agentHungUp" | "queued" | "unsupported" | "pause" | "play"
+  | "redirected" | "redirectedByHost" | "notTaken" | "noKey" | "pressed" | "noAnswer" | "agentHungUp" | "queued" | "unsupported" | "pause" | "play"
 > = {
   es: {
     title: "Simulador de teléfono",
@@ -50,6 +50,7 @@ const dictionary: Dictionary<
     seconds: "{n} s",
     notTwilio: "La llamada falló: {detail}",
     redirected: "↪ La centralita pasa al siguiente paso",
+    redirectedByHost: "↪ La tienda redirige la llamada (API REST de Twilio)",
     notTaken: "☎ El teléfono contestó pero no pulsó ninguna tecla (como un buzón de voz): no se le pasa la llamada",
     noKey: "No pulsaste nada: la llamada sigue",
     pressed: "Pulsaste {digits}",
@@ -102,6 +103,7 @@ const dictionary: Dictionary<
     seconds: "{n} s",
     notTwilio: "The call failed: {detail}",
     redirected: "↪ The line moves on to its next step",
+    redirectedByHost: "↪ The shop redirects the call (Twilio's REST API)",
     notTaken: "☎ The phone answered but pressed no key (as a voicemail would): the call is not put through",
     noKey: "You pressed nothing: the call goes on",
     pressed: "You pressed {digits}",
