@@ -125,6 +125,38 @@ public sealed class PhoneSimulatorTests(DevelopmentSite site, ITestOutputHelper 
     }
 
     [Fact]
+    public async Task ACallTheHostPlacesThroughTheRestApiRingsTheSimulatorWhichAnswersAndRunsItsTwiML()
+    {
+        await using var host = new PinCovisorHost(new Dictionary<string, string?>(), environment: Environments.Development);
+        var address = await Task.Run(() => host.BaseAddress).WaitAsync(Limits.Start);
+        await using var phone = await site.OpenAsync("phone", Device.Desktop, "en-US", address);
+        var shots = new Screenshots(nameof(ACallTheHostPlacesThroughTheRestApiRingsTheSimulatorWhichAnswersAndRunsItsTwiML), output, phone);
+        await phone.Page.GotoAsync("/demo/phone").WaitAsync(Limits.Await);
+        // Enabled once the setup is read, which says where the page follows the REST API's feed from.
+        await Expect(phone.ById("phone-call")).ToBeEnabledAsync(new() { Timeout = Limits.Ms(Limits.Arrival) });
+
+        var placed = await host.Services.GetRequiredService<ITwilioCalls>().CreateAsync(
+            "+34600123456", "+34910000000", new Uri(address, "/twilio/voice"), new Uri(address, "/twilio/status")).WaitAsync(Limits.Await);
+
+        placed.Error.Should().BeNull();
+        await Expect(phone.ById("phone-incoming")).ToBeVisibleAsync(new() { Timeout = Limits.Ms(Limits.Arrival) });
+        await Expect(phone.ById("phone-incoming-to")).ToHaveTextAsync("+34 600 123 456");
+        await shots.TakeAsync("incoming");
+        await phone.ById("phone-incoming-answer").ClickAsync().WaitAsync(Limits.Await);
+        await Expect(phone.ById("phone-say").First).ToBeVisibleAsync(new() { Timeout = Limits.Ms(Limits.Arrival) });
+        var record = await Eventually.UntilAsync(
+            () => host.Services.GetRequiredService<ICallStore>().GetAsync(placed.Value!),
+            call => call is not null,
+            "the placed call reached the host's webhook");
+        await simulatorHangUp(phone);
+
+        record!.CallSid.Should().Be(placed.Value);
+        PageProblems.AssertNone(phone);
+
+        static async Task simulatorHangUp(Role phone) => await new PhoneSimulator(phone).HangUpAsync();
+    }
+
+    [Fact]
     public async Task ACallWhoseEndNeverArrivesIsEndedByTheHostAndTheConsoleSaysWhy()
     {
         // Long enough for the phone menu (the status does not move while the line speaks), short to watch.

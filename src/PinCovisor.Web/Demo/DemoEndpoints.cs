@@ -41,14 +41,15 @@ public static class DemoEndpoints
         var phone = app.MapGroup("/demo/phone").ExcludeFromDescription();
         phone.MapPost("/sign", Sign);
         phone.MapPost("/send", SendAsync);
+        var twilioApi = app.Services.GetRequiredService<DemoTwilioApi>();
         phone.MapGet("/setup", (IAgentDirectory agents, IOptionsMonitor<TwilioOptions> twilio, IOptions<IvrOptions> ivr) => TypedResults.Ok(new SimulatorSetup(
             demo.ShopNumber,
             string.IsNullOrEmpty(twilio.CurrentValue.AccountSid) ? "AC" + new string('0', 32) : twilio.CurrentValue.AccountSid,
             [.. agents.Reachable.Select(a => new SimulatorAgent(
                 a.Username, a.DisplayName, a.ClientIdentity, [.. a.PhoneNumbers], [.. a.PhoneNumbers.Select(PhoneNumberMask.Mask)]))],
             ivr.Value.Language,
-            ivr.Value.LanguageByCountry.ToDictionary(c => c.Key.ToUpperInvariant(), c => c.Value))));
-        var twilioApi = app.Services.GetRequiredService<DemoTwilioApi>();
+            ivr.Value.LanguageByCountry.ToDictionary(c => c.Key.ToUpperInvariant(), c => c.Value),
+            twilioApi.Position)));
         phone.MapGet("/twilio-events", (long? after) => TypedResults.Ok(twilioApi.After(after ?? 0)));
         if (demo.SimulateTwilioApi)
         {

@@ -26,10 +26,12 @@ internal sealed class DemoTwilioApi
     {
         var options = twilio.Value;
         Api = new SimulatedTwilioApi(AccountSidOf(options), options.AuthToken);
-        Api.CallCreated += (_, call) => Add(new DemoTwilioEvent(0, "call.created", call.Sid, call.From, call.To, call.Status, null, call.Url?.ToString(), null));
+        Api.CallCreated += (_, call) => Add(new DemoTwilioEvent(
+            0, "call.created", call.Sid, call.From, call.To, call.Status, call.Twiml, call.Url?.ToString(), call.StatusCallback?.ToString(), null));
         Api.CallUpdated += (_, update) => Add(new DemoTwilioEvent(
-            0, "call.updated", update.Call.Sid, update.Call.From, update.Call.To, update.Call.Status, update.Twiml, update.Url?.ToString(), null));
-        Api.MessageCreated += (_, message) => Add(new DemoTwilioEvent(0, "message.created", null, message.From, message.To, null, null, null, message.Body));
+            0, "call.updated", update.Call.Sid, update.Call.From, update.Call.To, update.Call.Status, update.Twiml, update.Url?.ToString(), null, null));
+        Api.MessageCreated += (_, message) => Add(new DemoTwilioEvent(
+            0, "message.created", null, message.From, message.To, null, null, null, null, message.Body));
     }
 
     /// <summary>The simulated API itself.</summary>
@@ -38,6 +40,9 @@ internal sealed class DemoTwilioApi
     /// <summary>The account the simulator speaks for: the configured one, or a placeholder of the right shape.</summary>
     public static string AccountSidOf(TwilioOptions options) =>
         string.IsNullOrEmpty(options.AccountSid) ? "AC" + new string('0', 32) : options.AccountSid;
+
+    /// <summary>Where the feed stands: the last event's number, 0 before any.</summary>
+    public long Position => Interlocked.Read(ref _seq);
 
     /// <summary>What arrived after <paramref name="after"/>, oldest first, and the number to ask after next time.</summary>
     public DemoTwilioFeed After(long after)
@@ -64,9 +69,10 @@ internal sealed class DemoTwilioApi
 /// <param name="Status">The call's status after the change.</param>
 /// <param name="Twiml">The TwiML the call must now run, when the request carried some.</param>
 /// <param name="Url">The URL the call fetches its TwiML from, when the request carried one.</param>
+/// <param name="StatusCallback">Where a placed call's status changes go, when given.</param>
 /// <param name="Body">The text, for <c>message.created</c>.</param>
 public sealed record DemoTwilioEvent(
-    long Seq, string Kind, string? CallSid, string? From, string? To, string? Status, string? Twiml, string? Url, string? Body);
+    long Seq, string Kind, string? CallSid, string? From, string? To, string? Status, string? Twiml, string? Url, string? StatusCallback, string? Body);
 
 /// <summary>A page of <see cref="DemoTwilioEvent"/>s.</summary>
 /// <param name="Next">Ask with <c>after=</c> this next time.</param>

@@ -45,8 +45,17 @@ interface Next {
 const voiceUrl = "/twilio/voice";
 const statusUrl = "/twilio/status";
 
+/** A call the host placed through the REST API, ringing the simulator as the customer's phone. */
+export interface OutboundCall {
+  callSid: string;
+  /** Where Twilio fetches the call's TwiML once it is answered. */
+  url: string;
+  /** Where its status changes go; Twilio sends none without it. */
+  statusCallback: string | null;
+}
+
 export class SimulatedCall {
-  readonly callSid = newSid("CA");
+  readonly callSid: string;
   private readonly startedAt = Date.now();
   private waiter: ((event: CallEvent) => void) | null = null;
   private hungUp = false;
@@ -61,7 +70,10 @@ export class SimulatedCall {
     private readonly to: string,
     private readonly ui: CallListener,
     private readonly speaker: Speaker,
-  ) {}
+    private readonly outbound: OutboundCall | null = null,
+  ) {
+    this.callSid = outbound?.callSid ?? newSid("CA");
+  }
 
   get state(): PhoneState {
     return this.current;
@@ -72,7 +84,11 @@ export class SimulatedCall {
     this.setState("ivr");
     const watching = this.watchRestApi();
     try {
-      let next: Next | null = await this.fetch(voiceUrl, { CallStatus: "ringing" });
+      // A call the host placed is answered here, so Twilio reports it in progress and fetches its url.
+      if (this.outbound?.statusCallback) await postAsTwilio(this.outbound.statusCallback, this.params({ CallStatus: "in-progress" }));
+      let next: Next | null = this.outbound
+        ? await this.fetch(this.outbound.url, {})
+        : await this.fetch(voiceUrl, { CallStatus: "ringing" });
       while (next) {
         const running: Next = next;
         try {
@@ -182,7 +198,7 @@ export class SimulatedCall {
       ApiVersion: "2010-04-01",
       CallSid: this.callSid,
       CallStatus: "in-progress",
-      Direction: "inbound",
+      Direction: this.outbound ? "outbound-api" : "inbound",
       From: this.from,
       To: this.to,
       Caller: this.from,
@@ -535,9 +551,15 @@ export class SimulatedCall {
   abandon(): void {
     if (this.finished || this.endSent) return;
     this.endSent = true;
-    sendAsTwilioOnExit(statusUrl, this.completed());
+    const url = this.statusUrl;
+    if (url) sendAsTwilioOnExit(url, this.completed());
     // Should the page come back from the back-forward cache, it shows the call ended.
     this.hangup();
+  }
+
+  /** Where Twilio reports the call's status: the number's status URL, or the one the host placed the call with. */
+  private get statusUrl(): string | null {
+    return this.outbound ? this.outbound.statusCallback : statusUrl;
   }
 
   /** The status callback Twilio sends when the call is over. */
@@ -553,7 +575,8 @@ export class SimulatedCall {
     this.ui.listening(false);
     this.ui.countdown(null);
     try {
-      if (!this.endSent) await postAsTwilio(statusUrl, this.completed());
+      const url = this.statusUrl;
+      if (!this.endSent && url) await postAsTwilio(url, this.completed());
     } catch (error) {
       this.ui.line("error", error instanceof Error ? error.message : String(error), "caller");
     }

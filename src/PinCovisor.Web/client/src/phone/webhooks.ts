@@ -62,6 +62,7 @@ export interface TwilioEvent {
   status: string | null;
   twiml: string | null;
   url: string | null;
+  statusCallback: string | null;
   body: string | null;
 }
 
