@@ -157,16 +157,49 @@ public sealed class PhoneSimulatorTests(DevelopmentSite site, ITestOutputHelper 
     }
 
     [Fact]
-    public async Task ACallWhoseEndNeverArrivesIsEndedByTheHostAndTheConsoleSaysWhy()
+    public async Task ACallWhoseEndCallbackIsLostIsEndedAsTheNetworkReportsIt()
     {
         // Long enough for the phone menu (the status does not move while the line speaks), short to watch.
         await using var host = new PinCovisorHost(
-            new Dictionary<string, string?> { ["Calls:StaleAfter"] = "00:00:20" },
+            new Dictionary<string, string?> { ["Calls:StaleAfter"] = "00:00:40", ["Calls:ReconcileAfter"] = "00:00:15" },
             environment: Environments.Development);
         var address = await Task.Run(() => host.BaseAddress).WaitAsync(Limits.Start);
         await using var agent = await site.OpenAsync("agent", Device.Desktop, "en-US", address);
         await using var phone = await site.OpenAsync("phone", Device.Phone, "en-US", address);
-        var shots = new Screenshots(nameof(ACallWhoseEndNeverArrivesIsEndedByTheHostAndTheConsoleSaysWhy), output, agent, phone);
+        var shots = new Screenshots(nameof(ACallWhoseEndCallbackIsLostIsEndedAsTheNetworkReportsIt), output, agent, phone);
+        await new AgentConsole(agent).LogInAsync();
+        var simulator = new PhoneSimulator(phone);
+
+        await simulator.CallAsync("+34 600 123 456");
+        await simulator.AnswerAsync("ana");
+        await Expect(agent.ById("agent-call")).ToHaveAttributeAsync("data-status", "in-progress", new() { Timeout = Limits.Ms(Limits.Arrival) });
+        // The phone loses its network, then its tab: its end callback cannot reach the host, but the
+        // (simulated) phone network sees the phone gone, as Twilio sees a caller hang up.
+        await phone.Context.SetOfflineAsync(true).WaitAsync(Limits.Await);
+        await phone.Page.CloseAsync(new() { RunBeforeUnload = false }).WaitAsync(Limits.Await);
+
+        // ReconcileAfter, then a sweep (every quarter of it) and a poll of the console (every 4 s).
+        await Expect(agent.ById("agent-call")).ToHaveCountAsync(0, new() { Timeout = Limits.Ms(TimeSpan.FromSeconds(60)) });
+        await shots.TakeAsync("ended-as-reported");
+
+        host.Logs.Lines.Should().ContainSingle(l => l.Contains("Name: \"EndedAsReported\"", StringComparison.Ordinal) && l.Contains("Status=completed", StringComparison.Ordinal));
+        host.Logs.Lines.Should().NotContain(l => l.Contains("no news from the phone network", StringComparison.Ordinal));
+        await Expect(agent.ById("agent-call-silent-end")).ToHaveCountAsync(0);
+        PageProblems.AssertNone(agent);
+    }
+
+    [Fact]
+    public async Task ACallWhoseEndNeverArrivesAndTwilioCannotBeAskedIsEndedByTheHostAndTheConsoleSaysWhy()
+    {
+        // Long enough for the phone menu (the status does not move while the line speaks), short to watch.
+        // Without an account SID the REST API cannot be asked: silence is all the host has to go on.
+        await using var host = new PinCovisorHost(
+            new Dictionary<string, string?> { ["Calls:StaleAfter"] = "00:00:20", ["Twilio:AccountSid"] = "" },
+            environment: Environments.Development);
+        var address = await Task.Run(() => host.BaseAddress).WaitAsync(Limits.Start);
+        await using var agent = await site.OpenAsync("agent", Device.Desktop, "en-US", address);
+        await using var phone = await site.OpenAsync("phone", Device.Phone, "en-US", address);
+        var shots = new Screenshots(nameof(ACallWhoseEndNeverArrivesAndTwilioCannotBeAskedIsEndedByTheHostAndTheConsoleSaysWhy), output, agent, phone);
         await new AgentConsole(agent).LogInAsync();
         var simulator = new PhoneSimulator(phone);
 

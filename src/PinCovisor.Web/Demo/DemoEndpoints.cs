@@ -50,10 +50,25 @@ public static class DemoEndpoints
             ivr.Value.Language,
             ivr.Value.LanguageByCountry.ToDictionary(c => c.Key.ToUpperInvariant(), c => c.Value),
             twilioApi.Position)));
-        phone.MapGet("/twilio-events", (long? after) => TypedResults.Ok(twilioApi.After(after ?? 0)));
+        phone.MapGet("/twilio-events", (long? after, string? call) =>
+        {
+            if (!string.IsNullOrEmpty(call))
+            {
+                twilioApi.Heard(call);
+            }
+
+            return TypedResults.Ok(twilioApi.After(after ?? 0));
+        });
         if (demo.SimulateTwilioApi)
         {
-            twilioApi.Api.Map(app.MapGroup(DemoTwilioApi.Prefix)).ExcludeFromDescription().DisableAntiforgery();
+            var api = app.MapGroup(DemoTwilioApi.Prefix).ExcludeFromDescription().DisableAntiforgery();
+            // What the network knows is brought up to date before each request is answered.
+            api.AddEndpointFilter(async (context, next) =>
+            {
+                twilioApi.EndCallsOfGonePhones();
+                return await next(context).ConfigureAwait(false);
+            });
+            twilioApi.Api.Map(api);
         }
 
         return app;

@@ -19,11 +19,17 @@ internal sealed class DemoTwilioApi
     // The page polls every second; a few minutes of a busy demo is plenty.
     private const int Kept = 200;
 
+    // A phone whose page has not polled for this long is gone: its call is over at the network.
+    private static readonly TimeSpan PhoneGoneAfter = TimeSpan.FromSeconds(5);
+
     private readonly ConcurrentQueue<DemoTwilioEvent> _events = new();
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _phones = new(StringComparer.Ordinal);
+    private readonly TimeProvider _time;
     private long _seq;
 
-    public DemoTwilioApi(IOptions<TwilioOptions> twilio)
+    public DemoTwilioApi(IOptions<TwilioOptions> twilio, TimeProvider? time = null)
     {
+        _time = time ?? TimeProvider.System;
         var options = twilio.Value;
         Api = new SimulatedTwilioApi(AccountSidOf(options), options.AuthToken);
         Api.CallCreated += (_, call) => Add(new DemoTwilioEvent(
@@ -40,6 +46,33 @@ internal sealed class DemoTwilioApi
     /// <summary>The account the simulator speaks for: the configured one, or a placeholder of the right shape.</summary>
     public static string AccountSidOf(TwilioOptions options) =>
         string.IsNullOrEmpty(options.AccountSid) ? "AC" + new string('0', 32) : options.AccountSid;
+
+    /// <summary>
+    /// The page on the line in <paramref name="callSid"/> is still there. A page polls while its call
+    /// lasts; one that stops (a closed tab, a lost network) has hung up, as far as the phone network
+    /// knows, even when its status callback never reaches the host.
+    /// </summary>
+    public void Heard(string callSid)
+    {
+        if (Api.FindCall(callSid) is not null)
+        {
+            _phones[callSid] = _time.GetUtcNow();
+        }
+    }
+
+    /// <summary>Ends, at the simulated network, every call whose page went away (see <see cref="Heard"/>).</summary>
+    public void EndCallsOfGonePhones()
+    {
+        var gone = _time.GetUtcNow() - PhoneGoneAfter;
+        foreach (var (callSid, lastHeard) in _phones)
+        {
+            if (lastHeard < gone && _phones.TryRemove(callSid, out _)
+                && Api.FindCall(callSid) is { Status: "queued" or "ringing" or "in-progress" })
+            {
+                Api.SetStatus(callSid, "completed");
+            }
+        }
+    }
 
     /// <summary>Where the feed stands: the last event's number, 0 before any.</summary>
     public long Position => Interlocked.Read(ref _seq);

@@ -131,7 +131,7 @@ export class SimulatedCall {
     let after: number | null = null;
     while (!this.finished) {
       try {
-        const feed = await twilioEvents(after);
+        const feed = await twilioEvents(after, this.callSid);
         if (after !== null) {
           for (const event of feed.events) {
             if (event.callSid !== this.callSid || event.kind !== "call.updated") continue;

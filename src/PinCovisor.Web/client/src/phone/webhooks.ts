@@ -66,9 +66,12 @@ export interface TwilioEvent {
   body: string | null;
 }
 
-/** The REST API's requests after `after` (null: none, only where the feed stands now). */
-export async function twilioEvents(after: number | null): Promise<{ next: number; events: TwilioEvent[] }> {
-  return api(`/demo/phone/twilio-events?after=${after ?? 0}`);
+/**
+ * The REST API's requests after `after` (null: none, only where the feed stands now). A page on a
+ * call names it: the simulated network takes a call whose page stopped asking as hung up.
+ */
+export async function twilioEvents(after: number | null, callSid?: string): Promise<{ next: number; events: TwilioEvent[] }> {
+  return api(`/demo/phone/twilio-events?after=${after ?? 0}${callSid ? `&call=${encodeURIComponent(callSid)}` : ""}`);
 }
 
 /** A Twilio-style id: two letters and 32 hex digits. */
