@@ -103,11 +103,15 @@ internal sealed class CallTransfers(
 
         var mark = await state.TryAsync(call.CallSid, "end transfer",
             async ct => (TransferMark?)await marks.EndAsync(call.CallSid, id, ct).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
-        if (mark is { State: TransferMarkState.Superseded } || call.CallStatus is "completed" or "canceled" or "busy" or "failed" or "no-answer")
+        if (call.CallStatus is "completed" or "canceled" or "busy" or "failed" or "no-answer")
         {
-            // A later transfer runs its own TwiML, or the caller has gone: nothing to do here.
+            // The caller has gone: nothing to do here.
             return response.Hangup();
         }
+
+        // Superseded by a later transfer, Twilio runs that one's TwiML and not this answer; by this
+        // result's own ring-back, this is a retry, which must hear the ring-back again. Either way
+        // the answer is worked out as without a mark, and nobody is told.
 
         var taken = mark is { State: TransferMarkState.Current }
             ? mark.TakenBy == to
@@ -127,16 +131,18 @@ internal sealed class CallTransfers(
         }
 
         IvrLog.TransferNotTaken(logger, call.CallSid, to, from);
-        // Told once: a retried or replayed result finds no mark of its transfer.
+        var again = RandomNumberGenerator.GetHexString(16, lowercase: true);
+        // Told and marked once: a retried or replayed result finds no mark of its transfer, so it
+        // neither tells again nor leaves a mark that would hold off the next transfer.
         if (mark is { State: TransferMarkState.Current })
         {
             await state.TryAsync(call.CallSid, "tell transfer not taken",
                 ct => events.TransferUnansweredAsync(call.CallSid, from, to, ct), cancellationToken).ConfigureAwait(false);
+            await state.TryAsync(call.CallSid, "mark ringing back",
+                async ct => (string?)await marks.BeginAsync(call.CallSid, again, from, from, MarkLifetime, ct).ConfigureAwait(false),
+                cancellationToken).ConfigureAwait(false);
         }
 
-        var again = RandomNumberGenerator.GetHexString(16, lowercase: true);
-        await state.TryAsync(call.CallSid, "mark ringing back",
-            async ct => (string?)await marks.BeginAsync(call.CallSid, again, from, from, MarkLifetime, ct).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         say.Line(response, say.Prompts.TransferBack);
         return response.Append(Ring(request, first, again, from, back: true));
     }

@@ -9,7 +9,7 @@ internal enum TransferMarkState
     /// <summary>The result is the call's latest transfer; the mark is gone now.</summary>
     Current,
 
-    /// <summary>A later transfer replaced it: Twilio runs that one's TwiML, so this result does nothing.</summary>
+    /// <summary>A later transfer (or this one's ring-back) replaced it: the result tells nobody and marks nothing.</summary>
     Superseded,
 
     /// <summary>No mark: it expired, or this result was told before (a retry or a replay).</summary>

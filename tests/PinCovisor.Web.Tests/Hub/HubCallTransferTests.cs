@@ -1,3 +1,5 @@
+using System.Xml.Linq;
+using Microsoft.AspNetCore.SignalR.Client;
 using PhoneBridge.Testing.Hub;
 using PhoneBridge.Testing.Redis;
 using PhoneBridge.Testing.Web;
@@ -93,6 +95,32 @@ public sealed class HubCallTransferTests(RedisServers servers)
         scenario.Customer.Events.Arrivals.Should().NotContain(e => e.Kind == EventKinds.AgentChanged, "the session never left Ana");
         var started = await scenario.Ana.InvokeAsync<CallTransferStarted>("TransferCall", id, "bruno");
         started.State.Should().Be("ringing", "the transfer that came back rings no more, so another may start");
+    }
+
+    [Fact]
+    public async Task AResultSentAgainRingsBackAsBeforeAndTellsOnce()
+    {
+        await using var scenario = await CallTransferScenario.StartAsync(servers, RedisServerKind.Garnet);
+        var id = scenario.SessionId;
+        var notices = new System.Collections.Concurrent.ConcurrentQueue<CallTransferNotice>();
+        scenario.Ana.Connection.On<CallTransferNotice>("CallTransfer", notices.Enqueue);
+        await scenario.Ana.InvokeAsync<CallTransferStarted>("TransferCall", id, "bruno");
+        var first = scenario.UpdatedTwiml();
+        var back = await scenario.DialEndedAsync(first, "no-answer");
+
+        var again = await scenario.DialEndedAsync(first, "no-answer");
+
+        again.Verbs("Dial").Single().Elements().Select(e => e.Value).Should().Equal(back.Verbs("Dial").Single().Elements().Select(e => e.Value));
+        await Refused(scenario.Ana.InvokeAsync<CallTransferStarted>("TransferCall", id, "bruno"),
+            "A transfer of this call is already ringing; wait until it is taken or comes back.");
+        await scenario.Twilio.AnswerAsync(back, scenario.CallSid, "client:ana");
+        (await scenario.DialEndedAsync(back, "completed")).Root!.Elements().Select(e => e.Name.LocalName).Should().Equal("Hangup");
+        await scenario.Ana.InvokeAsync<CallTransferStarted>("TransferCall", id, "bruno");
+        var second = XDocument.Parse(scenario.Api.Requests.Last(r => r.Method == "POST").Field("Twiml")!);
+        await scenario.DialEndedAsync(second, "busy");
+        // Pushed in order on one connection: a notice for the copy would have come before this one.
+        await scenario.Ana.Events.WaitAsync(() => notices.Count, count => count >= 2);
+        notices.Should().HaveCount(2);
     }
 
     [Fact]
