@@ -44,10 +44,10 @@ internal sealed class CallTransferScenario : IAsyncDisposable
 
     public HubClient Customer => Session.Customer;
 
-    public static async Task<CallTransferScenario> StartAsync(RedisServers servers, RedisServerKind kind, bool enqueue = false, string? accountSid = null)
+    public static async Task<CallTransferScenario> StartAsync(RedisServers servers, RedisServerKind kind, bool enqueue = false, string? accountSid = null, IDictionary<string, string?>? settings = null)
     {
         var api = await LoopbackTwilioApi.StartAsync();
-        var host = HostFactory.Start(servers, kind, ShopSettings.With(new Dictionary<string, string?>
+        var host = HostFactory.Start(servers, kind, ShopSettings.With(new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
         {
             [SessionsApi.TrustLoopbackProxy.Key] = SessionsApi.TrustLoopbackProxy.Value,
             ["Twilio:ApiBaseUrl"] = api.BaseAddress.ToString(),

@@ -199,6 +199,34 @@ public sealed class HubCallTransferTests(RedisServers servers)
     }
 
     [Fact]
+    public async Task ACallCannotMoveToAnAgentWithNothingToRing()
+    {
+        await using var scenario = await CallTransferScenario.StartAsync(servers, RedisServerKind.Garnet, settings: new Dictionary<string, string?>
+        {
+            ["Agents:2:Username"] = "carla",
+            ["Agents:2:DisplayName"] = "Carla",
+        });
+
+        await Refused(scenario.Ana.InvokeAsync<CallTransferStarted>("TransferCall", scenario.SessionId, "carla"),
+            "Carla has no phone or softphone to ring, so the call cannot move to them.");
+
+        scenario.Api.Attempts.Should().Be(0);
+    }
+
+    [Fact]
+    public async Task ACallerWhoHangsUpWhileTheTransferRingsIsLetGo()
+    {
+        await using var scenario = await CallTransferScenario.StartAsync(servers, RedisServerKind.Garnet);
+        await scenario.Ana.InvokeAsync<CallTransferStarted>("TransferCall", scenario.SessionId, "bruno");
+        var twiml = scenario.UpdatedTwiml();
+
+        var gone = await scenario.Twilio.TwiMLAsync(new Uri(twiml.Verbs("Dial").Single().Attribute("action")!.Value).PathAndQuery,
+            [.. TwilioCaller.InboundCall(scenario.CallSid).Where(f => f.Key != "CallStatus"), new("CallStatus", "completed"), new("DialCallStatus", "canceled")]);
+
+        gone.Root!.Elements().Select(e => e.Name.LocalName).Should().Equal("Hangup");
+    }
+
+    [Fact]
     public async Task ASessionWithoutACallInProgressHasNoCallToTransfer()
     {
         await using var scenario = await HubScenario.StartAsync(servers, RedisServerKind.Garnet);
