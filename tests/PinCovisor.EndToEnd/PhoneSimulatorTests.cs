@@ -157,6 +157,57 @@ public sealed class PhoneSimulatorTests(DevelopmentSite site, ITestOutputHelper 
     }
 
     [Fact]
+    public async Task ATransferFromTheConsoleRedirectsTheSimulatedCallAndTheSessionFollowsWhoeverTakesIt()
+    {
+        await using var host = new PinCovisorHost(new Dictionary<string, string?>
+        {
+            ["Agents:1:Username"] = "bruno",
+            ["Agents:1:DisplayName"] = "Bruno",
+            ["Agents:1:ClientIdentity"] = "bruno",
+            ["Agents:1:Password"] = "bruno-development-password",
+        }, environment: Environments.Development);
+        var address = await Task.Run(() => host.BaseAddress).WaitAsync(Limits.Start);
+        await using var ana = await site.OpenAsync("agent", Device.Desktop, "en-US", address);
+        await using var bruno = await site.OpenAsync("bruno", Device.Desktop, "en-US", address);
+        await using var customer = await site.OpenAsync("customer", Device.Desktop, "es-ES", address);
+        await using var phone = await site.OpenAsync("phone", Device.Desktop, "en-US", address);
+        var shots = new Screenshots(nameof(ATransferFromTheConsoleRedirectsTheSimulatedCallAndTheSessionFollowsWhoeverTakesIt), output, ana, bruno, customer, phone);
+        var console = new AgentConsole(ana);
+        await console.LogInAsync();
+        await new AgentConsole(bruno).LogInAsync("bruno", "bruno-development-password");
+        var simulator = new PhoneSimulator(phone);
+        var pin = await simulator.CallAsync("+34 600 123 456");
+        await simulator.AnswerAsync("ana");
+        await new Customer(customer).JoinFromShopAsync(pin);
+        await Expect(customer.ById("pc-agent-name")).ToHaveTextAsync("Ana", new() { Timeout = Limits.Ms(Limits.Arrival) });
+        var sessionId = await console.AdmitAsync();
+        await Expect(customer.ById("pc-covisor")).ToBeVisibleAsync(new() { Timeout = Limits.Ms(Limits.Arrival) });
+        await console.OpenSessionAsync(sessionId);
+        await Chat.SendAsync(customer, "¿Me pasa con quien lleva los envíos?");
+
+        await ana.ById("agent-transfer").ClickAsync().WaitAsync(Limits.Await);
+        await Expect(ana.ById("agent-transfer-call-note")).ToBeVisibleAsync(new() { Timeout = Limits.Ms(Limits.Arrival) });
+        await ana.ById("agent-transfer-to").SelectOptionAsync("bruno").WaitAsync(Limits.Await);
+        await ana.ById("agent-transfer-dialog-confirm").ClickAsync().WaitAsync(Limits.Await);
+        await Expect(ana.ById("agent-transfer-ringing")).ToBeVisibleAsync(new() { Timeout = Limits.Ms(Limits.Arrival) });
+        await Expect(phone.Page.Locator(".phone-line-note").Filter(new() { HasText = "redirects the call" })).ToHaveCountAsync(1, new() { Timeout = Limits.Ms(Limits.Arrival) });
+        await shots.TakeAsync("transfer-ringing");
+        await simulator.AnswerAsync("bruno");
+
+        await Expect(customer.ById("pc-agent-name")).ToHaveTextAsync("Bruno", new() { Timeout = Limits.Ms(Limits.Arrival) });
+        await Expect(phone.ById("phone-status")).ToHaveAttributeAsync("data-state", "connected", new() { Timeout = Limits.Ms(Limits.Arrival) });
+        await Expect(phone.ById("phone-status")).ToContainTextAsync("Bruno");
+        await new AgentConsole(bruno).OpenSessionAsync(sessionId);
+        await Expect(Chat.Messages(bruno, "customer").Filter(new() { HasText = "quien lleva los envíos" })).ToHaveCountAsync(1, new() { Timeout = Limits.Ms(Limits.Arrival) });
+        await shots.TakeAsync("bruno-has-call-and-session");
+        var call = (await host.Services.GetRequiredService<ICallStore>().ListLiveAsync().WaitAsync(Limits.Await)).Single();
+
+        call.AnsweringAgent.Should().Be("bruno");
+        await simulator.HangUpAsync();
+        PageProblems.AssertNone(ana, bruno, customer, phone);
+    }
+
+    [Fact]
     public async Task ACallWhoseEndCallbackIsLostIsEndedAsTheNetworkReportsIt()
     {
         // Long enough for the phone menu (the status does not move while the line speaks), short to watch.

@@ -12,11 +12,14 @@ public sealed class AgentConsole(Role agent)
     /// <summary>Ana's password in Development (<c>appsettings.Development.json</c>).</summary>
     public const string Password = "ana-development-password";
 
-    public async Task LogInAsync()
+    public Task LogInAsync() => LogInAsync(Username, Password);
+
+    /// <summary>Signs in as another agent the host was configured with.</summary>
+    public async Task LogInAsync(string username, string password)
     {
         await agent.Page.GotoAsync("/agent").WaitAsync(Limits.Await);
-        await agent.ById("agent-login-username").FillAsync(Username).WaitAsync(Limits.Await);
-        await agent.ById("agent-login-password").FillAsync(Password).WaitAsync(Limits.Await);
+        await agent.ById("agent-login-username").FillAsync(username).WaitAsync(Limits.Await);
+        await agent.ById("agent-login-password").FillAsync(password).WaitAsync(Limits.Await);
         await agent.ById("agent-login-submit").ClickAsync().WaitAsync(Limits.Await);
         await Expect(agent.ById("agent-login-username")).ToBeHiddenAsync(new() { Timeout = Limits.Ms(Limits.Arrival) });
     }
