@@ -78,6 +78,7 @@ public static class PhoneBridgeExtensions
         services.AddSingleton<AgentLine>();
         services.AddHostedService<AgentLineCheck>();
         services.AddSingleton<StatusCallback>();
+        services.AddCallBack();
         return builder;
     }
 
