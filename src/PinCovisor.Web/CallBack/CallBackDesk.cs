@@ -29,19 +29,21 @@ internal sealed class CallBackDesk(
 {
     private readonly IDataProtector _protector = protection.CreateProtector("PinCovisor.CallBack.Number");
 
+    /// <summary>True when the shop calls customers back and the session has no call yet.</summary>
+    public bool IsOffered(CovisorSession session)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        return options.Value.IsEnabled && session.CallSid is null;
+    }
+
     /// <summary>Records the customer's request and tells the session (the number masked); returns the event's seq.</summary>
     public async Task<long> RequestAsync(CovisorSession session, EventAuthor customer, string? typed, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);
         var settings = options.Value;
-        if (!settings.IsEnabled)
+        if (!IsOffered(session))
         {
-            throw Unavailable();
-        }
-
-        if (session.CallSid is not null)
-        {
-            throw HasCall();
+            throw settings.IsEnabled ? HasCall() : Unavailable();
         }
 
         var number = CallBackNumbers.ToE164(typed, settings.DefaultRegion)

@@ -8,6 +8,17 @@ namespace PinCovisor.Web.Hub;
 internal sealed partial class CovisorHub
 {
     /// <summary>
+    /// Whether the session's customer may ask to be called: the shop has a number to call from and
+    /// the session has no call. The customer's page shows its "Call me" form only then.
+    /// </summary>
+    public async Task<bool> CanRequestCallBack(string sessionId, [FromServices] CallBackDesk desk)
+    {
+        ArgumentNullException.ThrowIfNull(desk);
+        var session = await _access.RequireAsync(Context, sessionId, fresh: true, Aborted).ConfigureAwait(false);
+        return desk.IsOffered(session);
+    }
+
+    /// <summary>
     /// The customer asks to be called at <paramref name="phoneNumber"/> (as typed). Logs
     /// <c>callback.requested</c> with the number masked and returns its seq.
     /// </summary>

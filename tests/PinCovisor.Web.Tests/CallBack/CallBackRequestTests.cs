@@ -20,6 +20,7 @@ public sealed class CallBackRequestTests(RedisServers servers)
     public async Task AValidNumberReachesTheAgentMaskedAndIsKeptOnlyEncrypted(RedisServerKind kind)
     {
         await using var shop = await CallBackShop.StartAsync(servers, kind);
+        (await shop.Customer.InvokeAsync<bool>("CanRequestCallBack", shop.SessionId)).Should().BeTrue();
 
         var seq = await shop.Customer.InvokeAsync<long>("RequestCallBack", shop.SessionId, Typed);
 
@@ -87,6 +88,7 @@ public sealed class CallBackRequestTests(RedisServers servers)
         await using var host = HostFactory.Start(servers, kind, new Dictionary<string, string?> { ["CallBack:From"] = CallBackShop.ShopNumber });
         var seeded = await SessionSeeder.SeedAsync(host);
         await using var customer = await HubClient.ConnectAsync(host.BaseAddress, seeded.CustomerToken);
+        (await customer.InvokeAsync<bool>("CanRequestCallBack", seeded.SessionId)).Should().BeFalse();
 
         await HubAssertions.Refused(customer.InvokeAsync<long>("RequestCallBack", seeded.SessionId, Typed), "This session already has a call.");
     }
@@ -104,6 +106,7 @@ public sealed class CallBackRequestTests(RedisServers servers)
     {
         await using var shop = await CallBackShop.StartAsync(servers, RedisServerKind.Garnet,
             new Dictionary<string, string?> { ["CallBack:From"] = "" });
+        (await shop.Customer.InvokeAsync<bool>("CanRequestCallBack", shop.SessionId)).Should().BeFalse();
 
         await HubAssertions.Refused(shop.Customer.InvokeAsync<long>("RequestCallBack", shop.SessionId, Typed), "This shop does not call customers back.");
     }
