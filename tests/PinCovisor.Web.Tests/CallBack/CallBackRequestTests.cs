@@ -102,6 +102,15 @@ public sealed class CallBackRequestTests(RedisServers servers)
     }
 
     [Fact]
+    public async Task ACallWithTheWrongArgumentsIsExplainedWithoutTheServerSideParameters()
+    {
+        await using var shop = await CallBackShop.StartAsync(servers, RedisServerKind.Garnet);
+
+        await HubAssertions.Refused(shop.Customer.InvokeAsync<long>("RequestCallBack", shop.SessionId),
+            "The page sent a request this server does not understand (RequestCallBack takes sessionId, phoneNumber). Reload the page and try again.");
+    }
+
+    [Fact]
     public async Task WithoutTheShopsNumberNobodyCanAskToBeCalled()
     {
         await using var shop = await CallBackShop.StartAsync(servers, RedisServerKind.Garnet,
