@@ -115,8 +115,21 @@ internal sealed class CallBackDesk(
             throw NotPlaced(placed.Error);
         }
 
-        // From here the call rings: nothing may be cancelled with the agent's connection.
-        if (!await store.BindAsync(session.Id, callSid).ConfigureAwait(false))
+        // From here the call rings: nothing may be cancelled with the agent's connection, and a
+        // call the session cannot follow is hung up.
+        bool bound;
+        try
+        {
+            bound = await store.BindAsync(session.Id, callSid).ConfigureAwait(false);
+        }
+        catch
+        {
+            CallBackLog.NotBound(logger, session.Id, callSid);
+            await dialer.HangUpAsync(callSid, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+
+        if (!bound)
         {
             CallBackLog.NotBound(logger, session.Id, callSid);
             await dialer.HangUpAsync(callSid, CancellationToken.None).ConfigureAwait(false);

@@ -99,8 +99,19 @@ internal sealed class CallBackStore(IConnectionMultiplexer redis, IOptions<Sessi
             return false;
         }
 
-        var bound = (long)await Db.ScriptEvaluateAsync(CallBackScripts.Bind,
-            [SessionKeys.Session(sessionId), Request(sessionId)], [callSid]).ConfigureAwait(false);
+        long bound;
+        try
+        {
+            bound = (long)await Db.ScriptEvaluateAsync(CallBackScripts.Bind,
+                [SessionKeys.Session(sessionId), Request(sessionId)], [callSid]).ConfigureAwait(false);
+        }
+        catch
+        {
+            // Left in place, the index would bring the end of a call that was hung up into the session.
+            await Db.KeyDeleteAsync(index, CommandFlags.FireAndForget).ConfigureAwait(false);
+            throw;
+        }
+
         if (bound > 0)
         {
             return true;

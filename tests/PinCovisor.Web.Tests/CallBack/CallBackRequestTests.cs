@@ -53,6 +53,10 @@ public sealed class CallBackRequestTests(RedisServers servers)
             "That is not a phone number we can call. Check it, and add the country code (+44…) if it is from abroad.");
 
         (await shop.Agent.JoinAsync(shop.SessionId)).LatestSeq.Should().Be(0);
+        if (typed.Length > 0)
+        {
+            shop.Host.Logs.Lines.Should().NotContain(line => line.Contains(typed, StringComparison.Ordinal));
+        }
     }
 
     [Fact]
