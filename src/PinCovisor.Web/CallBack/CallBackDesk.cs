@@ -99,7 +99,9 @@ internal sealed class CallBackDesk(
         TwilioRestResult<string> placed;
         try
         {
-            placed = await dialer.PlaceAsync(request, _protector.Unprotect(pending!.ProtectedNumber), agent.Id!, cancellationToken)
+            // Not cancelled with the agent's connection: a request cut off after it reached Twilio
+            // would leave a call ringing that nobody records (Twilio:ApiTimeout bounds the wait).
+            placed = await dialer.PlaceAsync(request, _protector.Unprotect(pending!.ProtectedNumber), agent.Id!, CancellationToken.None)
                 .ConfigureAwait(false);
         }
         catch
@@ -124,15 +126,14 @@ internal sealed class CallBackDesk(
         }
         catch
         {
-            CallBackLog.NotBound(logger, session.Id, callSid);
-            await dialer.HangUpAsync(callSid, CancellationToken.None).ConfigureAwait(false);
+            await AbandonAsync(session.Id, callSid).ConfigureAwait(false);
             throw;
         }
 
         if (!bound)
         {
-            CallBackLog.NotBound(logger, session.Id, callSid);
-            await dialer.HangUpAsync(callSid, CancellationToken.None).ConfigureAwait(false);
+            // The session closed (or got another call) while this one was being placed.
+            await AbandonAsync(session.Id, callSid).ConfigureAwait(false);
             throw HubErrors.Ended();
         }
 
@@ -146,6 +147,12 @@ internal sealed class CallBackDesk(
         }
 
         return appended.Seq;
+    }
+
+    private async Task AbandonAsync(string sessionId, string callSid)
+    {
+        CallBackLog.NotBound(logger, sessionId, callSid);
+        await dialer.HangUpAsync(callSid, CancellationToken.None).ConfigureAwait(false);
     }
 
     private static HubException Unavailable() => HubErrors.Invalid("This shop does not call customers back.");

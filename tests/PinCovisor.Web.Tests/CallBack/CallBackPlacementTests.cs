@@ -121,6 +121,33 @@ public sealed class CallBackPlacementTests(RedisServers servers)
     }
 
     [Fact]
+    public async Task TwoClicksAtOncePlaceOneCall()
+    {
+        await using var shop = await CallBackShop.StartAsync(servers, RedisServerKind.Garnet);
+        await shop.Customer.InvokeAsync<long>("RequestCallBack", shop.SessionId, "600 11 12 22");
+        await using var secondTab = await shop.ConnectAgentAsync("ana");
+
+        var clicks = new[] { shop.Agent, secondTab }.Select(async agent =>
+        {
+            try
+            {
+                await agent.InvokeAsync<long>("PlaceCallBack", shop.SessionId);
+                return "placed";
+            }
+            catch (Microsoft.AspNetCore.SignalR.HubException refusal)
+            {
+                return refusal.Message;
+            }
+        });
+        var outcomes = await Task.WhenAll(clicks).WaitAsync(Timeout);
+
+        outcomes.Should().ContainSingle(o => o == "placed");
+        outcomes.Should().ContainSingle(o => o.EndsWith("The call to the customer is already being placed.", StringComparison.Ordinal)
+            || o.EndsWith("This session already has a call.", StringComparison.Ordinal));
+        shop.Api.Api.Calls.Should().ContainSingle();
+    }
+
+    [Fact]
     public async Task ACallWhoseRecordIsGoneApologisesAndHangsUp()
     {
         await using var shop = await CallBackShop.StartAsync(servers, RedisServerKind.Garnet);
