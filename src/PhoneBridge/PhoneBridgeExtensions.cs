@@ -76,6 +76,10 @@ public static class PhoneBridgeExtensions
         services.AddSingleton<IncomingCall>();
         services.AddSingleton<AgentBinding>();
         services.AddSingleton<AgentLine>();
+        services.AddSingleton<TransferMarks>();
+        services.AddSingleton<CallTransfers>();
+        services.AddSingleton<ICallTransfers>(provider => provider.GetRequiredService<CallTransfers>());
+        services.TryAddSingleton<ICallTransferEvents, NoCallTransferEvents>();
         services.AddHostedService<AgentLineCheck>();
         services.AddSingleton<StatusCallback>();
         services.AddCallBack();

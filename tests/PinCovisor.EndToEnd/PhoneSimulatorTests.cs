@@ -1,6 +1,9 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Playwright;
+using PhoneBridge.Calls;
 using PhoneBridge.Testing.Web;
+using PhoneBridge.Twilio.Rest;
 using PinCovisor.EndToEnd.Browser;
 using PinCovisor.EndToEnd.Pages;
 using static Microsoft.Playwright.Assertions;
@@ -99,16 +102,104 @@ public sealed class PhoneSimulatorTests(DevelopmentSite site, ITestOutputHelper 
     }
 
     [Fact]
-    public async Task ACallWhoseEndNeverArrivesIsEndedByTheHostAndTheConsoleSaysWhy()
+    public async Task ALiveCallTheHostRedirectsThroughTheRestApiLeavesItsAgentAndRunsTheNewTwiML()
+    {
+        await using var host = new PinCovisorHost(new Dictionary<string, string?>(), environment: Environments.Development);
+        var address = await Task.Run(() => host.BaseAddress).WaitAsync(Limits.Start);
+        await using var phone = await site.OpenAsync("phone", Device.Desktop, "en-US", address);
+        var shots = new Screenshots(nameof(ALiveCallTheHostRedirectsThroughTheRestApiLeavesItsAgentAndRunsTheNewTwiML), output, phone);
+        var simulator = new PhoneSimulator(phone);
+        await simulator.CallAsync("+34 600 123 456");
+        await simulator.AnswerAsync("ana");
+        var live = await host.Services.GetRequiredService<ICallStore>().ListLiveAsync().WaitAsync(Limits.Await);
+        const string Twiml = """<?xml version="1.0" encoding="utf-8"?><Response><Say language="es-ES">Le pasamos con otro compañero.</Say><Hangup/></Response>""";
+
+        var redirected = await host.Services.GetRequiredService<ITwilioCalls>().UpdateTwimlAsync(live.Single().CallSid, Twiml).WaitAsync(Limits.Await);
+
+        redirected.Error.Should().BeNull();
+        await Expect(phone.ById("phone-say").Last).ToHaveTextAsync("Le pasamos con otro compañero.", new() { Timeout = Limits.Ms(Limits.Arrival) });
+        await Expect(phone.ById("phone-status")).ToHaveAttributeAsync("data-state", "ended", new() { Timeout = Limits.Ms(Limits.Arrival) });
+        await Expect(phone.Page.Locator(".phone-line-note").Filter(new() { HasText = "redirects the call" })).ToHaveCountAsync(1);
+        await shots.TakeAsync("redirected");
+        PageProblems.AssertNone(phone);
+    }
+
+    [Fact]
+    public async Task ACallTheHostPlacesThroughTheRestApiRingsTheSimulatorWhichAnswersAndRunsItsTwiML()
+    {
+        await using var host = new PinCovisorHost(new Dictionary<string, string?>(), environment: Environments.Development);
+        var address = await Task.Run(() => host.BaseAddress).WaitAsync(Limits.Start);
+        await using var phone = await site.OpenAsync("phone", Device.Desktop, "en-US", address);
+        var shots = new Screenshots(nameof(ACallTheHostPlacesThroughTheRestApiRingsTheSimulatorWhichAnswersAndRunsItsTwiML), output, phone);
+        await phone.Page.GotoAsync("/demo/phone").WaitAsync(Limits.Await);
+        // Enabled once the setup is read, which says where the page follows the REST API's feed from.
+        await Expect(phone.ById("phone-call")).ToBeEnabledAsync(new() { Timeout = Limits.Ms(Limits.Arrival) });
+
+        var placed = await host.Services.GetRequiredService<ITwilioCalls>().CreateAsync(
+            "+34600123456", "+34910000000", new Uri(address, "/twilio/voice"), new Uri(address, "/twilio/status")).WaitAsync(Limits.Await);
+
+        placed.Error.Should().BeNull();
+        await Expect(phone.ById("phone-incoming")).ToBeVisibleAsync(new() { Timeout = Limits.Ms(Limits.Arrival) });
+        await Expect(phone.ById("phone-incoming-to")).ToHaveTextAsync("+34 600 123 456");
+        await shots.TakeAsync("incoming");
+        await phone.ById("phone-incoming-answer").ClickAsync().WaitAsync(Limits.Await);
+        await Expect(phone.ById("phone-say").First).ToBeVisibleAsync(new() { Timeout = Limits.Ms(Limits.Arrival) });
+        var record = await Eventually.UntilAsync(
+            () => host.Services.GetRequiredService<ICallStore>().GetAsync(placed.Value!),
+            call => call is not null,
+            "the placed call reached the host's webhook");
+        await simulatorHangUp(phone);
+
+        record!.CallSid.Should().Be(placed.Value);
+        PageProblems.AssertNone(phone);
+
+        static async Task simulatorHangUp(Role phone) => await new PhoneSimulator(phone).HangUpAsync();
+    }
+
+    [Fact]
+    public async Task ACallWhoseEndCallbackIsLostIsEndedAsTheNetworkReportsIt()
     {
         // Long enough for the phone menu (the status does not move while the line speaks), short to watch.
         await using var host = new PinCovisorHost(
-            new Dictionary<string, string?> { ["Calls:StaleAfter"] = "00:00:20" },
+            new Dictionary<string, string?> { ["Calls:StaleAfter"] = "00:00:40", ["Calls:ReconcileAfter"] = "00:00:15" },
             environment: Environments.Development);
         var address = await Task.Run(() => host.BaseAddress).WaitAsync(Limits.Start);
         await using var agent = await site.OpenAsync("agent", Device.Desktop, "en-US", address);
         await using var phone = await site.OpenAsync("phone", Device.Phone, "en-US", address);
-        var shots = new Screenshots(nameof(ACallWhoseEndNeverArrivesIsEndedByTheHostAndTheConsoleSaysWhy), output, agent, phone);
+        var shots = new Screenshots(nameof(ACallWhoseEndCallbackIsLostIsEndedAsTheNetworkReportsIt), output, agent, phone);
+        await new AgentConsole(agent).LogInAsync();
+        var simulator = new PhoneSimulator(phone);
+
+        await simulator.CallAsync("+34 600 123 456");
+        await simulator.AnswerAsync("ana");
+        await Expect(agent.ById("agent-call")).ToHaveAttributeAsync("data-status", "in-progress", new() { Timeout = Limits.Ms(Limits.Arrival) });
+        // The phone loses its network, then its tab: its end callback cannot reach the host, but the
+        // (simulated) phone network sees the phone gone, as Twilio sees a caller hang up.
+        await phone.Context.SetOfflineAsync(true).WaitAsync(Limits.Await);
+        await phone.Page.CloseAsync(new() { RunBeforeUnload = false }).WaitAsync(Limits.Await);
+
+        // ReconcileAfter, then a sweep (every quarter of it) and a poll of the console (every 4 s).
+        await Expect(agent.ById("agent-call")).ToHaveCountAsync(0, new() { Timeout = Limits.Ms(TimeSpan.FromSeconds(60)) });
+        await shots.TakeAsync("ended-as-reported");
+
+        host.Logs.Lines.Should().ContainSingle(l => l.Contains("Name: \"EndedAsReported\"", StringComparison.Ordinal) && l.Contains("Status=completed", StringComparison.Ordinal));
+        host.Logs.Lines.Should().NotContain(l => l.Contains("no news from the phone network", StringComparison.Ordinal));
+        await Expect(agent.ById("agent-call-silent-end")).ToHaveCountAsync(0);
+        PageProblems.AssertNone(agent);
+    }
+
+    [Fact]
+    public async Task ACallWhoseEndNeverArrivesAndTwilioCannotBeAskedIsEndedByTheHostAndTheConsoleSaysWhy()
+    {
+        // Long enough for the phone menu (the status does not move while the line speaks), short to watch.
+        // Without an account SID the REST API cannot be asked: silence is all the host has to go on.
+        await using var host = new PinCovisorHost(
+            new Dictionary<string, string?> { ["Calls:StaleAfter"] = "00:00:20", ["Twilio:AccountSid"] = "" },
+            environment: Environments.Development);
+        var address = await Task.Run(() => host.BaseAddress).WaitAsync(Limits.Start);
+        await using var agent = await site.OpenAsync("agent", Device.Desktop, "en-US", address);
+        await using var phone = await site.OpenAsync("phone", Device.Phone, "en-US", address);
+        var shots = new Screenshots(nameof(ACallWhoseEndNeverArrivesAndTwilioCannotBeAskedIsEndedByTheHostAndTheConsoleSaysWhy), output, agent, phone);
         await new AgentConsole(agent).LogInAsync();
         var simulator = new PhoneSimulator(phone);
 

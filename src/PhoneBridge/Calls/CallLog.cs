@@ -35,9 +35,19 @@ internal static partial class CallLog
     public static partial void BindingRefused(ILogger logger, string callSid, string agentId, CallBindingOutcome outcome);
 
     [LoggerMessage(1309, LogLevel.Warning,
-        "Call {CallSid} ended by the host: no news from the phone network for {Silence} (its end callback never came)")]
+        "Call {CallSid} ended by the host: no news from the phone network for {Silence} (its end callback never came, and Twilio's REST API could not say)")]
     public static partial void EndedAfterSilence(ILogger logger, string callSid, TimeSpan silence);
 
-    [LoggerMessage(1310, LogLevel.Warning, "Ending silent calls failed; the next sweep tries again")]
+    [LoggerMessage(1310, LogLevel.Warning, "Checking or ending silent calls failed; the next sweep tries again")]
     public static partial void SweepFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(1311, LogLevel.Warning,
+        "Call {CallSid} ended by the host as Twilio's REST API reports it: {Status} (its end callback never came)")]
+    public static partial void EndedAsReported(ILogger logger, string callSid, string status);
+
+    [LoggerMessage(1312, LogLevel.Debug, "Call {CallSid}: no news for a while, and Twilio's REST API says it is still live")]
+    public static partial void StillLive(ILogger logger, string callSid);
+
+    [LoggerMessage(1313, LogLevel.Debug, "Call {CallSid}: Twilio's REST API could not say how it stands ({Reason})")]
+    public static partial void CheckUnanswered(ILogger logger, string callSid, string reason);
 }

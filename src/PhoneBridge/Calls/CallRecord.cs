@@ -20,12 +20,19 @@ public sealed record CallRecord(
     /// <summary>When the call's status last moved (or an agent answered it); its start when nothing has since.</summary>
     public DateTimeOffset MovedAt { get; init; } = StartedAt;
 
+    /// <summary>When Twilio's REST API last said the call was still live (queued, ringing or in progress); null when it never did.</summary>
+    public DateTimeOffset? CheckedAt { get; init; }
+
     /// <summary>
-    /// Set when the host ended the call itself because the phone network sent no news of it for
-    /// <see cref="CallOptions.StaleAfter"/>: how long it had been silent. Null for every other end.
+    /// Set when the host ended the call itself because there was no news of it for
+    /// <see cref="CallOptions.StaleAfter"/> and Twilio could not say it had ended: how long it had
+    /// been silent. Null for every other end, including one Twilio's REST API reported.
     /// </summary>
     public TimeSpan? EndedAfterSilence { get; init; }
 
-    /// <summary>For a call ended after silence: whether its end has been passed on to the visual side.</summary>
+    /// <summary>For a call the host ended itself (after silence, or as Twilio reported): whether its end has been passed on to the visual side.</summary>
     internal bool EndTold { get; init; }
+
+    /// <summary>The latest news of the call: its last move, or Twilio saying it is still live, whichever came later.</summary>
+    internal DateTimeOffset NewsAt => CheckedAt is { } checkedAt && checkedAt > MovedAt ? checkedAt : MovedAt;
 }

@@ -19,6 +19,8 @@ public static class CallServiceCollectionExtensions
             .Validate(o => o.RecordLifetime > TimeSpan.Zero, "Calls:RecordLifetime must be positive")
             .Validate(o => o.StaleAfter > TimeSpan.Zero && o.StaleAfter < o.RecordLifetime,
                 "Calls:StaleAfter must be positive and shorter than Calls:RecordLifetime")
+            .Validate(o => o.ReconcileAfter is not { } reconcile || (reconcile > TimeSpan.Zero && reconcile < o.StaleAfter),
+                "Calls:ReconcileAfter must be positive and shorter than Calls:StaleAfter")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ICallStore, RedisCallStore>();

@@ -65,15 +65,47 @@ public interface ICallStore
     Task<IReadOnlyList<CallRecord>> ListLiveAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Ends every live call whose status has not moved for <see cref="CallOptions.StaleAfter"/>, as a
-    /// "completed" callback would (<see cref="CallRecord.EndedAfterSilence"/> says why). Each call is
-    /// ended by one atomic step, so however many hosts sweep at once, one of them ends it.
+    /// Claims a live call that has had no news (neither a move, <see cref="CallRecord.MovedAt"/>, nor
+    /// Twilio saying it is live, <see cref="CallRecord.CheckedAt"/>) for
+    /// <see cref="CallOptions.ReconcileAfter"/>, so that this host alone asks Twilio's REST API about
+    /// it, for a short while. Before <see cref="CallOptions.StaleAfter"/> a call is claimed at most
+    /// once per <see cref="CallOptions.ReconcileAfter"/>, whatever Twilio answered; from then on at
+    /// every sweep, since the host asks before it ends a call.
     /// </summary>
-    /// <returns>The calls whose end is still to be told: those this sweep ended, and those ended after
-    /// silence earlier whose end was never marked told (<see cref="MarkEndToldAsync"/>).</returns>
-    Task<IReadOnlyList<CallRecord>> EndSilentCallsAsync(CancellationToken cancellationToken = default);
+    /// <returns>The record when this host is to ask; null when the call is not due, claimed by another host, over or unknown.</returns>
+    Task<CallRecord?> ClaimCheckAsync(string callSid, CancellationToken cancellationToken = default);
 
-    /// <summary>Records that the end of a call ended after silence has been passed on.</summary>
+    /// <summary>
+    /// Records that Twilio's REST API says the call is still live (<see cref="CallRecord.CheckedAt"/>):
+    /// news, so it is neither asked about nor ended before another stretch of silence.
+    /// </summary>
+    /// <returns>The record; null when the call has ended meanwhile or is unknown, in which case nothing changes.</returns>
+    Task<CallRecord?> RecordStillLiveAsync(string callSid, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Ends the call with the over <paramref name="status"/> Twilio's REST API reported, as that
+    /// status's callback would (<see cref="UpdateStatusAsync"/>), and keeps it among the ends still
+    /// to tell (<see cref="ListUntoldEndsAsync"/>) until <see cref="MarkEndToldAsync"/>.
+    /// </summary>
+    /// <returns>The ended record when this call ended it; null when it had ended already (its callback, another host) or is unknown.</returns>
+    Task<CallRecord?> EndAsReportedAsync(string callSid, CallStatus status, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Ends the call if it has had no news for <see cref="CallOptions.StaleAfter"/>, as a "completed"
+    /// callback would (<see cref="CallRecord.EndedAfterSilence"/> says why), for when Twilio's REST
+    /// API could not say how it stands; otherwise gives up the claim of <see cref="ClaimCheckAsync"/>.
+    /// Check and end are one atomic step, so however many hosts sweep at once, one of them ends it.
+    /// </summary>
+    /// <returns>The ended record when this call ended it; null otherwise.</returns>
+    Task<CallRecord?> EndAfterSilenceAsync(string callSid, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The calls the host ended itself in the last hour (after silence, or as Twilio's REST API
+    /// reported) whose end has not been marked told (<see cref="MarkEndToldAsync"/>).
+    /// </summary>
+    Task<IReadOnlyList<CallRecord>> ListUntoldEndsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Records that the end of a call the host ended itself has been passed on.</summary>
     Task MarkEndToldAsync(string callSid, CancellationToken cancellationToken = default);
 
     /// <summary>

@@ -10,18 +10,12 @@ namespace PhoneBridge.Calls;
 /// by Lua scripts so concurrent callbacks and retries never overwrite each other. Calls that are
 /// not over are also listed in a <see cref="LiveCallIndex"/>.
 /// </summary>
-internal sealed class RedisCallStore : ICallStore
+internal sealed partial class RedisCallStore : ICallStore
 {
     private static readonly EmbeddedScript RecordIncomingScript = EmbeddedScript.Load(typeof(RedisCallStore), "record_incoming");
     private static readonly EmbeddedScript UpdateStatusScript = EmbeddedScript.Load(typeof(RedisCallStore), "update_status");
     private static readonly EmbeddedScript BindAgentScript = EmbeddedScript.Load(typeof(RedisCallStore), "bind_agent");
     private static readonly EmbeddedScript CountSmsScript = EmbeddedScript.Load(typeof(RedisCallStore), "count_sms");
-    private static readonly EmbeddedScript MarkToldScript = EmbeddedScript.Load(typeof(RedisCallStore), "mark_told");
-    private static readonly EmbeddedScript EndQuietScript = EmbeddedScript.Load(typeof(RedisCallStore), "end_quiet");
-
-    // How long a call ended after silence stays in the list agents are shown (and its end retried).
-    private static readonly TimeSpan SilentEndsKept = TimeSpan.FromHours(1);
-
     private readonly IDatabase _database;
     private readonly IOptions<CallOptions> _options;
     private readonly TimeProvider _time;
@@ -42,11 +36,8 @@ internal sealed class RedisCallStore : ICallStore
         _logger = logger;
         _live = new LiveCallIndex(_database, liveIndexKey);
         _silentEnds = liveIndexKey.Append(":silent-ends");
+        _reportedEnds = liveIndexKey.Append(":reported-ends");
     }
-
-    // The calls ended after silence (sorted set: CallSid scored by the end, Unix ms), under the live
-    // index's hash tag; like the index, only a view of the records beside it.
-    private readonly RedisKey _silentEnds;
 
     private long Now => _time.GetUtcNow().ToUnixTimeMilliseconds();
 
@@ -116,55 +107,6 @@ internal sealed class RedisCallStore : ICallStore
 
     public Task<IReadOnlyList<CallRecord>> ListLiveAsync(CancellationToken cancellationToken = default) =>
         _live.ListAsync(Now - TtlMs, cancellationToken);
-
-    public async Task<IReadOnlyList<CallRecord>> EndSilentCallsAsync(CancellationToken cancellationToken = default)
-    {
-        var options = _options.Value;
-        var now = Now;
-        var silentSince = _time.GetUtcNow() - options.StaleAfter;
-        var ended = new List<CallRecord>();
-        foreach (var call in await ListLiveAsync(cancellationToken).ConfigureAwait(false))
-        {
-            if (call.MovedAt > silentSince)
-            {
-                continue;
-            }
-
-            var (outcome, record) = await ChangeAsync(
-                EndQuietScript, call.CallSid, [now, (long)options.StaleAfter.TotalMilliseconds, TtlMs], cancellationToken).ConfigureAwait(false);
-            if (record is null || (long)outcome! != 1)
-            {
-                // Gone, ended by its callback meanwhile, moved meanwhile, or ended by another host.
-                continue;
-            }
-
-            CallLog.EndedAfterSilence(_logger, call.CallSid, record.EndedAfterSilence ?? options.StaleAfter);
-            // Listed before it is told, so an end that fails to be told is found again by the next sweep.
-            await UpdateLiveIndexAsync(call.CallSid, async () =>
-            {
-                await _database.SortedSetAddAsync(_silentEnds, call.CallSid, now).ConfigureAwait(false);
-                await _live.RemoveAsync(call.CallSid).ConfigureAwait(false);
-            }).ConfigureAwait(false);
-            ended.Add(record);
-        }
-
-        var untold = (await ListEndedAfterSilenceAsync(SilentEndsKept, cancellationToken).ConfigureAwait(false))
-            .Where(c => !c.EndTold && ended.TrueForAll(e => e.CallSid != c.CallSid));
-        return [.. ended, .. untold];
-    }
-
-    public Task MarkEndToldAsync(string callSid, CancellationToken cancellationToken = default) =>
-        MarkToldScript.RunAsync(_database, [RedisKeys.Call(callSid)], [], cancellationToken);
-
-    public async Task<IReadOnlyList<CallRecord>> ListEndedAfterSilenceAsync(TimeSpan within, CancellationToken cancellationToken = default)
-    {
-        await _database.SortedSetRemoveRangeByScoreAsync(_silentEnds, double.NegativeInfinity, Now - (long)SilentEndsKept.TotalMilliseconds)
-            .WaitAsync(cancellationToken).ConfigureAwait(false);
-        var sids = await _database.SortedSetRangeByScoreAsync(_silentEnds, Now - (long)within.TotalMilliseconds, double.PositiveInfinity,
-            order: Order.Descending, take: 100).WaitAsync(cancellationToken).ConfigureAwait(false);
-        var records = await Task.WhenAll(sids.Select(sid => GetAsync(sid!, cancellationToken))).ConfigureAwait(false);
-        return [.. records.OfType<CallRecord>().Where(r => r.EndedAfterSilence is not null)];
-    }
 
     public async Task<CallRecord?> GetAsync(string callSid, CancellationToken cancellationToken = default)
     {

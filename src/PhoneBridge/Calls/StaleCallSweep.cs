@@ -2,27 +2,33 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PhoneBridge.Pins;
+using PhoneBridge.Twilio.Rest;
 
 namespace PhoneBridge.Calls;
 
 /// <summary>
-/// Ends calls the phone network has gone silent about for <see cref="CallOptions.StaleAfter"/> (a
-/// status callback lost, a simulator tab closed mid-call) and passes each end on exactly as the
-/// status callback would: the PIN dies and <see cref="ICallEvents"/> hears the end, with
-/// <see cref="CallRecord.EndedAfterSilence"/> saying why. Every host sweeps; the store's atomic
-/// step lets one of them end each call, and an end that could not be told is told by a later sweep.
+/// Settles the calls there has been no news of for <see cref="CallOptions.ReconcileAfter"/> (a
+/// status callback lost, a simulator tab closed mid-call) by asking Twilio's REST API
+/// (<see cref="CallReconciler"/>), and passes each end on exactly as the status callback would:
+/// the PIN dies and <see cref="ICallEvents"/> hears the end, with Twilio's status, or with
+/// <see cref="CallRecord.EndedAfterSilence"/> saying why when Twilio could not say and the call was
+/// silent for <see cref="CallOptions.StaleAfter"/>. Every host sweeps; the store's atomic steps let
+/// one of them settle each call, and an end that could not be told is told by a later sweep.
 /// </summary>
 internal sealed class StaleCallSweep(
-    ICallStore calls, IPinStore pins, ICallEvents events, IOptions<CallOptions> options, TimeProvider time, ILogger<StaleCallSweep> logger)
+    ICallStore calls, IPinStore pins, ICallEvents events, ITwilioCalls twilio, IOptions<CallOptions> options, TimeProvider time,
+    ILogger<StaleCallSweep> logger)
     : BackgroundService
 {
-    /// <summary>A quarter of the silence allowed, between a second and a minute: a call ends at most that late.</summary>
-    internal static TimeSpan Interval(TimeSpan staleAfter) =>
-        TimeSpan.FromTicks(Math.Clamp(staleAfter.Ticks / 4, TimeSpan.TicksPerSecond, TimeSpan.TicksPerMinute));
+    private readonly CallReconciler _reconciler = new(calls, twilio, options, time, logger);
+
+    /// <summary>A quarter of the silence before Twilio is asked, between a second and a minute: a call is asked about at most that late.</summary>
+    internal static TimeSpan Interval(TimeSpan reconcileAfter) =>
+        TimeSpan.FromTicks(Math.Clamp(reconcileAfter.Ticks / 4, TimeSpan.TicksPerSecond, TimeSpan.TicksPerMinute));
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(Interval(options.Value.StaleAfter), time);
+        using var timer = new PeriodicTimer(Interval(options.Value.ReconcileAfterOrDefault), time);
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
@@ -40,7 +46,7 @@ internal sealed class StaleCallSweep(
     {
         try
         {
-            foreach (var call in await calls.EndSilentCallsAsync(cancellationToken).ConfigureAwait(false))
+            foreach (var call in await _reconciler.SweepAsync(cancellationToken).ConfigureAwait(false))
             {
                 await pins.RevokeAsync(call.CallSid, cancellationToken).ConfigureAwait(false);
                 await events.CallStatusChangedAsync(call, cancellationToken).ConfigureAwait(false);

@@ -22,6 +22,7 @@ internal sealed class AgentBinding(
     IPinStore pins,
     ICallStore calls,
     ICallEvents events,
+    TransferMarks transfers,
     IvrState state,
     IvrUrls urls,
     IOptions<IvrOptions> options,
@@ -112,6 +113,9 @@ internal sealed class AgentBinding(
             await state.TryAsync(callSid, "agent answered event",
                 ct => events.AgentAnsweredAsync(bound, ct), cancellationToken).ConfigureAwait(false);
             await MarkAnsweredAsync(bound, cancellationToken).ConfigureAwait(false);
+            // The agent a transfer rings has taken it: its result must not ring the first agent back.
+            await state.TryAsync(callSid, "mark transfer taken",
+                ct => transfers.TakenAsync(callSid, agent.Username, ct), cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -12,9 +12,6 @@ namespace PhoneBridge.Ivr;
 internal sealed class CallRouter(
     IAgentDirectory agents, ICallStore calls, IvrState state, IvrUrls urls, IOptions<IvrOptions> options, ILogger<CallRouter> logger)
 {
-    // Twilio rings at most ten nouns of one <Dial> at once.
-    private const int MaxNounsPerDial = 10;
-
     private IvrOptions Options => options.Value;
 
     public VoiceResponse Route(HttpRequest request, TwilioWebhook call, VoiceResponse response, int attempt, bool announce)
@@ -45,6 +42,13 @@ internal sealed class CallRouter(
         var response = new VoiceResponse();
         var outcome = call.DialCallStatus ?? call.QueueResult ?? "unknown";
         IvrLog.DialEnded(logger, call.CallSid, outcome, attempt);
+        // A transfer redirected the caller out of this dial or queue (CallTransfers): Twilio still
+        // reports its end here, but runs the transfer's TwiML, not this answer.
+        if (outcome is "redirected" or "redirected-from-bridged")
+        {
+            return response;
+        }
+
         var say = IvrSpeaker.For(Options, call);
         // answered/completed: the conversation happened; bridged: the queue handed the caller to an
         // agent; hangup: the caller left. In each case there is nobody left to talk to.
@@ -107,17 +111,7 @@ internal sealed class CallRouter(
         var nouns = 0;
         foreach (var agent in agents.Reachable)
         {
-            foreach (var number in agent.PhoneNumbers.Where(_ => nouns < MaxNounsPerDial))
-            {
-                dial.Number(number, url: key is AcceptByKey.Nobody ? whisper : ask);
-                nouns++;
-            }
-
-            if (agent.ClientIdentity is { } identity && nouns < MaxNounsPerDial)
-            {
-                dial.Client(identity, url: key is AcceptByKey.Everyone ? ask : whisper);
-                nouns++;
-            }
+            nouns = AgentNouns.Add(dial, agent, key, whisper, ask, nouns);
         }
 
         if (nouns == 0)

@@ -41,6 +41,8 @@ internal static class IvrEndpoints
             Respond(request, (call, token) => line.CodeAsync(request, call, Count(request, "try", 1), token), ct));
         voice.MapPost("/dequeued", (HttpRequest request, AgentBinding binding, CancellationToken ct) =>
             Respond(request, binding.DequeuedAsync, ct));
+        voice.MapPost("/transfer-result", (HttpRequest request, CallTransfers transfers, CancellationToken ct) =>
+            Respond(request, (call, token) => transfers.ResultAsync(request, call, token), ct));
         voice.MapCallBack();
 
         twilio.MapPost("/status", async (HttpRequest request, StatusCallback status, CancellationToken ct) =>

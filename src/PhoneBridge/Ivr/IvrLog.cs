@@ -66,4 +66,20 @@ internal static partial class IvrLog
     [LoggerMessage(1418, LogLevel.Warning,
         "Agent line (Ivr:Routing Enqueue): agents {Agents} have phone numbers but no agent code, so they can take queued calls only from a softphone")]
     public static partial void AgentsWithoutCode(ILogger logger, string agents);
+
+    [LoggerMessage(1420, LogLevel.Information, "Call {CallSid}: transfer from agent {From} to agent {To} ringing")]
+    public static partial void TransferRinging(ILogger logger, string callSid, string from, string to);
+
+    [LoggerMessage(1421, LogLevel.Warning,
+        "Call {CallSid}: transfer to agent {To} not sent ({Failure}, status {Status}, code {Code}); the call goes on as it was")]
+    public static partial void TransferNotSent(ILogger logger, string callSid, string to, PhoneBridge.Twilio.Rest.TwilioRestFailure failure, int? status, int? code);
+
+    [LoggerMessage(1422, LogLevel.Information, "Call {CallSid}: transfer dial ended with {DialStatus} (ringing back: {Back})")]
+    public static partial void TransferDialEnded(ILogger logger, string callSid, string dialStatus, bool back);
+
+    [LoggerMessage(1423, LogLevel.Information, "Call {CallSid}: agent {To} did not take the transfer; ringing agent {From} again")]
+    public static partial void TransferNotTaken(ILogger logger, string callSid, string to, string from);
+
+    [LoggerMessage(1424, LogLevel.Information, "Call {CallSid}: agent {From} did not take the call back; routing it again")]
+    public static partial void TransferNotTakenBack(ILogger logger, string callSid, string from);
 }

@@ -25,7 +25,9 @@ public sealed record IvrPrompts(
     string AgentCodeWrong,
     string AgentCodeRefused,
     string AgentCodeLocked,
-    string AgentCodeUnavailable)
+    string AgentCodeUnavailable,
+    string Transferring,
+    string TransferBack)
 {
     private static readonly IvrPrompts Spanish = new(
         "es-ES",
@@ -51,7 +53,9 @@ public sealed record IvrPrompts(
         "Ese código no es correcto.",
         "No se ha aceptado el código. Adiós.",
         "Demasiados códigos incorrectos para este agente. Inténtelo más tarde o use su softphone. Adiós.",
-        "Disculpe, ahora mismo no podemos comprobar códigos de agente. Use su softphone o vuelva a llamar más tarde. Adiós.");
+        "Disculpe, ahora mismo no podemos comprobar códigos de agente. Use su softphone o vuelva a llamar más tarde. Adiós.",
+        "Le pasamos con otro compañero. No cuelgue, por favor.",
+        "No ha podido atenderle. Le devolvemos con el agente que le atendía.");
 
     private static readonly IvrPrompts English = new(
         "en-US",
@@ -77,7 +81,9 @@ public sealed record IvrPrompts(
         "That code is not right.",
         "The code was not accepted. Goodbye.",
         "Too many wrong codes for this agent. Try again later, or use your softphone. Goodbye.",
-        "Sorry, agent codes cannot be checked right now. Use your softphone, or call again later. Goodbye.");
+        "Sorry, agent codes cannot be checked right now. Use your softphone, or call again later. Goodbye.",
+        "Transferring you to a colleague. Please hold.",
+        "They could not take your call. We are putting you back to the agent you were with.");
 
     /// <summary>The prompts for a language tag; English for any <c>en-*</c>, Spanish otherwise.</summary>
     public static IvrPrompts For(string language)

@@ -22,6 +22,7 @@ internal sealed class IvrUrls(IOptions<TwilioOptions> twilio)
     public const string Agent = "/twilio/voice/agent";
     public const string AgentCode = "/twilio/voice/agent/code";
     public const string Dequeued = "/twilio/voice/dequeued";
+    public const string TransferResult = "/twilio/voice/transfer-result";
     public const string Status = "/twilio/status";
 
     /// <summary>The public base the shop's site lives at: the configured override, else this request's origin.</summary>
@@ -38,4 +39,8 @@ internal sealed class IvrUrls(IOptions<TwilioOptions> twilio)
 
     public Uri For(HttpRequest request, string path, string name, int value) =>
         new($"{Base(request)}{path}?{name}={value.ToString(CultureInfo.InvariantCulture)}", UriKind.Absolute);
+
+    /// <summary>With a query of escaped name=value pairs, in the order given (Twilio signs the URL exactly as written).</summary>
+    public Uri For(HttpRequest request, string path, params (string Name, string Value)[] query) =>
+        new($"{Base(request)}{path}?{string.Join('&', query.Select(q => $"{q.Name}={Uri.EscapeDataString(q.Value)}"))}", UriKind.Absolute);
 }

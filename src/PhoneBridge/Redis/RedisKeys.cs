@@ -36,6 +36,12 @@ public static class RedisKeys
     /// <summary>The call's PIN record (hash): nonce, length, index hash, expiry and state; never the digits.</summary>
     public static RedisKey CallPin(string callSid) => CallScoped(callSid, "pin");
 
+    /// <summary>
+    /// The call's transfer while it rings (hash: <c>id</c>, <c>from</c>, <c>to</c>, and <c>taken</c> once
+    /// the agent rung took the call), so only the latest transfer acts on its result.
+    /// </summary>
+    public static RedisKey CallTransfer(string callSid) => CallScoped(callSid, "transfer");
+
     /// <summary>The agent on an agent-side call leg (string), for queue mode.</summary>
     public static RedisKey AgentLeg(string agentLegCallSid) => CallScoped(agentLegCallSid, "agent-leg");
 

@@ -14,8 +14,10 @@ public sealed record SignResponse(string Url, string Path, string Signature);
 /// <param name="Agents">Whom the IVR may ring.</param>
 /// <param name="LineLanguage">The language the line speaks to callers (<c>Ivr:Language</c>).</param>
 /// <param name="LanguageByCountry">The language it speaks instead to callers from these countries (<c>Ivr:LanguageByCountry</c>).</param>
+/// <param name="TwilioEventsAfter">Where the simulated REST API's feed stands now: the page follows it from there.</param>
 public sealed record SimulatorSetup(
-    string ShopNumber, string AccountSid, IReadOnlyList<SimulatorAgent> Agents, string LineLanguage, IReadOnlyDictionary<string, string> LanguageByCountry);
+    string ShopNumber, string AccountSid, IReadOnlyList<SimulatorAgent> Agents, string LineLanguage, IReadOnlyDictionary<string, string> LanguageByCountry,
+    long TwilioEventsAfter);
 
 /// <summary>An agent the IVR may ring, so the simulator can say whose phone is ringing.</summary>
 /// <param name="Username">The agent's username.</param>

@@ -23,6 +23,9 @@ public static class DemoEndpoints
             .ValidateOnStart();
         builder.Services.AddSingleton<DemoOrigin>();
         builder.Services.AddHttpClient(SimulatorForwarder.ClientName, c => c.Timeout = SimulatorForwarder.Timeout);
+        builder.Services.AddSingleton<DemoTwilioApi>();
+        builder.Services.AddTransient<DemoTwilioApiHandler>();
+        builder.Services.AddHttpClient(TwilioRestServiceCollectionExtensions.TwilioRestHttpClientName).AddHttpMessageHandler<DemoTwilioApiHandler>();
         return builder;
     }
 
@@ -38,21 +41,72 @@ public static class DemoEndpoints
         var phone = app.MapGroup("/demo/phone").ExcludeFromDescription();
         phone.MapPost("/sign", Sign);
         phone.MapPost("/send", SendAsync);
+        var twilioApi = app.Services.GetRequiredService<DemoTwilioApi>();
         phone.MapGet("/setup", (IAgentDirectory agents, IOptionsMonitor<TwilioOptions> twilio, IOptions<IvrOptions> ivr) => TypedResults.Ok(new SimulatorSetup(
             demo.ShopNumber,
             string.IsNullOrEmpty(twilio.CurrentValue.AccountSid) ? "AC" + new string('0', 32) : twilio.CurrentValue.AccountSid,
             [.. agents.Reachable.Select(a => new SimulatorAgent(
                 a.Username, a.DisplayName, a.ClientIdentity, [.. a.PhoneNumbers], [.. a.PhoneNumbers.Select(PhoneNumberMask.Mask)]))],
             ivr.Value.Language,
-            ivr.Value.LanguageByCountry.ToDictionary(c => c.Key.ToUpperInvariant(), c => c.Value))));
+            ivr.Value.LanguageByCountry.ToDictionary(c => c.Key.ToUpperInvariant(), c => c.Value),
+            twilioApi.Position)));
+        phone.MapGet("/twilio-events", (long? after, string? call) =>
+        {
+            if (!string.IsNullOrEmpty(call))
+            {
+                twilioApi.Heard(call);
+            }
+
+            return TypedResults.Ok(twilioApi.After(after ?? 0));
+        });
+        if (demo.SimulateTwilioApi)
+        {
+            var api = app.MapGroup(DemoTwilioApi.Prefix).ExcludeFromDescription().DisableAntiforgery();
+            // What the network knows is brought up to date before each request is answered.
+            api.AddEndpointFilter(async (context, next) =>
+            {
+                twilioApi.EndCallsOfGonePhones();
+                return await next(context).ConfigureAwait(false);
+            });
+            twilioApi.Api.Map(api);
+        }
+
         return app;
     }
 
     private static Results<Ok<SignResponse>, ProblemHttpResult> Sign(
-        SignRequest input, HttpRequest request, IOptionsMonitor<TwilioOptions> twilio, DemoOrigin origin)
+        SignRequest input, HttpRequest request, IOptionsMonitor<TwilioOptions> twilio, DemoOrigin origin, DemoTwilioApi twilioApi)
     {
         var (signed, refusal) = SimulatorSigner.Sign(request, twilio.CurrentValue, origin.Value, input);
+        if (signed is not null)
+        {
+            Follow(twilioApi.Api, signed.Path, input.Params);
+        }
+
         return signed is null ? Problems.BadRequest(refusal!) : TypedResults.Ok(signed);
+    }
+
+    /// <summary>
+    /// The simulator's calls are known to the simulated REST API, as Twilio knows every call of the
+    /// account, so the host can fetch and redirect them: the first webhook of a call adds it, a status
+    /// callback moves it on.
+    /// </summary>
+    private static void Follow(PhoneBridge.Twilio.Rest.Simulation.SimulatedTwilioApi api, string path, Dictionary<string, string>? fields)
+    {
+        if (fields is null || !fields.TryGetValue("CallSid", out var callSid))
+        {
+            return;
+        }
+
+        if (path.StartsWith("/twilio/voice", StringComparison.Ordinal) && !fields.ContainsKey("ParentCallSid")
+            && fields.TryGetValue("From", out var from) && fields.TryGetValue("To", out var to))
+        {
+            api.AddCall(callSid, from, to);
+        }
+        else if (path.StartsWith("/twilio/status", StringComparison.Ordinal) && fields.TryGetValue("CallStatus", out var status))
+        {
+            api.SetStatus(callSid, status);
+        }
     }
 
     /// <summary>
@@ -61,13 +115,15 @@ public static class DemoEndpoints
     /// </summary>
     private static async Task<Results<StatusCodeHttpResult, ProblemHttpResult>> SendAsync(
         SignRequest input, HttpRequest request, IOptionsMonitor<TwilioOptions> twilio, DemoOrigin origin, IHttpClientFactory clients,
-        ILoggerFactory loggers)
+        ILoggerFactory loggers, DemoTwilioApi twilioApi)
     {
         var (signed, refusal) = SimulatorSigner.Sign(request, twilio.CurrentValue, origin.Value, input);
         if (signed is null)
         {
             return Problems.BadRequest(refusal!);
         }
+
+        Follow(twilioApi.Api, signed.Path, input.Params);
 
         var status = await SimulatorForwarder.PostAsync(clients, signed, input.Params ?? [], loggers.CreateLogger(typeof(DemoEndpoints)))
             .ConfigureAwait(false);

@@ -16,4 +16,11 @@ public sealed class DemoOptions
     /// Never the request's <c>Host</c>, which the browser (or anyone) writes.
     /// </summary>
     public string? Origin { get; set; }
+
+    /// <summary>
+    /// While the demo is on, the host's requests to Twilio's REST API (texts, live call redirects, calls
+    /// placed) go to the simulated API this host serves at <c>/demo/twilio-api</c>, which the phone
+    /// simulator plays, instead of Twilio. Ignored when <c>Twilio:ApiBaseUrl</c> is set. Default true.
+    /// </summary>
+    public bool SimulateTwilioApi { get; set; } = true;
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using PhoneBridge.Agents;
 using PhoneBridge.Calls;
+using PhoneBridge.Ivr;
 using PinCovisor.Web.Agents;
 using PinCovisor.Web.Auth;
 using PinCovisor.Web.Sessions;
@@ -29,6 +30,7 @@ internal sealed partial class CovisorHub : Microsoft.AspNetCore.SignalR.Hub<ICov
     private readonly ISessionNotifier _notifier;
     private readonly IAgentPresence _presence;
     private readonly ICallStore _calls;
+    private readonly ICallTransfers _transfers;
     private readonly TimeProvider _time;
     private readonly CovisorHubOptions _options;
     private readonly ILogger<CovisorHub> _logger;
@@ -46,6 +48,7 @@ internal sealed partial class CovisorHub : Microsoft.AspNetCore.SignalR.Hub<ICov
         ISessionNotifier notifier,
         IAgentPresence presence,
         ICallStore calls,
+        ICallTransfers transfers,
         TimeProvider time,
         IOptions<CovisorHubOptions> options,
         ILogger<CovisorHub> logger)
@@ -62,6 +65,7 @@ internal sealed partial class CovisorHub : Microsoft.AspNetCore.SignalR.Hub<ICov
         _notifier = notifier;
         _presence = presence;
         _calls = calls;
+        _transfers = transfers;
         _time = time;
         _options = options.Value;
         _logger = logger;

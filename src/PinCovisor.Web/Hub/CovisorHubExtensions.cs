@@ -18,7 +18,7 @@ public static class CovisorHubExtensions
 
     /// <summary>
     /// Registers SignalR with the hub's options (section <c>Hub</c>), the per-session event log, the
-    /// hub's <see cref="ISessionNotifier"/> (replacing the no-op) and, when <c>ConnectionStrings:Redis</c>
+    /// hub's <see cref="ISessionNotifier"/> and PhoneBridge's transfer news (replacing the no-ops) and, when <c>ConnectionStrings:Redis</c>
     /// is set, the SignalR Redis backplane so several hosts serve one session. With the embedded Garnet
     /// there is one host and no backplane.
     /// </summary>
@@ -61,6 +61,7 @@ public static class CovisorHubExtensions
         services.AddHostedService(provider => provider.GetRequiredService<HubControl>());
         services.AddHostedService<HubCredentialSweep>();
         services.AddSingleton<ISessionNotifier, HubSessionNotifier>();
+        services.AddSingleton<PhoneBridge.Ivr.ICallTransferEvents, HubCallTransferEvents>();
         services.AddSingleton<IRevocationNotifier, HubRevocationNotifier>();
         // Serilog reads filters from the container: SignalR's error for a refused connection goes.
         services.AddSingleton<ILogEventFilter, HubConnectRefusalLogFilter>();

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.SignalR;
+using PhoneBridge.Ivr;
 
 namespace PinCovisor.Web.Hub;
 
@@ -28,4 +29,18 @@ internal static class HubErrors
     public static HubException Unavailable() => new("The service is briefly unavailable; try again in a moment.");
 
     public static HubException Invalid(string what) => new(what);
+
+    /// <summary>TransferCall on a session without a call in progress.</summary>
+    public static HubException NoCallInProgress() => new("This session has no call in progress; transfer the session instead.");
+
+    /// <summary>Why a call transfer was not started; in every case nothing moved.</summary>
+    public static HubException TransferRefused(CallTransferOutcome outcome, string agentName) => new(outcome switch
+    {
+        CallTransferOutcome.NoPhone => $"{agentName} has no phone or softphone to ring, so the call cannot move to them.",
+        CallTransferOutcome.AlreadyRinging => "A transfer of this call is already ringing; wait until it is taken or comes back.",
+        CallTransferOutcome.NotConfigured => "Calls cannot be transferred: the Twilio account is not configured. The call and the session stay with you.",
+        CallTransferOutcome.Unreachable => "Twilio could not be reached, so the call was not transferred. The call and the session stay with you; try again.",
+        CallTransferOutcome.Refused => "Twilio refused to transfer the call. The call and the session stay with you.",
+        _ => "This session has no call in progress; transfer the session instead.",
+    });
 }

@@ -53,4 +53,10 @@ internal static partial class HubLog
 
     [LoggerMessage(2315, LogLevel.Information, "Credential sweep cut {Count} connections whose credential had died")]
     public static partial void SweepCut(ILogger logger, int count);
+
+    [LoggerMessage(2316, LogLevel.Information, "Session {SessionId}: its call is ringing agent {Agent} for a transfer from {PreviousAgent}")]
+    public static partial void CallTransferRinging(ILogger logger, string sessionId, string? previousAgent, string agent);
+
+    [LoggerMessage(2317, LogLevel.Information, "Session {SessionId}: agent {Agent} did not take the call; agent {PreviousAgent} told")]
+    public static partial void CallTransferNotTaken(ILogger logger, string sessionId, string agent, string previousAgent);
 }

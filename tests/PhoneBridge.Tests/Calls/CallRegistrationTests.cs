@@ -49,6 +49,33 @@ public sealed class CallRegistrationTests(RedisServers servers)
         validating.Should().Throw<OptionsValidationException>().WithMessage("*Calls:RecordLifetime*");
     }
 
+    [Theory]
+    [InlineData("00:10:00")]
+    [InlineData("04:00:00")]
+    [InlineData("00:00:00")]
+    public void AReconcileAfterThatIsNotPositiveAndShorterThanStaleAfterFailsAtStartUpNamingTheKey(string reconcileAfter)
+    {
+        using var provider = Services(null, new() { ["Calls:StaleAfter"] = "00:10:00", ["Calls:ReconcileAfter"] = reconcileAfter }).BuildServiceProvider();
+
+        var validating = () => provider.GetRequiredService<IStartupValidator>().Validate();
+
+        validating.Should().Throw<OptionsValidationException>().WithMessage("*Calls:ReconcileAfter must be positive and shorter than Calls:StaleAfter*");
+    }
+
+    [Theory]
+    [InlineData("04:00:00", null, "00:10:00")]
+    [InlineData("00:20:00", null, "00:10:00")]
+    [InlineData("00:00:02", null, "00:00:01")]
+    [InlineData("04:00:00", "00:01:00", "00:01:00")]
+    public void UnsetReconcileAfterIsTenMinutesOrHalfOfAStaleAfterOfTwentyMinutesOrLess(string staleAfter, string? reconcileAfter, string expected)
+    {
+        using var provider = Services(null, new() { ["Calls:StaleAfter"] = staleAfter, ["Calls:ReconcileAfter"] = reconcileAfter }).BuildServiceProvider();
+
+        provider.GetRequiredService<IStartupValidator>().Validate();
+
+        provider.GetRequiredService<IOptions<CallOptions>>().Value.ReconcileAfterOrDefault.Should().Be(TimeSpan.Parse(expected, System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     private static IServiceCollection Services(IConnectionMultiplexer? redis, Dictionary<string, string?>? settings = null)
     {
         var configuration = new ConfigurationBuilder()

@@ -1,31 +1,34 @@
-using System.Security.Cryptography;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using PhoneBridge.Calls;
 using PhoneBridge.Testing.Redis;
+using PhoneBridge.Tests.Twilio.Rest;
 using StackExchange.Redis;
 
 namespace PhoneBridge.Tests.Calls;
 
-/// <summary>Ending the calls the phone network went silent about: when, how often, and what counts as news.</summary>
+/// <summary>
+/// Ending the calls the phone network went silent about when Twilio's REST API cannot be asked (no
+/// account SID): when, how often, and what counts as news.
+/// </summary>
 [Collection(RedisCollection.Name)]
-public sealed class SilentCallsTests(RedisServers servers)
+public sealed class SilentCallsTests(RedisServers servers) : IAsyncDisposable
 {
     private static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(30);
+
+    private readonly RestServices _unconfigured = RestServices.For(new Uri("http://127.0.0.1:9"), new() { ["Twilio:AccountSid"] = "" });
 
     [Theory, MemberData(nameof(RedisServers.Kinds), MemberType = typeof(RedisServers))]
     public async Task ACallIsEndedOnceItsStatusHasNotMovedForStaleAfterAndNotBefore(RedisServerKind kind)
     {
-        var (calls, clock) = Store(await servers.ConnectAsync(kind));
+        var (host, clock) = Host(await servers.ConnectAsync(kind));
+        var calls = host.Calls;
         var callSid = TestCalls.NewSid();
         await calls.RecordIncomingAsync(callSid, "+34600111222").WaitAsync(TestCalls.Timeout);
 
         clock.Advance(StaleAfter - TimeSpan.FromSeconds(1));
-        var early = await calls.EndSilentCallsAsync().WaitAsync(TestCalls.Timeout);
+        var early = await host.SweepAsync();
         clock.Advance(TimeSpan.FromSeconds(1));
-        var due = await calls.EndSilentCallsAsync().WaitAsync(TestCalls.Timeout);
+        var due = await host.SweepAsync();
         var record = await calls.GetAsync(callSid).WaitAsync(TestCalls.Timeout);
         var live = await calls.ListLiveAsync().WaitAsync(TestCalls.Timeout);
         var shown = await calls.ListEndedAfterSilenceAsync(TimeSpan.FromMinutes(15)).WaitAsync(TestCalls.Timeout);
@@ -39,12 +42,14 @@ public sealed class SilentCallsTests(RedisServers servers)
         live.Should().BeEmpty();
         shown.Should().ContainSingle().Which.CallSid.Should().Be(callSid);
         lateCallback!.Changed.Should().BeFalse("the end stands; the real callback arriving late changes nothing");
+        _unconfigured.Events.Should().Contain(e => e.Id == 1150, "nothing can be asked of Twilio without an account SID");
     }
 
     [Theory, MemberData(nameof(RedisServers.Kinds), MemberType = typeof(RedisServers))]
     public async Task AStatusMoveOrAnAnswerIsNewsThatPutsTheEndOff(RedisServerKind kind)
     {
-        var (calls, clock) = Store(await servers.ConnectAsync(kind));
+        var (host, clock) = Host(await servers.ConnectAsync(kind));
+        var calls = host.Calls;
         var answered = TestCalls.NewSid();
         var progressed = TestCalls.NewSid();
         await calls.RecordIncomingAsync(answered, "+34600111222").WaitAsync(TestCalls.Timeout);
@@ -54,9 +59,9 @@ public sealed class SilentCallsTests(RedisServers servers)
         await calls.BindAgentAsync(answered, "ana").WaitAsync(TestCalls.Timeout);
         await calls.UpdateStatusAsync(progressed, CallStatus.InProgress).WaitAsync(TestCalls.Timeout);
         clock.Advance(TimeSpan.FromMinutes(1));
-        var afterNews = await calls.EndSilentCallsAsync().WaitAsync(TestCalls.Timeout);
+        var afterNews = await host.SweepAsync();
         clock.Advance(StaleAfter - TimeSpan.FromMinutes(1));
-        var later = await calls.EndSilentCallsAsync().WaitAsync(TestCalls.Timeout);
+        var later = await host.SweepAsync();
 
         afterNews.Should().BeEmpty();
         later.Select(c => c.CallSid).Should().BeEquivalentTo([answered, progressed]);
@@ -68,25 +73,25 @@ public sealed class SilentCallsTests(RedisServers servers)
     {
         var redis = await servers.ConnectAsync(kind);
         var clock = TestCalls.RandomClock();
-        var index = NewIndex();
+        var index = SweepingHost.NewIndex();
         var ends = new EndsLogger();
-        var hosts = Enumerable.Range(0, 6).Select(_ => Store(redis, clock, index, ends)).ToList();
+        var hosts = Enumerable.Range(0, 6).Select(_ => Host(redis, clock, index, ends)).ToList();
         var sids = Enumerable.Range(0, 20).Select(_ => TestCalls.NewSid()).ToList();
         foreach (var sid in sids)
         {
-            await hosts[0].RecordIncomingAsync(sid, "+34600111222").WaitAsync(TestCalls.Timeout);
+            await hosts[0].Calls.RecordIncomingAsync(sid, "+34600111222").WaitAsync(TestCalls.Timeout);
         }
 
         clock.Advance(StaleAfter);
-        var swept = await Task.WhenAll(hosts.Select(h => Task.Run(() => h.EndSilentCallsAsync()))).WaitAsync(TestCalls.Timeout);
+        var swept = await Task.WhenAll(hosts.Select(h => Task.Run(h.SweepAsync))).WaitAsync(TestCalls.Timeout);
         foreach (var sid in sids.Skip(1))
         {
-            await hosts[1].MarkEndToldAsync(sid).WaitAsync(TestCalls.Timeout);
+            await hosts[1].Calls.MarkEndToldAsync(sid).WaitAsync(TestCalls.Timeout);
         }
 
-        var again = await hosts[2].EndSilentCallsAsync().WaitAsync(TestCalls.Timeout);
-        await hosts[2].MarkEndToldAsync(sids[0]).WaitAsync(TestCalls.Timeout);
-        var afterAll = await hosts[3].EndSilentCallsAsync().WaitAsync(TestCalls.Timeout);
+        var again = await hosts[2].SweepAsync();
+        await hosts[2].Calls.MarkEndToldAsync(sids[0]).WaitAsync(TestCalls.Timeout);
+        var afterAll = await hosts[3].SweepAsync();
 
         ends.Lines.Should().HaveCount(sids.Count, "each call is ended by one host, once");
         sids.Should().OnlyContain(sid => ends.Lines.Count(l => l.Contains(sid, StringComparison.Ordinal)) == 1);
@@ -96,35 +101,14 @@ public sealed class SilentCallsTests(RedisServers servers)
         afterAll.Should().BeEmpty();
     }
 
-    private static string NewIndex() => $"pb:{{calls-test}}:live:{RandomNumberGenerator.GetHexString(16, lowercase: true)}";
+    public ValueTask DisposeAsync() => _unconfigured.DisposeAsync();
 
-    private static (RedisCallStore Calls, FakeTimeProvider Clock) Store(IConnectionMultiplexer redis)
+    private (SweepingHost Host, FakeTimeProvider Clock) Host(IConnectionMultiplexer redis)
     {
         var clock = TestCalls.RandomClock();
-        return (Store(redis, clock, NewIndex()), clock);
+        return (Host(redis, clock, SweepingHost.NewIndex(), new EndsLogger()), clock);
     }
 
-    private static RedisCallStore Store(IConnectionMultiplexer redis, TimeProvider clock, RedisKey index, ILogger? logger = null) =>
-        new(redis, Options.Create(new CallOptions { StaleAfter = StaleAfter }), clock, logger ?? NullLogger.Instance, index);
-
-    /// <summary>Keeps the "ended after silence" lines (event 1309) of every store given it.</summary>
-    private sealed class EndsLogger : ILogger
-    {
-        private readonly System.Collections.Concurrent.ConcurrentQueue<string> _lines = new();
-
-        public IReadOnlyCollection<string> Lines => _lines;
-
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            if (eventId.Id == 1309)
-            {
-                _lines.Enqueue(formatter(state, exception));
-            }
-        }
-    }
+    private SweepingHost Host(IConnectionMultiplexer redis, TimeProvider clock, RedisKey index, EndsLogger ends) =>
+        SweepingHost.Create(redis, clock, index, new CallOptions { StaleAfter = StaleAfter }, _unconfigured.Calls, ends);
 }

@@ -143,6 +143,35 @@ public sealed class PhoneSimulatorEndpointTests(RedisServers servers)
         response.StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
 
+    [Fact]
+    public async Task TheDemosRestCallsReachItsOwnSimulatedTwilioApiAndTheSimulatorsFeed()
+    {
+        await using var host = HostFactory.StartDemo(servers);
+        using var http = host.CreateLoopbackClient();
+        var callSid = TwilioCaller.NewCallSid();
+        var call = Form(TwilioCaller.InboundCall(callSid, from: "+34600123456"));
+        var before = (await http.GetFromJsonAsync<DemoTwilioFeed>("/demo/phone/twilio-events").WaitAsync(Timeout))!.Next;
+
+        await PostSignedAsync(http, "/twilio/voice", call);
+        var texted = await PostSignedAsync(http, "/twilio/voice/menu?repeats=0", new(call) { ["Digits"] = "2" });
+        const string Redirect = """<?xml version="1.0" encoding="utf-8"?><Response><Say>Un momento</Say></Response>""";
+        var redirected = await host.Services.GetRequiredService<PhoneBridge.Twilio.Rest.ITwilioCalls>().UpdateTwimlAsync(callSid, Redirect).WaitAsync(Timeout);
+        var unknown = await host.Services.GetRequiredService<PhoneBridge.Twilio.Rest.ITwilioCalls>().FetchStatusAsync(TwilioCaller.NewCallSid()).WaitAsync(Timeout);
+        var feed = (await http.GetFromJsonAsync<DemoTwilioFeed>($"/demo/phone/twilio-events?after={before}").WaitAsync(Timeout))!;
+
+        texted.Spoken().Should().Contain(s => s.Contains("mensaje de texto", StringComparison.Ordinal) && !s.Contains("no hemos podido", StringComparison.Ordinal));
+        redirected.Error.Should().BeNull("the simulator's call is known to the simulated API");
+        unknown.Error.Should().BeNull();
+        unknown.Value.Should().BeNull("Twilio knows no such call");
+        feed.Events.Select(e => e.Kind).Should().Equal("message.created", "call.updated");
+        feed.Events[0].To.Should().Be("+34600123456");
+        feed.Events[0].Body.Should().Contain("/join?pin=");
+        feed.Events[1].CallSid.Should().Be(callSid);
+        feed.Events[1].Twiml.Should().Be(Redirect);
+        feed.Next.Should().Be(feed.Events[^1].Seq);
+        (await http.GetFromJsonAsync<DemoTwilioFeed>($"/demo/phone/twilio-events?after={feed.Next}").WaitAsync(Timeout))!.Events.Should().BeEmpty();
+    }
+
     private static Dictionary<string, string> Form(IEnumerable<KeyValuePair<string, string>> fields) =>
         fields.ToDictionary(f => f.Key, f => f.Value);
 

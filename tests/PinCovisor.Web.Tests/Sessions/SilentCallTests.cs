@@ -14,9 +14,11 @@ using PinCovisor.Web.Tests.Security;
 namespace PinCovisor.Web.Tests.Sessions;
 
 /// <summary>
-/// A call whose end callback never comes (a lost request, a simulator tab closed mid-call) is ended by
-/// the host once <c>Calls:StaleAfter</c> has passed without news: by one of two hosts sharing one
-/// store, told to the session's people as a real end is, and shown to agents with the reason.
+/// A call whose end callback never comes (a lost request, a simulator tab closed mid-call) is asked
+/// about on Twilio's REST API (the simulated one, on loopback) once <c>Calls:ReconcileAfter</c> has
+/// passed without news: ended there, it is ended with Twilio's status; still live, it stays listed;
+/// unknown to Twilio, it is ended once <c>Calls:StaleAfter</c> has passed, shown to agents with the
+/// reason. One of two hosts sharing one store does it, and the session's people are told as of a real end.
 /// </summary>
 [Collection(RedisCollection.Name)]
 public sealed class SilentCallTests(RedisServers servers)
@@ -28,16 +30,9 @@ public sealed class SilentCallTests(RedisServers servers)
     [MemberData(nameof(RedisServers.Kinds), MemberType = typeof(RedisServers))]
     public async Task ACallWithoutItsEndCallbackIsEndedOnceByOneOfTwoHostsAndTheSessionAndTheConsoleAreTold(RedisServerKind kind)
     {
-        // A store of this test's own: the short StaleAfter must not end other tests' calls.
-        using var owned = kind == RedisServerKind.Redis ? RedisServerProcess.Start() : null;
-        var store = owned?.ConnectionString ?? $"{servers.ConnectionString(kind)},defaultDatabase=11";
-        var settings = new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Redis"] = store,
-            ["Calls:StaleAfter"] = "00:00:02",
-            ["Agents:0:Password"] = Password,
-            [SessionsApi.TrustLoopbackProxy.Key] = SessionsApi.TrustLoopbackProxy.Value,
-        };
+        using var store = OwnStore.Start(servers, kind, database: 11);
+        await using var api = await LoopbackTwilioApi.StartAsync();
+        var settings = Settings(store, api, staleAfter: "00:00:02");
         await using var first = new PinCovisorHost(settings);
         await using var second = new PinCovisorHost(settings);
         _ = second.BaseAddress;
@@ -47,7 +42,7 @@ public sealed class SilentCallTests(RedisServers servers)
         await using var session = await CallSession.JoinAndAdmitAsync(first, call.Pin, "ana");
         using var ana = await AgentClient.LogInAsync(first, "ana", Password);
 
-        // No status callback: the call only goes silent.
+        // No status callback, and Twilio's REST API does not know the call: it only goes silent.
         var ended = await session.Customer.Events.WaitForKindAsync(session.Id, EventKinds.CallStatus, e => e.DataAs<CallStatusChanged>().Over);
         var silentEnds = await ana.Api.GetFromJsonAsync<JsonArray>("/api/calls/silent-ends").WaitAsync(Timeout);
         var live = await ana.Api.GetFromJsonAsync<JsonArray>("/api/calls/live").WaitAsync(Timeout);
@@ -73,19 +68,89 @@ public sealed class SilentCallTests(RedisServers servers)
             .Should().Be(1, "one host ends the call, once");
         var seen = session.Customer.Events.Applied(session.Id);
         seen.Count(e => e.Kind == EventKinds.CallStatus && e.DataAs<CallStatusChanged>().Over).Should().Be(1);
+        api.Requests.Should().Contain(r => r.Method == "GET" && r.Path.EndsWith($"/Calls/{call.CallSid}.json", StringComparison.Ordinal),
+            "Twilio is asked before the host ends a call");
+    }
+
+    [Theory]
+    [MemberData(nameof(RedisServers.Kinds), MemberType = typeof(RedisServers))]
+    public async Task ACallWhoseEndCallbackWasLostIsEndedWithTwiliosStatusByOneOfTwoHostsAndTheSessionAndTheConsoleAreTold(RedisServerKind kind)
+    {
+        using var store = OwnStore.Start(servers, kind, database: 13);
+        await using var api = await LoopbackTwilioApi.StartAsync();
+        // StaleAfter far off: only Twilio's answer can end the call within the test.
+        var settings = Settings(store, api, staleAfter: "01:00:00");
+        settings["Calls:ReconcileAfter"] = "00:00:01";
+        await using var first = new PinCovisorHost(settings);
+        await using var second = new PinCovisorHost(settings);
+        _ = second.BaseAddress;
+        var twilio = new TwilioCaller(first.CreateLoopbackClient());
+        var call = await Caller.CallAsync(twilio);
+        api.Api.AddCall(call.CallSid, "+34600111222", "+34910000000", status: "ringing");
+        await Caller.AnswerAsync(twilio, call.CallSid);
+        api.Api.SetStatus(call.CallSid, "in-progress");
+        await using var session = await CallSession.JoinAndAdmitAsync(first, call.Pin, "ana");
+        using var ana = await AgentClient.LogInAsync(first, "ana", Password);
+
+        // The caller hangs up; Twilio's "completed" callback never reaches the hosts.
+        api.Api.SetStatus(call.CallSid, "completed");
+        var ended = await session.Customer.Events.WaitForKindAsync(session.Id, EventKinds.CallStatus, e => e.DataAs<CallStatusChanged>().Over);
+        var console = await session.Agent.Events.WaitForKindAsync(session.Id, EventKinds.CallStatus, e => e.DataAs<CallStatusChanged>().Over);
+        var silentEnds = await ana.Api.GetFromJsonAsync<JsonArray>("/api/calls/silent-ends").WaitAsync(Timeout);
+        var live = await ana.Api.GetFromJsonAsync<JsonArray>("/api/calls/live").WaitAsync(Timeout);
+        var record = await first.Services.GetRequiredService<ICallStore>().GetAsync(call.CallSid).WaitAsync(Timeout);
+        var sessionNow = await first.Services.GetRequiredService<ISessionStore>().GetAsync(session.Id).WaitAsync(Timeout);
+
+        var told = ended.DataAs<CallStatusChanged>();
+        (told.Status, told.NoNewsSeconds).Should().Be(("completed", (long?)null), "Twilio said how the call ended");
+        console.DataAs<CallStatusChanged>().Status.Should().Be("completed");
+        record!.Status.Should().Be(CallStatus.Completed);
+        record.EndedAfterSilence.Should().BeNull();
+        sessionNow!.CallEndedAt.Should().NotBeNull("the session's grace period runs as after a real end");
+        (await first.Services.GetRequiredService<IPinStore>().FindByCallAsync(call.CallSid).WaitAsync(Timeout))
+            .Should().BeNull("the PIN dies with the call");
+        live!.Select(c => c!["callSid"]!.GetValue<string>()).Should().NotContain(call.CallSid);
+        silentEnds!.Select(c => c!["callSid"]!.GetValue<string>()).Should().NotContain(call.CallSid);
+        first.Logs.Lines.Concat(second.Logs.Lines)
+            .Count(l => l.Contains(call.CallSid, StringComparison.Ordinal) && l.Contains("as Twilio's REST API reports it", StringComparison.Ordinal))
+            .Should().Be(1, "one host ends the call, once");
+    }
+
+    [Theory]
+    [MemberData(nameof(RedisServers.Kinds), MemberType = typeof(RedisServers))]
+    public async Task ACallTwilioSaysIsInProgressStaysListedPastStaleAfter(RedisServerKind kind)
+    {
+        using var store = OwnStore.Start(servers, kind, database: 14);
+        await using var api = await LoopbackTwilioApi.StartAsync();
+        var settings = Settings(store, api, staleAfter: "00:00:02");
+        await using var host = new PinCovisorHost(settings);
+        var twilio = new TwilioCaller(host.CreateLoopbackClient());
+        var call = await Caller.CallAsync(twilio);
+        api.Api.AddCall(call.CallSid, "+34600111222", "+34910000000");
+        await Caller.AnswerAsync(twilio, call.CallSid);
+        await using var session = await CallSession.JoinAndAdmitAsync(host, call.Pin, "ana");
+        using var ana = await AgentClient.LogInAsync(host, "ana", Password);
+
+        // Asked once a second (Calls:ReconcileAfter defaults to half of StaleAfter here): three
+        // answers of "in-progress" span more than StaleAfter without a callback.
+        await WaitForAsync(() => api.Requests.Count(r => r.Path.EndsWith($"/Calls/{call.CallSid}.json", StringComparison.Ordinal)) >= 3);
+        var live = await ana.Api.GetFromJsonAsync<JsonArray>("/api/calls/live").WaitAsync(Timeout);
+        var record = await host.Services.GetRequiredService<ICallStore>().GetAsync(call.CallSid).WaitAsync(Timeout);
+
+        live!.Select(c => c!["callSid"]!.GetValue<string>()).Should().Contain(call.CallSid);
+        record!.Status.Should().Be(CallStatus.InProgress);
+        record.CheckedAt.Should().NotBeNull();
+        session.Customer.Events.Applied(session.Id).Should().NotContain(e => e.Kind == EventKinds.CallStatus && e.DataAs<CallStatusChanged>().Over);
+        host.Logs.Lines.Should().NotContain(l => l.Contains("no news from the phone network", StringComparison.Ordinal));
     }
 
     [Theory]
     [MemberData(nameof(RedisServers.Kinds), MemberType = typeof(RedisServers))]
     public async Task ACallWhoseEndCallbackCameIsNotEndedAgainNorListedAsSilent(RedisServerKind kind)
     {
-        using var owned = kind == RedisServerKind.Redis ? RedisServerProcess.Start() : null;
-        var settings = new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Redis"] = owned?.ConnectionString ?? $"{servers.ConnectionString(kind)},defaultDatabase=12",
-            ["Calls:StaleAfter"] = "00:00:02",
-            ["Agents:0:Password"] = Password,
-        };
+        using var store = OwnStore.Start(servers, kind, database: 12);
+        await using var api = await LoopbackTwilioApi.StartAsync();
+        var settings = Settings(store, api, staleAfter: "00:00:02");
         await using var host = new PinCovisorHost(settings);
         var twilio = new TwilioCaller(host.CreateLoopbackClient());
         var call = await Caller.CallAsync(twilio);
@@ -101,6 +166,7 @@ public sealed class SilentCallTests(RedisServers servers)
         ended!.EndedAfterSilence.Should().BeNull();
         silentEnds!.Select(c => c!["callSid"]!.GetValue<string>()).Should().NotContain(call.CallSid);
         host.Logs.Lines.Should().NotContain(l => l.Contains("no news from the phone network", StringComparison.Ordinal));
+        api.Attempts.Should().Be(0, "a call that ended is never asked about");
     }
 
     [Fact]
@@ -111,5 +177,48 @@ public sealed class SilentCallTests(RedisServers servers)
         var start = () => host.BaseAddress;
 
         start.Should().Throw<Microsoft.Extensions.Options.OptionsValidationException>().Which.Message.Should().Contain("Calls:StaleAfter must be positive and shorter than Calls:RecordLifetime");
+    }
+
+    [Fact]
+    public void AReconcileAfterNoShorterThanStaleAfterStopsTheHost()
+    {
+        using var host = new PinCovisorHost(new Dictionary<string, string?> { ["Calls:StaleAfter"] = "00:10:00", ["Calls:ReconcileAfter"] = "00:10:00" });
+
+        var start = () => host.BaseAddress;
+
+        start.Should().Throw<Microsoft.Extensions.Options.OptionsValidationException>().Which.Message.Should().Contain("Calls:ReconcileAfter must be positive and shorter than Calls:StaleAfter");
+    }
+
+    private static Dictionary<string, string?> Settings(OwnStore store, LoopbackTwilioApi api, string staleAfter) => new()
+    {
+        ["ConnectionStrings:Redis"] = store.ConnectionString,
+        ["Twilio:ApiBaseUrl"] = api.BaseAddress.ToString(),
+        ["Calls:StaleAfter"] = staleAfter,
+        ["Agents:0:Password"] = Password,
+        [SessionsApi.TrustLoopbackProxy.Key] = SessionsApi.TrustLoopbackProxy.Value,
+    };
+
+    private static async Task WaitForAsync(Func<bool> condition)
+    {
+        using var deadline = new CancellationTokenSource(Timeout);
+        while (!condition())
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(50), deadline.Token);
+        }
+    }
+
+    /// <summary>
+    /// A store of the test's own, so the short StaleAfter ends no other test's calls: a redis-server
+    /// of its own, or a database of the shared Garnet.
+    /// </summary>
+    private sealed record OwnStore(RedisServerProcess? Process, string ConnectionString) : IDisposable
+    {
+        public static OwnStore Start(RedisServers servers, RedisServerKind kind, int database)
+        {
+            var process = kind == RedisServerKind.Redis ? RedisServerProcess.Start() : null;
+            return new(process, process?.ConnectionString ?? $"{servers.ConnectionString(kind)},defaultDatabase={database}");
+        }
+
+        public void Dispose() => Process?.Dispose();
     }
 }

@@ -14,6 +14,9 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Registers the clients of Twilio's REST API: text messages and call control.</summary>
 public static class TwilioRestServiceCollectionExtensions
 {
+    /// <summary>The name of the HttpClient every REST call goes through, for hosts that add a handler to it.</summary>
+    public const string TwilioRestHttpClientName = TwilioRest.HttpClientName;
+
     /// <summary>
     /// Adds <see cref="ITwilioMessages"/> and <see cref="ITwilioCalls"/>, both calling the official
     /// SDK with a <c>TwilioRestClient</c> made per use over the "twilio" HttpClient, with the account of

@@ -41,6 +41,9 @@ export class Workspace {
   private phase: Phase = "open";
   private joined = false;
   private newAgent = "";
+  /** The agent a transfer of this session's call is ringing, until they take it or it comes back. */
+  private ringing: string | null = null;
+  private readonly transferButton: HTMLButtonElement;
   private readonly title = h("h2", { class: "ws-title-text" });
   private readonly status = h("span", { class: "chip", "data-testid": "agent-call-status" });
   private readonly banner = h("p", { class: "ws-banner", role: "status", hidden: true });
@@ -61,6 +64,7 @@ export class Workspace {
 
     const transfer = button("transfer", "transfer", { class: "secondary", "data-testid": "agent-transfer" });
     transfer.addEventListener("click", () => void this.transfer());
+    this.transferButton = transfer;
     const end = button("endSession", "stop", { class: "danger", "data-testid": "agent-end-session" });
     end.addEventListener("click", () => void this.end());
     this.actions.push(transfer, end);
@@ -96,6 +100,11 @@ export class Workspace {
       head, this.banner, h("div", { class: "ws-body" }, this.visual, this.chatSlot, tools));
     this.title.id = `ws-${id}`;
     this.unsubscribe.push(onLangChange(() => this.render()));
+    this.unsubscribe.push(options.connection.onCallTransfer(notice => {
+      if (notice.sessionId !== id || notice.state !== "unanswered") return;
+      this.setRinging(null);
+      say(t("transferUnanswered", { name: notice.to.displayName }), "error");
+    }));
     this.render();
   }
 
@@ -233,6 +242,8 @@ export class Workspace {
     this.phase = phase;
     this.element.dataset.phase = phase;
     for (const action of this.actions) action.disabled = phase !== "open";
+    if (phase !== "open") this.ringing = null;
+    else this.transferButton.disabled = this.ringing !== null;
     this.callBack.setEnabled(phase === "open");
     if (this.chat) this.chat.input.disabled = phase !== "open";
     this.render();
@@ -258,6 +269,10 @@ export class Workspace {
       : [t("noCall")]));
     if (this.phase === "ended") this.showBanner(t("sessionEndedBy"));
     else if (this.phase === "transferred") this.showBanner(t("transferredAway", { name: this.newAgent }));
+    else if (this.ringing !== null) this.showBanner(t("transferRinging", { name: this.ringing }));
+    else this.banner.hidden = true;
+    if (this.phase === "open" && this.ringing !== null) this.banner.setAttribute("data-testid", "agent-transfer-ringing");
+    else this.banner.removeAttribute("data-testid");
     this.renderDevices(session.participants);
   }
 
@@ -302,12 +317,25 @@ export class Workspace {
     const selectId = `agent-transfer-to-${this.session.id}`;
     const select = h("select", { id: selectId, class: "input", "data-testid": "agent-transfer-to", required: true },
       ...agents.map(a => h("option", { value: a.username }, a.displayName)));
-    const content = agents.length
-      ? h("div", { class: "field" }, h("label", { for: selectId }, t("transferTo")), select)
-      : h("p", { class: "empty" }, t("transferNone"));
-    const confirmed = await confirmDialog({ title: "transferTitle", lead: "transferLead", confirm: "transfer", testId: "agent-transfer-dialog", content });
+    // A call in progress moves with its session (TransferCall); any other session moves alone.
+    const withCall = this.callInProgress();
+    const content = h("div", {},
+      withCall ? h("p", { class: "hint", "data-testid": "agent-transfer-call-note" }, t("transferCallNote")) : null,
+      agents.length
+        ? h("div", { class: "field" }, h("label", { for: selectId }, t("transferTo")), select)
+        : h("p", { class: "empty" }, t("transferNone")));
+    const confirmed = await confirmDialog({
+      title: withCall ? "transferCallTitle" : "transferTitle", lead: withCall ? "transferCallLead" : "transferLead",
+      confirm: "transfer", testId: "agent-transfer-dialog", content,
+    });
     if (!confirmed || !select.value) return;
     try {
+      if (withCall) {
+        const started = await this.options.connection.invoke<{ to: { displayName: string } }>("TransferCall", this.session.id, select.value);
+        this.setRinging(started.to.displayName);
+        say(t("transferRinging", { name: started.to.displayName }));
+        return;
+      }
       const to = await this.options.connection.invoke<{ username: string; displayName: string }>("TransferSession", this.session.id, select.value);
       this.newAgent = to.displayName;
       this.setPhase("transferred");
@@ -316,6 +344,18 @@ export class Workspace {
     } catch (error) {
       say(this.options.connection.humanError(error), "error");
     }
+  }
+
+  private callInProgress(): boolean {
+    const session = this.session;
+    if (!session.callSid || session.callEndedAt) return false;
+    return (this.callStatus ?? this.options.calls?.find(session.callSid)?.status ?? "in-progress") === "in-progress";
+  }
+
+  private setRinging(name: string | null): void {
+    this.ringing = name;
+    if (this.phase === "open") this.transferButton.disabled = name !== null;
+    this.render();
   }
 
   private async end(): Promise<void> {

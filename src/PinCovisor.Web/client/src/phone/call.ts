@@ -1,6 +1,6 @@
 // One simulated phone call: runs TwiML verb by verb as Twilio does, posting to the host's webhooks
 // with the parameters Twilio sends (see docs/demo.md for what it does and does not do).
-import { postAsTwilio, newSid, sendAsTwilioOnExit, type Params } from "./webhooks";
+import { postAsTwilio, newSid, sendAsTwilioOnExit, twilioEvents, type Params } from "./webhooks";
 import type { Speaker } from "./speech";
 import { t } from "./strings";
 import { dialTargets, queueTakers } from "./targets";
@@ -13,7 +13,8 @@ type CallEvent =
   | { kind: "skip" }
   | { kind: "hangup" }
   | { kind: "agent-hangup" }
-  | { kind: "answer"; target: string };
+  | { kind: "answer"; target: string }
+  | { kind: "redirect" };
 
 /** Each number's country under its parameter's name, leaving out those of no known country. */
 function countries(numbers: Params): Params {
@@ -26,6 +27,16 @@ function countries(numbers: Params): Params {
 /** Thrown to unwind the verb loop once the caller has hung up. */
 class CallOver extends Error {}
 
+/**
+ * Thrown to unwind whatever the call is doing when the host redirects it through the REST API: as
+ * Twilio does, the call leaves its current TwiML (a bridged agent is dropped) and runs the new one.
+ */
+class Redirected extends Error {
+  constructor(readonly doc: Document) {
+    super("redirected");
+  }
+}
+
 interface Next {
   doc: Document;
   url: string;
@@ -34,14 +45,24 @@ interface Next {
 const voiceUrl = "/twilio/voice";
 const statusUrl = "/twilio/status";
 
+/** A call the host placed through the REST API, ringing the simulator as the customer's phone. */
+export interface OutboundCall {
+  callSid: string;
+  /** Where Twilio fetches the call's TwiML once it is answered. */
+  url: string;
+  /** Where its status changes go; Twilio sends none without it. */
+  statusCallback: string | null;
+}
+
 export class SimulatedCall {
-  readonly callSid = newSid("CA");
+  readonly callSid: string;
   private readonly startedAt = Date.now();
   private waiter: ((event: CallEvent) => void) | null = null;
   private hungUp = false;
   private finished = false;
   private endSent = false;
   private current: PhoneState = "idle";
+  private redirect: Document | null = null;
 
   constructor(
     private readonly setup: SimulatorSetup,
@@ -49,7 +70,10 @@ export class SimulatedCall {
     private readonly to: string,
     private readonly ui: CallListener,
     private readonly speaker: Speaker,
-  ) {}
+    private readonly outbound: OutboundCall | null = null,
+  ) {
+    this.callSid = outbound?.callSid ?? newSid("CA");
+  }
 
   get state(): PhoneState {
     return this.current;
@@ -58,13 +82,29 @@ export class SimulatedCall {
   /** Places the call and runs it to its end; resolves once the status callback has been sent. */
   async run(): Promise<void> {
     this.setState("ivr");
+    const watching = this.watchRestApi();
     try {
-      let next: Next | null = await this.fetch(voiceUrl, { CallStatus: "ringing" });
-      while (next) next = await this.runVerbs(next);
+      // A call the host placed is answered here, so Twilio reports it in progress and fetches its url.
+      if (this.outbound?.statusCallback) await postAsTwilio(this.outbound.statusCallback, this.params({ CallStatus: "in-progress" }));
+      let next: Next | null = this.outbound
+        ? await this.fetch(this.outbound.url, {})
+        : await this.fetch(voiceUrl, { CallStatus: "ringing" });
+      while (next) {
+        const running: Next = next;
+        try {
+          next = await this.runVerbs(running);
+        } catch (error) {
+          if (!(error instanceof Redirected)) throw error;
+          this.ui.line("note", t("redirectedByHost"), "caller");
+          this.setState("ivr");
+          next = { doc: error.doc, url: running.url };
+        }
+      }
     } catch (error) {
       if (!(error instanceof CallOver)) this.ui.line("error", t("notTwilio", { detail: error instanceof Error ? error.message : String(error) }), "caller");
     }
     await this.finish();
+    await watching;
   }
 
   press(key: string): void { this.deliver({ kind: "key", key }); }
@@ -82,16 +122,52 @@ export class SimulatedCall {
     this.waiter?.(event);
   }
 
+  /**
+   * Follows what the host asks of this call through Twilio's REST API (the demo serves a simulated
+   * one): new TwiML redirects the call at once, an end asked for hangs it up. Polls once a second
+   * while the call lasts.
+   */
+  private async watchRestApi(): Promise<void> {
+    let after: number | null = null;
+    while (!this.finished) {
+      try {
+        const feed = await twilioEvents(after, this.callSid);
+        if (after !== null) {
+          for (const event of feed.events) {
+            if (event.callSid !== this.callSid || event.kind !== "call.updated") continue;
+            if (event.twiml) {
+              const doc = new DOMParser().parseFromString(event.twiml, "application/xml");
+              if (doc.documentElement.tagName !== "Response") continue;
+              this.redirect = doc;
+              this.speaker.cancel();
+              this.deliver({ kind: "redirect" });
+            } else if (event.status === "completed" || event.status === "canceled") {
+              this.hangup();
+            }
+          }
+        }
+        after = feed.next;
+      } catch {
+        // The feed is a nicety of the demo: a missed poll is tried again.
+      }
+      await new Promise(resolve => setTimeout(resolve, 1000));
+    }
+  }
+
   /** The next event, or a timeout after <paramref name="ms"/> (null: no timeout) or when <paramref name="until"/> settles. */
   private wait(ms: number | null, until?: Promise<unknown>): Promise<CallEvent> {
     if (this.hungUp) return Promise.resolve({ kind: "hangup" });
-    return new Promise(resolve => {
+    const pending = this.takeRedirect();
+    if (pending) return Promise.reject(pending);
+    return new Promise((resolve, reject) => {
       let timer: ReturnType<typeof setTimeout> | undefined;
       const done = (event: CallEvent) => {
         if (this.waiter !== done) return;
         this.waiter = null;
         clearTimeout(timer);
-        resolve(event);
+        const redirected = event.kind === "redirect" ? this.takeRedirect() : null;
+        if (redirected) reject(redirected);
+        else resolve(event);
       };
       this.waiter = done;
       if (ms !== null) timer = setTimeout(() => done({ kind: "timeout" }), ms);
@@ -101,6 +177,14 @@ export class SimulatedCall {
 
   private checkOver(): void {
     if (this.hungUp) throw new CallOver();
+    const redirected = this.takeRedirect();
+    if (redirected) throw redirected;
+  }
+
+  private takeRedirect(): Redirected | null {
+    const doc = this.redirect;
+    this.redirect = null;
+    return doc ? new Redirected(doc) : null;
   }
 
   private setState(state: PhoneState, who?: string): void {
@@ -114,7 +198,7 @@ export class SimulatedCall {
       ApiVersion: "2010-04-01",
       CallSid: this.callSid,
       CallStatus: "in-progress",
-      Direction: "inbound",
+      Direction: this.outbound ? "outbound-api" : "inbound",
       From: this.from,
       To: this.to,
       Caller: this.from,
@@ -467,9 +551,15 @@ export class SimulatedCall {
   abandon(): void {
     if (this.finished || this.endSent) return;
     this.endSent = true;
-    sendAsTwilioOnExit(statusUrl, this.completed());
+    const url = this.statusUrl;
+    if (url) sendAsTwilioOnExit(url, this.completed());
     // Should the page come back from the back-forward cache, it shows the call ended.
     this.hangup();
+  }
+
+  /** Where Twilio reports the call's status: the number's status URL, or the one the host placed the call with. */
+  private get statusUrl(): string | null {
+    return this.outbound ? this.outbound.statusCallback : statusUrl;
   }
 
   /** The status callback Twilio sends when the call is over. */
@@ -485,7 +575,8 @@ export class SimulatedCall {
     this.ui.listening(false);
     this.ui.countdown(null);
     try {
-      if (!this.endSent) await postAsTwilio(statusUrl, this.completed());
+      const url = this.statusUrl;
+      if (!this.endSent && url) await postAsTwilio(url, this.completed());
     } catch (error) {
       this.ui.line("error", error instanceof Error ? error.message : String(error), "caller");
     }

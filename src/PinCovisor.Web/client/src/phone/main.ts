@@ -4,7 +4,8 @@ import { api, ApiError } from "../shared/api";
 import { $, clear, h } from "../shared/dom";
 import { lang, onLangChange, setLang } from "../shared/i18n";
 import { applyTexts } from "../demo/texts";
-import { SimulatedCall } from "./call";
+import { SimulatedCall, type OutboundCall } from "./call";
+import { postAsTwilio, twilioEvents, type TwilioEvent } from "./webhooks";
 import { lineLanguage, numberSpeaking } from "./line";
 import type { CallListener, Leg, PhoneState, RingTarget, SimulatorSetup } from "./types";
 import { Speaker } from "./speech";
@@ -42,7 +43,14 @@ const el = {
   agentEmpty: $(document, "#phone-agent-empty"),
   agentHangup: $<HTMLButtonElement>(document, "#phone-agent-hangup"),
   lineLanguage: $(document, "#phone-line-language"),
+  incoming: $(document, "#phone-incoming"),
+  incomingTo: $(document, "#phone-incoming-to"),
+  incomingAnswer: $<HTMLButtonElement>(document, "#phone-incoming-answer"),
+  incomingDecline: $<HTMLButtonElement>(document, "#phone-incoming-decline"),
 };
+
+/** A call the host placed (the REST API's Calls.json) ringing this phone, not yet answered or declined. */
+let incoming: TwilioEvent | null = null;
 
 function e164(number: string): string {
   const trimmed = number.trim();
@@ -171,7 +179,7 @@ const listener: CallListener = {
   ringing: renderTargets,
 };
 
-function startCall(): void {
+function startCall(outbound: OutboundCall | null = null, from?: string, to?: string): void {
   if (!setup || (call && state !== "ended")) return;
   clear(el.transcript);
   clear(el.agentTranscript);
@@ -179,9 +187,66 @@ function startCall(): void {
   el.agentEmpty.hidden = false;
   el.digits.textContent = "";
   $(document, "#phone-caption").textContent = "";
-  call = new SimulatedCall(setup, e164(el.from.value), e164(el.to.value), listener, speaker);
+  call = new SimulatedCall(setup, from ?? e164(el.from.value), to ?? e164(el.to.value), listener, speaker, outbound);
   void call.run();
   el.hangup.focus();
+}
+
+/**
+ * Watches the demo's simulated REST API for calls the host places (a call-back to the customer):
+ * the phone rings as the customer's, answered or declined here. Busy on a call, it declines.
+ */
+async function watchIncoming(from: number): Promise<void> {
+  let after = from;
+  for (;;) {
+    try {
+      const feed = await twilioEvents(after);
+      for (const event of feed.events) if (event.kind === "call.created" && event.callSid && event.url) ring(event);
+      after = feed.next;
+    } catch {
+      // Tried again at the next tick.
+    }
+    await new Promise(resolve => setTimeout(resolve, 1000));
+  }
+}
+
+function ring(event: TwilioEvent): void {
+  if (incoming || (call && state !== "ended")) {
+    void endIncoming(event, "busy");
+    return;
+  }
+  incoming = event;
+  el.incomingTo.textContent = pretty(event.to ?? "");
+  el.incoming.hidden = false;
+  el.incomingAnswer.focus();
+}
+
+/** Tells the host, as Twilio would, that the placed call was not answered. */
+async function endIncoming(event: TwilioEvent, status: "busy" | "no-answer"): Promise<void> {
+  if (!event.statusCallback || !event.callSid || !setup) return;
+  try {
+    await postAsTwilio(event.statusCallback, {
+      AccountSid: setup.accountSid, ApiVersion: "2010-04-01", CallSid: event.callSid, CallStatus: status,
+      Direction: "outbound-api", From: event.from ?? "", To: event.to ?? "", Caller: event.from ?? "", Called: event.to ?? "",
+    });
+  } catch (error) {
+    addLine("error", error instanceof Error ? error.message : String(error), "caller");
+  }
+}
+
+function answerIncoming(): void {
+  const event = incoming;
+  incoming = null;
+  el.incoming.hidden = true;
+  if (!event?.callSid || !event.url) return;
+  startCall({ callSid: event.callSid, url: event.url, statusCallback: event.statusCallback }, event.from ?? undefined, event.to ?? undefined);
+}
+
+function declineIncoming(): void {
+  const event = incoming;
+  incoming = null;
+  el.incoming.hidden = true;
+  if (event) void endIncoming(event, "busy");
 }
 
 function press(key: string): void {
@@ -198,6 +263,8 @@ function wire(): void {
     startCall();
   });
   el.hangup.addEventListener("click", () => call?.hangup());
+  el.incomingAnswer.addEventListener("click", answerIncoming);
+  el.incomingDecline.addEventListener("click", declineIncoming);
   el.agentHangup.addEventListener("click", () => call?.agentHangup());
   el.skip.addEventListener("click", () => call?.skip());
   el.voice.addEventListener("click", () => {
@@ -230,6 +297,7 @@ async function start(): Promise<void> {
     renderStatus();
     renderLine();
     el.call.disabled = false;
+    void watchIncoming(setup.twilioEventsAfter);
   } catch (error) {
     const detail = error instanceof ApiError ? error.message : String(error);
     addLine("error", t("setupFailed", { detail }), "caller");

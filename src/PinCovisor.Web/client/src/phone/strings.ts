@@ -6,7 +6,7 @@ const dictionary: Dictionary<
   | "idle" | "ivr" | "dialing" | "connected" | "ended" | "listening" | "secondsLeft" | "skip" | "typed"
   | "transcript" | "transcriptEmpty" | "callerLeg" | "agentLeg" | "agentLegEmpty" | "ringing" | "answer" | "browser" | "phone" | "unknownAgent" | "lineSpeaks" | "spanish" | "english"
   | "agentHangup" | "voiceOn" | "voiceOff" | "noVoice" | "setupFailed" | "again" | "seconds" | "notTwilio"
-  | "redirected" | "notTaken" | "noKey" | "pressed" | "noAnswer" | "agentHungUp" | "queued" | "unsupported" | "pause" | "play"
+  | "incoming" | "incomingTo" | "incomingAnswer" | "incomingDecline" | "redirected" | "redirectedByHost" | "notTaken" | "noKey" | "pressed" | "noAnswer" | "agentHungUp" | "queued" | "unsupported" | "pause" | "play"
 > = {
   es: {
     title: "Simulador de teléfono",
@@ -49,7 +49,12 @@ const dictionary: Dictionary<
     again: "Llamar otra vez",
     seconds: "{n} s",
     notTwilio: "La llamada falló: {detail}",
+    incoming: "Tienda Aurora te está llamando",
+    incomingTo: "Al número",
+    incomingAnswer: "Contestar",
+    incomingDecline: "Rechazar",
     redirected: "↪ La centralita pasa al siguiente paso",
+    redirectedByHost: "↪ La tienda redirige la llamada (API REST de Twilio)",
     notTaken: "☎ El teléfono contestó pero no pulsó ninguna tecla (como un buzón de voz): no se le pasa la llamada",
     noKey: "No pulsaste nada: la llamada sigue",
     pressed: "Pulsaste {digits}",
@@ -101,7 +106,12 @@ const dictionary: Dictionary<
     again: "Call again",
     seconds: "{n} s",
     notTwilio: "The call failed: {detail}",
+    incoming: "Tienda Aurora is calling you",
+    incomingTo: "On the number",
+    incomingAnswer: "Answer",
+    incomingDecline: "Decline",
     redirected: "↪ The line moves on to its next step",
+    redirectedByHost: "↪ The shop redirects the call (Twilio's REST API)",
     notTaken: "☎ The phone answered but pressed no key (as a voicemail would): the call is not put through",
     noKey: "You pressed nothing: the call goes on",
     pressed: "You pressed {digits}",

@@ -20,6 +20,8 @@ export interface SimulatorSetup {
   lineLanguage: string;
   /** The language it speaks instead to callers from these countries (FromCountry → tag). */
   languageByCountry: Record<string, string>;
+  /** Where the simulated REST API's feed stood when the page loaded; the page follows it from there. */
+  twilioEventsAfter: number;
 }
 
 /** Someone the <Dial> rings: a <Client> identity or a <Number>, and the seeded agent behind it. */

@@ -52,6 +52,28 @@ export function sendAsTwilioOnExit(url: string, params: Params): void {
   }).catch(() => undefined);
 }
 
+/** What the host asked of Twilio's REST API (the demo's simulated one), as the simulator plays it. */
+export interface TwilioEvent {
+  seq: number;
+  kind: "call.created" | "call.updated" | "message.created";
+  callSid: string | null;
+  from: string | null;
+  to: string | null;
+  status: string | null;
+  twiml: string | null;
+  url: string | null;
+  statusCallback: string | null;
+  body: string | null;
+}
+
+/**
+ * The REST API's requests after `after` (null: none, only where the feed stands now). A page on a
+ * call names it: the simulated network takes a call whose page stopped asking as hung up.
+ */
+export async function twilioEvents(after: number | null, callSid?: string): Promise<{ next: number; events: TwilioEvent[] }> {
+  return api(`/demo/phone/twilio-events?after=${after ?? 0}${callSid ? `&call=${encodeURIComponent(callSid)}` : ""}`);
+}
+
 /** A Twilio-style id: two letters and 32 hex digits. */
 export function newSid(prefix: "CA" | "QU"): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));

@@ -80,6 +80,14 @@ export interface PointerSignal {
   y: number;
 }
 
+/** TransferCall's news for the agent the call came from (CallTransfer, not logged). */
+export interface CallTransferNotice {
+  sessionId: string;
+  to: AgentRef;
+  /** "unanswered": nobody took the call; it rings this agent again and the session stayed. */
+  state: string;
+}
+
 export type ConnectionState = "connecting" | "connected" | "reconnecting" | "disconnected";
 
 /** Options of <c>createCovisorConnection</c> (hub.ts). */
@@ -111,6 +119,8 @@ export interface CovisorConnection {
   onAnyEvent(listener: (event: CovisorEvent) => void): () => void;
   onTyping(listener: (signal: TypingSignal) => void): () => void;
   onPointer(listener: (signal: PointerSignal) => void): () => void;
+  /** Agents: how a call transfer they started went (see CallTransferNotice). Returns unsubscribe. */
+  onCallTransfer(listener: (notice: CallTransferNotice) => void): () => void;
   onStateChange(listener: (state: ConnectionState) => void): () => void;
   /** Last applied seq of a session (0 if none). */
   lastSeq(sessionId: string): number;

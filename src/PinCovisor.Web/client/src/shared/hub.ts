@@ -3,7 +3,7 @@
 
 import { HubConnectionBuilder, HubConnectionState, LogLevel, type HubConnection, type IRetryPolicy } from "@microsoft/signalr";
 import type {
-  ConnectionState, CovisorConnection, CovisorConnectionOptions, CovisorEvent, JoinResult, PointerSignal, TypingSignal,
+  CallTransferNotice, ConnectionState, CovisorConnection, CovisorConnectionOptions, CovisorEvent, JoinResult, PointerSignal, TypingSignal,
 } from "./contracts";
 import { SessionLog, type SessionListener } from "./log";
 import { ApiError } from "./api";
@@ -60,6 +60,7 @@ export function createCovisorConnection(options: CovisorConnectionOptions): Covi
   const anyListeners = new Set<(event: CovisorEvent) => void>();
   const typingListeners = new Set<(signal: TypingSignal) => void>();
   const pointerListeners = new Set<(signal: PointerSignal) => void>();
+  const transferListeners = new Set<(notice: CallTransferNotice) => void>();
   const stateListeners = new Set<(state: ConnectionState) => void>();
   const gapTimers = new Map<string, ReturnType<typeof setTimeout>>();
   let offsetMs = 0;
@@ -100,6 +101,7 @@ export function createCovisorConnection(options: CovisorConnectionOptions): Covi
   });
   hub.on("Typing", (signal: TypingSignal) => { for (const l of [...typingListeners]) l(signal); });
   hub.on("PointerMoved", (signal: PointerSignal) => { for (const l of [...pointerListeners]) l(signal); });
+  hub.on("CallTransfer", (notice: CallTransferNotice) => { for (const l of [...transferListeners]) l(notice); });
   hub.onreconnecting(() => notifyState());
   hub.onreconnected(() => {
     notifyState();
@@ -203,6 +205,7 @@ export function createCovisorConnection(options: CovisorConnectionOptions): Covi
     onAnyEvent(listener) { anyListeners.add(listener); return () => anyListeners.delete(listener); },
     onTyping(listener) { typingListeners.add(listener); return () => typingListeners.delete(listener); },
     onPointer(listener) { pointerListeners.add(listener); return () => pointerListeners.delete(listener); },
+    onCallTransfer(listener) { transferListeners.add(listener); return () => transferListeners.delete(listener); },
     onStateChange(listener) { stateListeners.add(listener); return () => stateListeners.delete(listener); },
 
     lastSeq(sessionId) { return logs.get(sessionId)?.lastApplied ?? 0; },
