@@ -82,6 +82,7 @@ public static class PhoneBridgeExtensions
         services.TryAddSingleton<ICallTransferEvents, NoCallTransferEvents>();
         services.AddHostedService<AgentLineCheck>();
         services.AddSingleton<StatusCallback>();
+        services.AddCallBack();
         return builder;
     }
 

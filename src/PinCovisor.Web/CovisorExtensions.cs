@@ -11,6 +11,7 @@ public static class CovisorExtensions
         builder.AddCovisorHub();
         builder.AddMedia();
         builder.AddVisitors();
+        builder.AddCallBack();
         return builder;
     }
 

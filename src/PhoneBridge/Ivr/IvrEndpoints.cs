@@ -43,6 +43,7 @@ internal static class IvrEndpoints
             Respond(request, binding.DequeuedAsync, ct));
         voice.MapPost("/transfer-result", (HttpRequest request, CallTransfers transfers, CancellationToken ct) =>
             Respond(request, (call, token) => transfers.ResultAsync(request, call, token), ct));
+        voice.MapCallBack();
 
         twilio.MapPost("/status", async (HttpRequest request, StatusCallback status, CancellationToken ct) =>
         {

@@ -11,9 +11,12 @@ internal sealed record IvrSpeaker(IvrPrompts Prompts, string Voice)
     /// (Twilio's <c>FromCountry</c>) is in <see cref="IvrOptions.LanguageByCountry"/>, that country's
     /// language. Agents' legs pass no caller: they hear the shop's language.
     /// </summary>
-    public static IvrSpeaker For(IvrOptions options, TwilioWebhook? caller = null)
+    public static IvrSpeaker For(IvrOptions options, TwilioWebhook? caller = null) => ForCountry(options, caller?.FromCountry);
+
+    /// <summary>The shop's language, or the one <see cref="IvrOptions.LanguageByCountry"/> gives a number of <paramref name="country"/>.</summary>
+    public static IvrSpeaker ForCountry(IvrOptions options, string? country)
     {
-        var language = options.LanguageFor(caller?.FromCountry);
+        var language = options.LanguageFor(country);
         var prompts = IvrPrompts.For(language);
         // A configured voice speaks the shop's language; another language gets that language's own.
         var voice = language == options.Language && !string.IsNullOrWhiteSpace(options.Voice) ? options.Voice : prompts.DefaultVoice;

@@ -29,6 +29,9 @@ internal sealed class TwilioWebhook
 
     public string? To => this["To"];
 
+    /// <summary>The ISO country of the called number (for a call the shop placed: the customer's).</summary>
+    public string? ToCountry => this["ToCountry"];
+
     public string? Digits => this["Digits"];
 
     public string? CallStatus => this["CallStatus"];

@@ -4,6 +4,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using System.Runtime.ExceptionServices;
 using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Protocol;
 
@@ -53,6 +54,6 @@ internal sealed class HubArgumentProtocol(IHubProtocol inner) : IHubProtocol
     private static string Signature(string target) => Signatures.GetOrAdd(target, static name =>
         typeof(CovisorHub).GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
             .FirstOrDefault(m => string.Equals(m.Name, name, StringComparison.OrdinalIgnoreCase)) is { } method
-            ? $"{method.Name} takes {string.Join(", ", method.GetParameters().Select(p => p.Name))}"
+            ? $"{method.Name} takes {string.Join(", ", method.GetParameters().Where(p => !p.IsDefined(typeof(FromServicesAttribute))).Select(p => p.Name))}"
             : name);
 }

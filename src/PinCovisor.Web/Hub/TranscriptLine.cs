@@ -1,4 +1,5 @@
 using System.Globalization;
+using PinCovisor.Web.CallBack;
 
 namespace PinCovisor.Web.Hub;
 
@@ -57,6 +58,8 @@ public sealed record TranscriptLine(long Seq, DateTimeOffset At, string Role, st
         EventKinds.Admission => Admission(e.DataAs<AdmissionChanged>()),
         EventKinds.AgentChanged => $"{e.DataAs<AgentChanged>().DisplayName} is now in charge",
         EventKinds.SessionEnded => $"Session ended ({e.DataAs<SessionEnded>().Reason})",
+        CallBackEventKinds.Requested => $"Asked to be called at {e.DataAs<CallBackRequested>().MaskedNumber}",
+        CallBackEventKinds.Placed => $"Called the customer at {e.DataAs<CallBackPlaced>().MaskedNumber}",
         _ => null,
     };
 

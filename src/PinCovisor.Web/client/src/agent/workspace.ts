@@ -11,6 +11,7 @@ import type { Alerts } from "./alerts.js";
 import type { CallBoard } from "./calls.js";
 import { CannedSuggestions } from "./canned.js";
 import { catalogBox, videoBox, type ShareActions } from "./share.js";
+import { callBackBox, type CallBackBox } from "./callback.js";
 import { T, t, callStatusText, i18nAttrs } from "./strings.js";
 import { button, confirmDialog, errorText, say } from "./ui.js";
 import { icon } from "./icons.js";
@@ -50,6 +51,7 @@ export class Workspace {
   private readonly visual = h("div", { class: "ws-visual" });
   private readonly chatSlot = h("div", { class: "ws-chat" });
   private readonly actions: HTMLButtonElement[] = [];
+  private readonly callBack: CallBackBox;
   /** On screen (in the page and not hidden); off screen the shared video's player is held still. */
   private shown = false;
   /** Pauses the console made itself whose events are still to come (they fire a moment later). */
@@ -83,7 +85,11 @@ export class Workspace {
       image: productId => this.invoke("ShareImage", { productId }),
       video: async videoId => { await this.view?.loadVideo(videoId); },
     };
+    // Subscribed before the join, so the history's request reaches it.
+    this.callBack = callBackBox(options.connection, id);
+    this.unsubscribe.push(() => this.callBack.destroy());
     const tools = h("div", { class: "ws-tools" },
+      this.callBack.element,
       catalogBox(id, share),
       videoBox(id, share),
       h("section", { class: "tool devices-box", "aria-labelledby": `devices-${id}` },
@@ -238,6 +244,7 @@ export class Workspace {
     for (const action of this.actions) action.disabled = phase !== "open";
     if (phase !== "open") this.ringing = null;
     else this.transferButton.disabled = this.ringing !== null;
+    this.callBack.setEnabled(phase === "open");
     if (this.chat) this.chat.input.disabled = phase !== "open";
     this.render();
   }
@@ -253,7 +260,8 @@ export class Workspace {
     this.title.textContent = session.origin === "call"
       ? t("sessionFromCall", { number: session.maskedFrom ?? this.options.calls?.numberOf(session.callSid) ?? "" }).trim()
       : t("sessionFromWeb");
-    const status = session.callSid ? (session.callEndedAt ? (this.callStatus ?? "completed") : (this.callStatus ?? call?.status ?? "in-progress")) : null;
+    // A call placed back to the customer reports its status before the session list knows of it.
+    const status = session.callSid || this.callStatus ? (session.callEndedAt ? (this.callStatus ?? "completed") : (this.callStatus ?? call?.status ?? "in-progress")) : null;
     this.status.dataset.status = status ?? "none";
     this.status.className = `chip status-${status ?? "none"}`;
     this.status.replaceChildren(...(status

@@ -11,6 +11,7 @@ import { announce, h } from "../shared/dom";
 import { lang, onLangChange, setLang } from "../shared/i18n";
 import { type CustomerSession, fetchSession, joinByDevice, joinByPin, joinError, loadSession, saveSession } from "./session";
 import { pinForm } from "./pin";
+import { type CallBackForm, createCallBackForm } from "./callback";
 import { callStatusText, t } from "./text";
 
 export type CustomerState = "pin" | "joining" | "waiting" | "covisor" | "ended" | "rejected" | "call-ended";
@@ -44,6 +45,7 @@ export function createCustomerApp(options: CustomerAppOptions): CustomerApp {
   let connection: CovisorConnection | null = null;
   let view: CovisorView | null = null;
   let chat: ChatPanel | null = null;
+  let callBack: CallBackForm | null = null;
   let callStatus: { status: string; over: boolean } | null = null;
   let pollTimer: ReturnType<typeof setInterval> | null = null;
   let pinValue = "";
@@ -126,6 +128,7 @@ export function createCustomerApp(options: CustomerAppOptions): CustomerApp {
         }
         body.replaceChildren(h("section", { class: "pc-covisor", "data-testid": "pc-covisor" },
           h("div", { class: "pc-covisor-bar" }, h("p", { class: "pc-with" }, t("with"), " ", agentName()), statusElement),
+          callBack?.element ?? null,
           h("div", { class: "pc-covisor-main" }, view.element, chat.element)));
         break;
       }
@@ -181,8 +184,10 @@ export function createCustomerApp(options: CustomerAppOptions): CustomerApp {
     pollTimer = null;
     view?.destroy();
     chat?.destroy();
+    callBack?.destroy();
     view = null;
     chat = null;
+    callBack = null;
     void connection?.stop().catch(() => undefined);
     connection = null;
     session = null;
@@ -229,6 +234,7 @@ export function createCustomerApp(options: CustomerAppOptions): CustomerApp {
     view = createCovisorView({ connection, sessionId: session.sessionId, baseUrl, token: session.token, role: "customer" });
     chat = createChatPanel({ connection, sessionId: session.sessionId, role: "customer" });
     chat.onUnreadChange(count => options.onUnreadChange?.(count));
+    callBack = createCallBackForm(connection, session.sessionId);
     connection.onSessionEvent(session.sessionId, onEvent);
     if (pollTimer) clearInterval(pollTimer);
     pollTimer = null;
