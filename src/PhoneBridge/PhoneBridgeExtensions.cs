@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using PhoneBridge.Agents;
 using PhoneBridge.Hours;
 using PhoneBridge.Ivr;
+using PhoneBridge.Messaging;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -83,6 +84,7 @@ public static class PhoneBridgeExtensions
         services.AddHostedService<AgentLineCheck>();
         services.AddSingleton<StatusCallback>();
         services.AddCallBack();
+        services.AddMessaging();
         return builder;
     }
 

@@ -12,6 +12,7 @@ public static class CovisorExtensions
         builder.AddMedia();
         builder.AddVisitors();
         builder.AddCallBack();
+        builder.AddConversations();
         return builder;
     }
 
@@ -25,6 +26,7 @@ public static class CovisorExtensions
         app.MapCovisorHub();
         app.MapMedia();
         app.MapVisitors();
+        app.MapConversations();
         return app;
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using PhoneBridge.Messaging;
 using PhoneBridge.Twilio;
 using Twilio.TwiML;
 
@@ -52,6 +53,7 @@ internal static class IvrEndpoints
                 ? Results.NoContent()
                 : Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
         });
+        twilio.MapMessaging();
         return endpoints;
     }
 

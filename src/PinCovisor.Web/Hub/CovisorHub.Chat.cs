@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.SignalR;
+using PinCovisor.Web.Conversations;
 
 namespace PinCovisor.Web.Hub;
 
@@ -7,15 +9,24 @@ internal sealed partial class CovisorHub
 {
     /// <summary>
     /// Sends a chat message; returns its sequence number. Resending the same <paramref name="messageId"/>
-    /// (after a dropped connection) returns the first number and appends nothing.
+    /// (after a dropped connection) returns the first number and appends nothing. In a WhatsApp or
+    /// SMS conversation the agent's line also goes to the customer (<see cref="ConversationOutbox"/>).
     /// </summary>
-    public async Task<long> SendChat(string sessionId, string messageId, string text)
+    public async Task<long> SendChat(string sessionId, string messageId, string text, [FromServices] ConversationOutbox outbox)
     {
+        ArgumentNullException.ThrowIfNull(outbox);
         var id = HubValidation.Id(messageId, "message id");
         var cleaned = HubValidation.Text(text, _options.MaxTextLength);
+        var session = await _access.RequireAsync(Context, sessionId, cancellationToken: Aborted).ConfigureAwait(false);
         // Scoped by author: two devices choosing the same id must not swallow each other's messages.
-        return await PublishAsync(sessionId, EventKinds.ChatMessage, new ChatMessage(id, cleaned),
-            messageId: State.Caller.Subject + ":" + id).ConfigureAwait(false);
+        var appended = await _events.PublishAsync(sessionId, EventKinds.ChatMessage, State.Caller.Author, new ChatMessage(id, cleaned),
+            messageId: State.Caller.Subject + ":" + id, cancellationToken: Aborted).ConfigureAwait(false);
+        if (State.Caller.IsAgent)
+        {
+            await outbox.DeliverAsync(session, appended.Seq, cleaned, State.Caller.Subject, Aborted).ConfigureAwait(false);
+        }
+
+        return appended.Seq;
     }
 
     /// <summary>Tells the others in the session that the caller is (or stopped) typing. Not logged.</summary>

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using PhoneBridge.Calls;
 using PinCovisor.Web.Catalog;
 
@@ -6,7 +7,21 @@ namespace PinCovisor.Web.Hub;
 /// <summary>A chat line. <paramref name="Text"/> is plain text: clients render it as text, never as HTML.</summary>
 /// <param name="MessageId">The sender's id for it; sending the same id twice appends it once.</param>
 /// <param name="Text">Control characters removed, at most <c>Hub:MaxTextLength</c> characters.</param>
-public sealed record ChatMessage(string MessageId, string Text);
+/// <param name="Channel">
+/// <c>whatsapp</c> or <c>sms</c> for a message a customer sent on that channel (its id is then Twilio's
+/// MessageSid); absent for chat typed in the console or the customer's page.
+/// </param>
+/// <param name="Media">The attachments Twilio announced with a customer's message (references, not downloaded); absent when none.</param>
+public sealed record ChatMessage(
+    string MessageId,
+    string Text,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Channel = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ChatMedia>? Media = null);
+
+/// <summary>An attachment of a customer's WhatsApp or SMS message, kept as Twilio's reference.</summary>
+/// <param name="Url">Twilio's media URL (fetching it needs the account's credentials).</param>
+/// <param name="ContentType">As Twilio announced it, e.g. <c>image/jpeg</c>; empty when it did not.</param>
+public sealed record ChatMedia(string Url, string ContentType);
 
 /// <summary>The author has received or read every event of the session up to <paramref name="UpToSeq"/>.</summary>
 /// <param name="UpToSeq">Cumulative: everything with a lower or equal sequence number.</param>

@@ -8,6 +8,12 @@ public enum SessionOrigin
 
     /// <summary>An agent invited a website visitor; there is no call.</summary>
     Web,
+
+    /// <summary>A customer wrote to the shop's WhatsApp sender: a conversation, with no call.</summary>
+    WhatsApp,
+
+    /// <summary>A customer texted the shop's SMS number: a conversation, with no call.</summary>
+    Sms,
 }
 
 /// <summary>A visual session between one agent and a customer (who may use several devices).</summary>

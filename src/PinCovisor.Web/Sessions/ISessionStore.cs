@@ -14,6 +14,12 @@ public interface ISessionStore
     /// <summary>Opens a session without a call (an agent invited a website visitor).</summary>
     Task<CovisorSession> OpenForWebAsync(string agentUsername, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Opens a WhatsApp or SMS conversation's session with nobody in charge and in no index yet:
+    /// the conversation's address index decides whether it is kept (see <c>Conversations/ConversationStore</c>).
+    /// </summary>
+    Task<CovisorSession> OpenForMessagingAsync(SessionOrigin origin, CancellationToken cancellationToken = default);
+
     /// <summary>Sessions an agent is in charge of and that are not closed.</summary>
     Task<IReadOnlyList<CovisorSession>> ListOpenForAgentAsync(string agentUsername, CancellationToken cancellationToken = default);
 

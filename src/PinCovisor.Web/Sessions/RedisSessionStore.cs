@@ -62,6 +62,11 @@ internal sealed class RedisSessionStore(IConnectionMultiplexer redis, IOptions<S
         return session;
     }
 
+    public Task<CovisorSession> OpenForMessagingAsync(SessionOrigin origin, CancellationToken cancellationToken = default) =>
+        origin is SessionOrigin.WhatsApp or SessionOrigin.Sms
+            ? CreateAsync(origin, null, null, cancellationToken)
+            : throw new ArgumentOutOfRangeException(nameof(origin), origin, "Only WhatsApp and SMS sessions are opened for messaging.");
+
     public async Task<IReadOnlyList<CovisorSession>> ListOpenForAgentAsync(string agentUsername, CancellationToken cancellationToken = default)
     {
         var key = SessionKeys.AgentSessions(agentUsername);

@@ -1,5 +1,6 @@
 using PhoneBridge.Agents;
 using PhoneBridge.Calls;
+using PinCovisor.Web.Conversations;
 
 namespace PinCovisor.Web.Sessions;
 
@@ -15,6 +16,10 @@ internal sealed record ParticipantView(string Id, string Admission, string? Devi
 }
 
 /// <summary>A session as the agent in charge sees it.</summary>
+/// <remarks>
+/// <c>Origin</c> is <c>call</c>, <c>web</c>, <c>whatsapp</c> or <c>sms</c>; <c>MaskedFrom</c> is the caller's
+/// or the writing customer's number, masked; <c>CustomerName</c> the WhatsApp profile name, when there is one.
+/// </remarks>
 internal sealed record AgentSessionView(
     string Id,
     string Origin,
@@ -23,17 +28,28 @@ internal sealed record AgentSessionView(
     DateTimeOffset CreatedAt,
     DateTimeOffset? CallEndedAt,
     IReadOnlyList<ParticipantView> Participants,
-    string? MaskedFrom)
+    string? MaskedFrom,
+    string? CustomerName = null)
 {
-    public static AgentSessionView From(CovisorSession session, IEnumerable<Participant> participants, CallRecord? call) => new(
+    public static AgentSessionView From(
+        CovisorSession session, IEnumerable<Participant> participants, CallRecord? call, ConversationCustomer? customer = null) => new(
         session.Id,
-        session.Origin == SessionOrigin.Call ? "call" : "web",
+        OriginName(session.Origin),
         session.CallSid,
         session.AgentUsername,
         session.CreatedAt,
         session.CallEndedAt,
         [.. participants.Select(ParticipantView.From)],
-        call?.MaskedFrom);
+        call?.MaskedFrom ?? customer?.MaskedNumber,
+        customer?.Name);
+
+    public static string OriginName(SessionOrigin origin) => origin switch
+    {
+        SessionOrigin.Call => "call",
+        SessionOrigin.WhatsApp => "whatsapp",
+        SessionOrigin.Sms => "sms",
+        _ => "web",
+    };
 }
 
 /// <summary>A session as one of its customers sees it (also while waiting): who they are with and whether they are in.</summary>

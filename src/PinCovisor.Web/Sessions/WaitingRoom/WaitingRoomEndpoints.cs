@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using PhoneBridge.Agents;
 using PhoneBridge.Calls;
 using PinCovisor.Web.Auth;
+using PinCovisor.Web.Conversations;
 
 namespace PinCovisor.Web.Sessions;
 
@@ -28,24 +29,31 @@ internal static class WaitingRoomEndpoints
     }
 
     private static async Task<Ok<AgentSessionView[]>> ListAsync(
-        ClaimsPrincipal user, ISessionStore store, ICallStore calls, CancellationToken cancellationToken)
+        ClaimsPrincipal user, ISessionStore store, ICallStore calls, ConversationStore conversations, CancellationToken cancellationToken)
     {
         var open = await store.ListOpenForAgentAsync(user.AgentUsername()!, cancellationToken).ConfigureAwait(false);
-        var views = await Task.WhenAll(open.Select(session => ViewAsync(session, store, calls, cancellationToken))).ConfigureAwait(false);
+        var views = await Task.WhenAll(open.Select(session => ViewAsync(session, store, calls, conversations, cancellationToken))).ConfigureAwait(false);
         return TypedResults.Ok(views);
     }
 
-    /// <summary>The agent's view of a session, with the caller's masked number while the call's record lives.</summary>
-    private static async Task<AgentSessionView> ViewAsync(
-        CovisorSession session, ISessionStore store, ICallStore calls, CancellationToken cancellationToken)
+    /// <summary>
+    /// The agent's view of a session, with the caller's masked number while the call's record lives,
+    /// or the writing customer's for a WhatsApp or SMS conversation.
+    /// </summary>
+    internal static async Task<AgentSessionView> ViewAsync(
+        CovisorSession session, ISessionStore store, ICallStore calls, ConversationStore conversations, CancellationToken cancellationToken)
     {
         var participants = store.ListParticipantsAsync(session.Id, cancellationToken);
         var call = session.CallSid is { } callSid ? await calls.GetAsync(callSid, cancellationToken).ConfigureAwait(false) : null;
-        return AgentSessionView.From(session, await participants.ConfigureAwait(false), call);
+        var customer = ConversationOutbox.IsConversation(session)
+            ? await conversations.GetCustomerAsync(session.Id, cancellationToken).ConfigureAwait(false)
+            : null;
+        return AgentSessionView.From(session, await participants.ConfigureAwait(false), call, customer);
     }
 
     private static async Task<Results<Ok<AgentSessionView>, Ok<CustomerSessionView>, ProblemHttpResult>> GetAsync(
-        string sessionId, ClaimsPrincipal user, ISessionStore store, ICallStore calls, IAgentDirectory agents, CancellationToken cancellationToken)
+        string sessionId, ClaimsPrincipal user, ISessionStore store, ICallStore calls, ConversationStore conversations, IAgentDirectory agents,
+        CancellationToken cancellationToken)
     {
         if (user.IsCustomer() && user.CustomerSession() != sessionId)
         {
@@ -61,7 +69,7 @@ internal static class WaitingRoomEndpoints
         if (user.IsAgent())
         {
             return SessionAccess.Allows(user, session, null)
-                ? TypedResults.Ok(await ViewAsync(session, store, calls, cancellationToken).ConfigureAwait(false))
+                ? TypedResults.Ok(await ViewAsync(session, store, calls, conversations, cancellationToken).ConfigureAwait(false))
                 : SessionProblems.Forbidden();
         }
 

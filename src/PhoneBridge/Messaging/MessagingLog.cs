@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Logging;
+
+namespace PhoneBridge.Messaging;
+
+/// <summary>Log events of the messaging webhook (1170–1179). Never a phone number or a message's text.</summary>
+internal static partial class MessagingLog
+{
+    [LoggerMessage(1170, LogLevel.Warning, "Messaging webhook without a usable {Field}; answered with nothing")]
+    public static partial void Unusable(ILogger logger, string field);
+
+    [LoggerMessage(1171, LogLevel.Information, "Message {MessageSid} received on {Channel} with {MediaCount} attachment(s)")]
+    public static partial void Received(ILogger logger, string messageSid, MessageChannel channel, int mediaCount);
+
+    [LoggerMessage(1172, LogLevel.Error, "Message {MessageSid} could not be stored; answered 503 so Twilio may try again")]
+    public static partial void NotStored(ILogger logger, Exception exception, string messageSid);
+
+    [LoggerMessage(1173, LogLevel.Warning, "Message {MessageSid} dropped: nothing on this host handles customer messages")]
+    public static partial void Unhandled(ILogger logger, string messageSid);
+}

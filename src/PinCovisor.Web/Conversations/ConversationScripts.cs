@@ -1,0 +1,29 @@
+namespace PinCovisor.Web.Conversations;
+
+/// <summary>The Lua of conversations; each script touches one key, or keys of one session.</summary>
+internal static class ConversationScripts
+{
+    /// <summary>KEYS: an address's open-conversation index. ARGV: a session id. Deletes the index only if it still names that session.</summary>
+    public const string ForgetIfSame = """
+        if redis.call('GET', KEYS[1]) == ARGV[1] then
+          return redis.call('DEL', KEYS[1])
+        end
+        return 0
+        """;
+
+    /// <summary>
+    /// KEYS: session. ARGV: agent. Puts the agent in charge only while nobody is: -1 when the session
+    /// is gone or closed, 0 when another agent has it, 1 when it is (now) the agent's.
+    /// </summary>
+    public const string Take = """
+        if redis.call('EXISTS', KEYS[1]) == 0 or redis.call('HEXISTS', KEYS[1], 'closed') == 1 then
+          return -1
+        end
+        local current = redis.call('HGET', KEYS[1], 'agent')
+        if current and current ~= ARGV[1] then
+          return 0
+        end
+        redis.call('HSET', KEYS[1], 'agent', ARGV[1])
+        return 1
+        """;
+}

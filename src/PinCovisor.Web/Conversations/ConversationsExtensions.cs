@@ -1,0 +1,29 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using PhoneBridge.Messaging;
+using PinCovisor.Web.Conversations;
+
+namespace Microsoft.Extensions.Hosting;
+
+/// <summary>Wires WhatsApp and SMS conversations: the store, routing, the inbox Twilio's webhook feeds and the outbox the hub uses.</summary>
+public static class ConversationsExtensions
+{
+    /// <summary>
+    /// Registers the conversations' side of PhoneBridge's <see cref="IInboundMessages"/> (replacing the
+    /// stand-in); the <c>Messaging</c> options come with <c>AddPhoneBridge</c>. Addresses are encrypted
+    /// with the Data Protection key ring the agents' sign-in uses.
+    /// </summary>
+    public static IHostApplicationBuilder AddConversations(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddSingleton<ConversationStore>();
+        services.AddSingleton<ConversationRouting>();
+        services.AddSingleton<ConversationOutbox>();
+        services.RemoveAll<IInboundMessages>();
+        services.AddSingleton<IInboundMessages, ConversationInbox>();
+        return builder;
+    }
+
+    /// <summary>Maps the agents' API of waiting conversations under <c>/api/conversations</c>.</summary>
+    public static IEndpointRouteBuilder MapConversations(this IEndpointRouteBuilder endpoints) => endpoints.MapConversationEndpoints();
+}
