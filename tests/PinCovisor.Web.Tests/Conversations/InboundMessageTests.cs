@@ -36,7 +36,7 @@ public sealed class InboundMessageTests(RedisServers servers)
         session!.Origin.Should().Be(SessionOrigin.WhatsApp);
         session.AgentUsername.Should().Be("ana");
         session.CallSid.Should().BeNull();
-        (await ana.Events.WaitForKindAsync(chat.SessionId, EventKinds.AgentChanged)).DataAs<AgentChanged>().Agent.Should().Be("ana");
+        ana.Events.Arrivals.Should().ContainSingle(e => e.Kind == EventKinds.AgentChanged).Which.DataAs<AgentChanged>().Agent.Should().Be("ana");
 
         var listed = await shop.FindListedAsync("ana", s => s.Id == chat.SessionId);
         listed.Should().Be(new AgentSessionJson(chat.SessionId, "whatsapp", "ana", PhoneBridge.Calls.PhoneNumberMask.Mask(number), "Lucía"));
