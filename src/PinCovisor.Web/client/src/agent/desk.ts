@@ -32,6 +32,8 @@ export class Desk {
   readonly poller: Poller;
   calls: CallBoard | null = null;
   private sessions: AgentSession[] = [];
+  /** WhatsApp and SMS conversations nobody is in charge of yet (GET /api/conversations/waiting). */
+  private conversations: AgentSession[] = [];
   private loaded = false;
   private readonly workspaces = new Map<string, Workspace>();
   private active: string | null = null;
@@ -147,17 +149,23 @@ export class Desk {
   }
 
   private async load(): Promise<void> {
-    const all = await api<AgentSession[]>("/api/sessions");
+    const [all, conversations] = await Promise.all([
+      api<AgentSession[]>("/api/sessions"),
+      api<AgentSession[]>("/api/conversations/waiting").catch(() => this.conversations),
+    ]);
+    this.conversations = conversations;
     // A session whose every device was turned away has nobody to help: it leaves the lists (its
     // call stays under Calls, where the agent can give the caller a new code), and comes back
     // when someone joins it again.
     this.sessions = all.filter(s => !turnedAway(s) || this.workspaces.has(s.id));
     this.loaded = true;
     const open = new Set(all.map(s => s.id));
-    // Sessions with a customer in them are followed whichever device let them in: the newest few,
-    // besides those the agent opened. Older ones followed this way make room.
+    // Sessions with a customer in them are followed whichever device let them in (a WhatsApp or
+    // SMS conversation always has one): the newest few, besides those the agent opened. Older ones
+    // followed this way make room.
     const wanted = new Set([...this.sessions]
-      .filter(s => s.participants.some(p => p.admission === "admitted") && !this.dismissed.has(s.id))
+      .filter(s => (s.origin === "whatsapp" || s.origin === "sms" || s.participants.some(p => p.admission === "admitted"))
+        && !this.dismissed.has(s.id))
       .sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt))
       .slice(0, maxFollowed)
       .map(s => s.id));
@@ -214,14 +222,32 @@ export class Desk {
     // A caller who hung up while waiting has been told the call ended: nobody is left to let in.
     const pending = this.sessions.filter(s => !s.callEndedAt)
       .flatMap(s => s.participants.filter(p => p.admission === "pending").map(p => ({ session: s, participant: p })));
-    this.waitingPanel.setCount(pending.length);
-    this.options.alerts.setPendingJoiners(pending.length);
+    this.waitingPanel.setCount(pending.length + this.conversations.length);
+    this.options.alerts.setPendingJoiners(pending.length + this.conversations.length);
     if (!this.loaded) return;
-    if (pending.length === 0) {
+    if (pending.length === 0 && this.conversations.length === 0) {
       this.waitingList.replaceChildren(h("li", null, empty("waitingEmpty")));
       return;
     }
-    this.waitingList.replaceChildren(...pending.map(({ session, participant }) => this.waitingEntry(session, participant)));
+    this.waitingList.replaceChildren(
+      ...this.conversations.map(session => this.conversationEntry(session)),
+      ...pending.map(({ session, participant }) => this.waitingEntry(session, participant)));
+  }
+
+  /** A WhatsApp or SMS conversation nobody has taken: the first agent to take it is in charge. */
+  private conversationEntry(session: AgentSession): HTMLElement {
+    const take = button("take", "check", { class: "primary small", "data-testid": "agent-take-conversation" });
+    take.addEventListener("click", () => {
+      take.disabled = true;
+      void api(`/api/conversations/${encodeURIComponent(session.id)}/take`, { method: "POST" })
+        .then(() => { say(t("taken")); this.open(session.id); }, error => say(errorText(error), "error"))
+        .finally(() => this.poller.refresh());
+    });
+    return h("li", { class: "item waiting", "data-testid": "agent-waiting-conversation", "data-session-id": session.id },
+      h("div", { class: "item-main" },
+        h("span", { class: "item-title" }, icon("chat", 16), this.sessionLabel(session)),
+        h("span", { class: "item-sub" }, t("waitingSince", { time: formatTime(session.createdAt) }))),
+      h("div", { class: "item-actions" }, take));
   }
 
   private waitingEntry(session: AgentSession, participant: Participant): HTMLElement {
@@ -239,6 +265,10 @@ export class Desk {
   /** "+34 6•• ••• 222" for a call whose number is known (the icon says it is a call), else words. */
   private sessionLabel(session: AgentSession): string {
     if (session.origin === "web") return t("sessionFromWeb");
+    if (session.origin === "whatsapp" || session.origin === "sms") {
+      const label = t(session.origin === "whatsapp" ? "sessionFromWhatsApp" : "sessionFromSms", { number: session.maskedFrom ?? "" }).trim();
+      return session.customerName ? `${label} · ${session.customerName}` : label;
+    }
     return session.maskedFrom ?? this.calls?.numberOf(session.callSid) ?? t("sessionFromCall", { number: "" }).trim();
   }
 
@@ -265,7 +295,7 @@ export class Desk {
         "aria-current": current ? "true" : null, "data-followed": this.workspaces.has(session.id) ? "" : null,
       },
         h("span", { class: "item-main" },
-          h("span", { class: "item-title" }, icon(session.origin === "call" ? "phone" : "eye", 16), this.sessionLabel(session),
+          h("span", { class: "item-title" }, icon(session.origin === "call" ? "phone" : session.origin === "web" ? "eye" : "chat", 16), this.sessionLabel(session),
             session.callEndedAt ? h("span", { class: "chip status-completed", "data-testid": "agent-session-call-ended" }, t("callEndedChip")) : null),
           h("span", { class: "item-sub" }, devices.length ? devices.join(", ") : t("noDevices"), " · ", formatTime(session.createdAt))),
         h("span", { class: "badges" },

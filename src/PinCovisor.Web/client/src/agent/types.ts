@@ -54,14 +54,16 @@ export interface Participant {
 
 export interface AgentSession {
   id: string;
-  origin: "call" | "web";
+  origin: "call" | "web" | "whatsapp" | "sms";
   callSid: string | null;
   agent: string | null;
   createdAt: string;
   callEndedAt: string | null;
   participants: Participant[];
-  /** The caller's number, masked; null for web sessions or once the call's record expired. */
+  /** The caller's (or the writing customer's) number, masked; null for web sessions or once the call's record expired. */
   maskedFrom: string | null;
+  /** The WhatsApp profile name of the customer of a conversation, when their app sent one. */
+  customerName?: string | null;
 }
 
 export interface CannedReply {
