@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Options;
+using PhoneBridge.Testing.Redis;
+using PhoneBridge.Testing.Web;
+
+namespace PinCovisor.Web.Tests.Conversations;
+
+[Collection(RedisCollection.Name)]
+public sealed class MessagingOptionsTests(RedisServers servers)
+{
+    [Theory]
+    [InlineData("Messaging:WhatsAppFrom", "+34910000000")]
+    [InlineData("Messaging:WhatsAppFrom", "whatsapp:910000000")]
+    [InlineData("Messaging:SmsFrom", "whatsapp:+34910000000")]
+    [InlineData("Messaging:SmsFrom", "+34 910 000 000")]
+    [InlineData("Messaging:LastAgentMemory", "00:00:00")]
+    public void InvalidMessagingSettingsStopTheHostNamingTheKey(string key, string value)
+    {
+        using var host = new PinCovisorHost(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Redis"] = servers.ConnectionString(RedisServerKind.Redis),
+            [key] = value,
+        });
+
+        var start = () => host.BaseAddress;
+
+        start.Should().Throw<OptionsValidationException>().Which.Message.Should().Contain(key);
+    }
+}
