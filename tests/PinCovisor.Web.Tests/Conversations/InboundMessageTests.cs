@@ -44,7 +44,7 @@ public sealed class InboundMessageTests(RedisServers servers)
     }
 
     [Fact]
-    public async Task TheCustomersAddressIsStoredEncryptedAndNeverInAKeyName()
+    public async Task TheCustomersAddressIsStoredEncryptedAndNeverInAKeyNameOrALogLine()
     {
         await using var shop = await MessagingShop.StartAsync(servers);
         var number = MessagingShop.NewCustomerNumber();
@@ -60,6 +60,7 @@ public sealed class InboundMessageTests(RedisServers servers)
         var record = await redis.GetDatabase().HashGetAllAsync(ConversationKeys.Record(sessionId)).WaitAsync(Timeout);
         record.Should().NotContain(e => e.Value.ToString().Contains(digits, StringComparison.Ordinal));
         (await shop.Service<ConversationStore>().GetCustomerAsync(sessionId).WaitAsync(Timeout))!.Address.Should().Be("whatsapp:" + number);
+        shop.Host.Logs.Lines.Should().NotContain(l => l.Contains(digits, StringComparison.Ordinal) || l.Contains("Hola", StringComparison.Ordinal));
     }
 
     [Fact]
