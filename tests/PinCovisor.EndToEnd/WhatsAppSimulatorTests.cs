@@ -67,25 +67,45 @@ public sealed class WhatsAppSimulatorTests(DevelopmentSite site, ITestOutputHelp
     {
         await using var customer = await OpenReadyAsync("es-ES");
         var shots = new Screenshots(nameof(TheShopsMessageThroughTheRestApiIsShownAndTicksOnToRead), output, customer);
-        using var setup = site.Host.CreateLoopbackClient();
-        var accountSid = (await setup.GetFromJsonAsync<Setup>("/demo/phone/setup").WaitAsync(Limits.Await))!.AccountSid;
-        using var http = AccountClient(accountSid);
 
-        // What the host does to answer on WhatsApp: Twilio's Messages API, here the demo's simulated one.
-        using var sent = await http.PostAsync(new Uri($"/demo/twilio-api/2010-04-01/Accounts/{accountSid}/Messages.json", UriKind.Relative),
-            new FormUrlEncodedContent(new Dictionary<string, string>
-            {
-                ["To"] = "whatsapp:+34600123456", ["From"] = "whatsapp:+34910000000", ["Body"] = "¡Hola, Lucía! Sí, nos quedan dos.",
-            })).WaitAsync(Limits.Await);
+        var (sent, _) = await SendAsTheShopAsync(new() { ["Body"] = "¡Hola, Lucía! Sí, nos quedan dos." });
         var reply = customer.Page.Locator("[data-testid=wa-message][data-direction=out]");
 
-        sent.StatusCode.Should().Be(System.Net.HttpStatusCode.Created);
+        sent.Should().Be(System.Net.HttpStatusCode.Created);
         await Expect(reply).ToContainTextAsync("¡Hola, Lucía! Sí, nos quedan dos.", new() { Timeout = Arrival });
         await Expect(reply).ToHaveAttributeAsync("data-status", "read", new() { Timeout = Arrival });
         await Expect(reply.GetByTestId("wa-ticks")).ToHaveTextAsync("✓✓");
         await Expect(reply.GetByTestId("wa-ticks")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("wa-read"));
         await shots.TakeAsync("read");
         PageProblems.AssertNone(customer);
+    }
+
+    [Fact]
+    public async Task TheShopsMessageIsReportedSentToItsStatusCallbackSignedAsTwilioWould()
+    {
+        await using var customer = await OpenReadyAsync("en-GB");
+        var shots = new Screenshots(nameof(TheShopsMessageIsReportedSentToItsStatusCallbackSignedAsTwilioWould), output, customer);
+        var statusCallback = site.BaseAddress.GetLeftPart(UriPartial.Authority) + "/twilio/messaging/status";
+
+        var posted = customer.Page.WaitForRequestAsync(r => r.Method == "POST" && r.Url == statusCallback, new() { Timeout = Arrival });
+        var (sent, accountSid) = await SendAsTheShopAsync(new() { ["Body"] = "Your order is on its way.", ["StatusCallback"] = statusCallback });
+        var request = await posted.WaitAsync(Limits.Await);
+        var form = HttpUtility.ParseQueryString(request.PostData ?? "");
+        var fields = form.AllKeys.ToDictionary(k => k!, k => form[k]!);
+        var reply = customer.Page.Locator("[data-testid=wa-message][data-direction=out]");
+        await Expect(customer.ById("wa-error")).ToContainTextAsync("/twilio/messaging/status", new() { Timeout = Arrival });
+        await shots.TakeAsync("sent-reported");
+
+        sent.Should().Be(System.Net.HttpStatusCode.Created);
+        fields.Should().Contain(new Dictionary<string, string>
+        {
+            ["MessageStatus"] = "sent", ["SmsStatus"] = "sent", ["From"] = "whatsapp:+34910000000", ["To"] = "whatsapp:+34600123456",
+            ["AccountSid"] = accountSid, ["ApiVersion"] = "2010-04-01",
+        });
+        fields["MessageSid"].Should().Be(await reply.GetAttributeAsync("data-message-sid").WaitAsync(Limits.Await)).And.MatchRegex("^SM[0-9a-f]{32}$");
+        new RequestValidator(site.Configuration["Twilio:AuthToken"]).Validate(request.Url, fields, request.Headers["x-twilio-signature"])
+            .Should().BeTrue("the page signs the status callback as Twilio does");
+        (await reply.GetAttributeAsync("data-status").WaitAsync(Limits.Await)).Should().Be("sent", "a callback the shop did not take stops the delivery states");
     }
 
     [Fact]
@@ -123,6 +143,21 @@ public sealed class WhatsAppSimulatorTests(DevelopmentSite site, ITestOutputHelp
         await customer.Page.GotoAsync("/demo/whatsapp").WaitAsync(Limits.Await);
         await Expect(customer.ById("wa-send")).ToBeEnabledAsync(new() { Timeout = Arrival });
         return customer;
+    }
+
+    /// <summary>
+    /// What the host does to answer a customer on WhatsApp: Twilio's Messages API (here the demo's
+    /// simulated one), from the shop to the simulator's default customer, plus <paramref name="fields"/>.
+    /// </summary>
+    private async Task<(System.Net.HttpStatusCode Status, string AccountSid)> SendAsTheShopAsync(Dictionary<string, string> fields)
+    {
+        using var setup = site.Host.CreateLoopbackClient();
+        var accountSid = (await setup.GetFromJsonAsync<Setup>("/demo/phone/setup").WaitAsync(Limits.Await))!.AccountSid;
+        using var http = AccountClient(accountSid);
+        using var sent = await http.PostAsync(new Uri($"/demo/twilio-api/2010-04-01/Accounts/{accountSid}/Messages.json", UriKind.Relative),
+            new FormUrlEncodedContent(new Dictionary<string, string>(fields) { ["To"] = "whatsapp:+34600123456", ["From"] = "whatsapp:+34910000000" }))
+            .WaitAsync(Limits.Await);
+        return (sent.StatusCode, accountSid);
     }
 
     /// <summary>A client of this host with the account's basic auth, as the host itself calls Twilio.</summary>
