@@ -123,9 +123,10 @@ async function deliver(body: string, media: StoredMedia[], preview: string[], no
   if (!setup) return;
   const mine = bubble("in", body, preview, note);
   try {
-    const answer = await postAsTwilio(webhook, inboundFields(setup.accountSid, setup.shopNumber, customer(), body, media));
+    const who = customer();
+    const answer = await postAsTwilio(webhook, inboundFields(setup.accountSid, setup.shopNumber, who, body, media));
     mine.dataset.status = "received";
-    for (const reply of replies(answer)) bubble("out", reply.body, reply.media).dataset.status = "delivered";
+    for (const reply of replies(answer, address(who.channel, who.number))) bubble("out", reply.body, reply.media).dataset.status = "delivered";
   } catch (failure) {
     mine.dataset.status = "failed";
     error(explain(failure));

@@ -59,10 +59,14 @@ export function inboundFields(accountSid: string, shopNumber: string, customer: 
   return fields;
 }
 
-/** The replies of a MessagingResponse: each <Message>, its text (or <Body>) and its <Media>. */
-export function replies(twiml: Document | null): Reply[] {
+/**
+ * The replies of a MessagingResponse to <paramref name="customer"/>: each <Message>, its text (or
+ * <Body>) and its <Media>. A <Message to="…"> for someone else goes to them, not to this phone.
+ */
+export function replies(twiml: Document | null, customer: string): Reply[] {
   if (!twiml) return [];
-  return Array.from(twiml.documentElement.children).filter(verb => verb.tagName === "Message").map(message => {
+  const verbs = Array.from(twiml.documentElement.children).filter(verb => verb.tagName === "Message");
+  return verbs.filter(message => (message.getAttribute("to") ?? customer) === customer).map(message => {
     const body = message.getElementsByTagName("Body")[0];
     const text = body ? (body.textContent ?? "")
       : Array.from(message.childNodes).filter(n => n.nodeType === Node.TEXT_NODE || n.nodeType === Node.CDATA_SECTION_NODE)
