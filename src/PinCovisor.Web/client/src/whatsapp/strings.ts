@@ -2,7 +2,7 @@
 import { translator, type Dictionary } from "../shared/i18n";
 
 const dictionary: Dictionary<
-  | "title" | "subtitle" | "back" | "lang" | "from" | "name" | "channel" | "empty" | "pickPhoto" | "upload" | "photo"
+  | "title" | "subtitle" | "back" | "phoneLink" | "lang" | "from" | "name" | "channel" | "empty" | "pickPhoto" | "upload" | "photo"
   | "message" | "send" | "howTitle" | "how" | "ticks" | "setupFailed" | "noEndpoint" | "refused" | "failed"
   | "badType" | "sent" | "delivered" | "read" | "template" | "media" | "photoOf"
 > = {
@@ -10,6 +10,7 @@ const dictionary: Dictionary<
     title: "Simulador de WhatsApp",
     subtitle: "Escribe a Tienda Aurora como lo haría un cliente, por WhatsApp o SMS. El simulador hace el papel de Twilio contra los webhooks reales.",
     back: "Volver a la tienda",
+    phoneLink: "Simulador de teléfono",
     lang: "English",
     from: "Tu número",
     name: "Tu nombre",
@@ -39,6 +40,7 @@ const dictionary: Dictionary<
     title: "WhatsApp simulator",
     subtitle: "Write to Tienda Aurora as a customer would, on WhatsApp or by SMS. The simulator plays Twilio's part against the real webhooks.",
     back: "Back to the shop",
+    phoneLink: "Phone simulator",
     lang: "Español",
     from: "Your number",
     name: "Your name",
