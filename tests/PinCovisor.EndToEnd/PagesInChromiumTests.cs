@@ -11,6 +11,7 @@ public sealed class PagesInChromiumTests(DevelopmentSite site, ITestOutputHelper
     [InlineData("/agent", Device.Desktop)]
     [InlineData("/demo", Device.Desktop)]
     [InlineData("/demo/phone", Device.Phone)]
+    [InlineData("/demo/whatsapp", Device.Phone)]
     public async Task APageLoadsUnderTheStrictContentSecurityPolicyWithoutErrors(string path, Device device)
     {
         await using var visitor = await site.OpenAsync("visitor", device, "es-ES");

@@ -27,3 +27,10 @@ public sealed record SimulatorSetup(
 /// <param name="MaskedPhoneNumbers"><paramref name="PhoneNumbers"/> masked as the console shows numbers, one for one, to name the ringing device.</param>
 public sealed record SimulatorAgent(
     string Username, string DisplayName, string? ClientIdentity, IReadOnlyList<string> PhoneNumbers, IReadOnlyList<string> MaskedPhoneNumbers);
+
+/// <summary>A picture the messaging simulator stored as the media of the customer's next message.</summary>
+/// <param name="MessageSid">The inbound message it belongs to (<c>MM…</c>): the webhook's <c>MessageSid</c>.</param>
+/// <param name="MediaSid">The media's SID (<c>ME…</c>).</param>
+/// <param name="Url">The webhook's <c>MediaUrl{N}</c>: the simulated API's address of the bytes, behind the account's basic auth.</param>
+/// <param name="ContentType">The webhook's <c>MediaContentType{N}</c>.</param>
+public sealed record SimulatorMediaStored(string MessageSid, string MediaSid, string Url, string ContentType);

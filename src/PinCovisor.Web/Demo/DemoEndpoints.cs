@@ -30,7 +30,8 @@ public static class DemoEndpoints
     }
 
     /// <summary>
-    /// Maps <c>POST /demo/phone/sign</c>, <c>POST /demo/phone/send</c> and <c>GET /demo/phone/setup</c>. Only in development:
+    /// Maps <c>POST /demo/phone/sign</c>, <c>POST /demo/phone/send</c>, <c>GET /demo/phone/setup</c>, the feed of the
+    /// simulated REST API and the messaging simulator's <c>POST /demo/whatsapp/media</c>. Only in development:
     /// whoever reaches the sign endpoint can make requests the IVR takes for Twilio's, so it must
     /// never be mapped on a host that faces Twilio for real (see docs/demo.md).
     /// </summary>
@@ -69,6 +70,8 @@ public static class DemoEndpoints
                 return await next(context).ConfigureAwait(false);
             });
             twilioApi.Api.Map(api);
+            // The messaging simulator's photos live in the simulated API, so only beside it.
+            app.MapPost("/demo/whatsapp/media", SimulatorMedia.StoreAsync).ExcludeFromDescription();
         }
 
         return app;

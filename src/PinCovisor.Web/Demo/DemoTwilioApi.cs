@@ -37,7 +37,13 @@ internal sealed class DemoTwilioApi
         Api.CallUpdated += (_, update) => Add(new DemoTwilioEvent(
             0, "call.updated", update.Call.Sid, update.Call.From, update.Call.To, update.Call.Status, update.Twiml, update.Url?.ToString(), null, null));
         Api.MessageCreated += (_, message) => Add(new DemoTwilioEvent(
-            0, "message.created", null, message.From, message.To, null, null, null, null, message.Body));
+            0, "message.created", null, message.From, message.To, null, null, null, message.StatusCallback?.ToString(), message.Body)
+        {
+            MessageSid = message.Sid,
+            MediaUrls = [.. message.MediaUrls.Select(u => u.ToString())],
+            ContentSid = message.ContentSid,
+            ContentVariables = message.ContentVariables,
+        });
     }
 
     /// <summary>The simulated API itself.</summary>
@@ -102,10 +108,23 @@ internal sealed class DemoTwilioApi
 /// <param name="Status">The call's status after the change.</param>
 /// <param name="Twiml">The TwiML the call must now run, when the request carried some.</param>
 /// <param name="Url">The URL the call fetches its TwiML from, when the request carried one.</param>
-/// <param name="StatusCallback">Where a placed call's status changes go, when given.</param>
+/// <param name="StatusCallback">Where a placed call's status changes, or a message's delivery states, go, when given.</param>
 /// <param name="Body">The text, for <c>message.created</c>.</param>
 public sealed record DemoTwilioEvent(
-    long Seq, string Kind, string? CallSid, string? From, string? To, string? Status, string? Twiml, string? Url, string? StatusCallback, string? Body);
+    long Seq, string Kind, string? CallSid, string? From, string? To, string? Status, string? Twiml, string? Url, string? StatusCallback, string? Body)
+{
+    /// <summary>The message's SID (<c>SM…</c>), for <c>message.created</c>.</summary>
+    public string? MessageSid { get; init; }
+
+    /// <summary>The media the message carries, for <c>message.created</c>; empty for none.</summary>
+    public IReadOnlyList<string> MediaUrls { get; init; } = [];
+
+    /// <summary>The content template sent (<c>HX…</c>), when the message used one.</summary>
+    public string? ContentSid { get; init; }
+
+    /// <summary>The template's variables as posted (a JSON object), when given.</summary>
+    public string? ContentVariables { get; init; }
+}
 
 /// <summary>A page of <see cref="DemoTwilioEvent"/>s.</summary>
 /// <param name="Next">Ask with <c>after=</c> this next time.</param>

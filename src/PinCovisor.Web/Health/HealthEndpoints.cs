@@ -3,7 +3,7 @@ using StackExchange.Redis;
 
 namespace PinCovisor.Web.Health;
 
-/// <summary><c>/healthz</c> (the process answers) and <c>/readyz</c> (Redis answers too).</summary>
+/// <summary><c>/healthz</c> (the process answers) and <c>/readyz</c> (Redis answers too, and the hub's backplane is connected).</summary>
 internal static class HealthEndpoints
 {
     private static readonly TimeSpan RedisBudget = TimeSpan.FromSeconds(2);
@@ -16,11 +16,12 @@ internal static class HealthEndpoints
         return endpoints;
     }
 
-    private static async Task<IResult> ReadyAsync(IConnectionMultiplexer redis, CancellationToken cancellationToken)
+    private static async Task<IResult> ReadyAsync(IConnectionMultiplexer redis, BackplaneConnection backplane, CancellationToken cancellationToken)
     {
         // Not connected: say so at once. A PING would wait in the client's backlog for the whole
-        // budget, and a probe that takes 2 s to say "no" holds up whoever polls it.
-        if (!redis.IsConnected)
+        // budget, and a probe that takes 2 s to say "no" holds up whoever polls it. Without the
+        // backplane, events pushed now would reach no client on another host.
+        if (!redis.IsConnected || !backplane.IsConnected)
         {
             return NotReady();
         }

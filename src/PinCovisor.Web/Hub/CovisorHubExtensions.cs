@@ -85,6 +85,8 @@ public static class CovisorHubExtensions
             (hub, ours) => hub.MaximumReceiveMessageSize = ours.Value.MaxMessageBytes);
 
         var redis = builder.Configuration.GetConnectionString("Redis");
+        var backplane = new PinCovisor.Web.Health.BackplaneConnection();
+        services.AddSingleton(backplane);
         if (!string.IsNullOrWhiteSpace(redis))
         {
             signalR.AddStackExchangeRedis(o =>
@@ -93,6 +95,8 @@ public static class CovisorHubExtensions
                 // Like the main connection: a Redis outage must not stop the host (the IVR still routes calls).
                 o.Configuration.AbortOnConnectFail = false;
                 o.Configuration.ChannelPrefix = RedisChannel.Literal(BackplaneChannelPrefix);
+                // Kept so /readyz can tell whether live events can travel (see BackplaneConnection).
+                o.ConnectionFactory = writer => backplane.ConnectAsync(o.Configuration, writer);
             });
         }
 

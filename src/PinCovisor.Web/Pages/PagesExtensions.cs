@@ -107,6 +107,7 @@ public static class PagesExtensions
         {
             app.MapGet("/demo", () => Page(files, "demo/index.html"));
             app.MapGet("/demo/phone", () => Page(files, "demo/phone.html"));
+            app.MapGet("/demo/whatsapp", () => Page(files, "demo/whatsapp.html"));
             app.MapDemo();
         }
 

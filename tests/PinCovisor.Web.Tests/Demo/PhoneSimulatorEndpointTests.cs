@@ -128,6 +128,8 @@ public sealed class PhoneSimulatorEndpointTests(RedisServers servers)
     [InlineData("POST", "/demo/phone/sign")]
     [InlineData("POST", "/demo/phone/send")]
     [InlineData("GET", "/demo/catalog.json")]
+    [InlineData("GET", "/demo/whatsapp")]
+    [InlineData("POST", "/demo/whatsapp/media")]
     public async Task WithTheDemoOffItsPagesAndEndpointsDoNotExist(string method, string path)
     {
         await using var host = HostFactory.Start(servers, RedisServerKind.Garnet);

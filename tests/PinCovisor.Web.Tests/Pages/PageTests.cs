@@ -19,6 +19,7 @@ public sealed partial class PageTests(RedisServers servers)
     [InlineData("/agent")]
     [InlineData("/demo")]
     [InlineData("/demo/phone")]
+    [InlineData("/demo/whatsapp")]
     public async Task PagesServeHtmlUnderAStrictContentSecurityPolicyWithNoInlineCode(string path)
     {
         await using var host = HostFactory.StartDemo(servers);

@@ -33,6 +33,8 @@ public sealed class SimulatedTwilioApiTests
     [InlineData("/Messages.json", "From=%2B34910000000&Body=PIN", 21604)]
     [InlineData("/Messages.json", "To=%2B34611222333&Body=PIN", 21603)]
     [InlineData("/Messages.json", "To=%2B34611222333&From=%2B34910000000", 21602)]
+    [InlineData("/Messages.json", "To=%2B34611222333&From=%2B34910000000&MediaUrl=duna.png", 21620)]
+    [InlineData("/Messages.json", "To=%2B34611222333&From=%2B34910000000&Body=PIN&StatusCallback=ftp%3A%2F%2Fshop.example%2Fs", 21609)]
     [InlineData("/Calls.json", "From=%2B34910000000&Url=https%3A%2F%2Fshop.example%2Fa", 21201)]
     [InlineData("/Calls.json", "To=%2B34611222333&Url=https%3A%2F%2Fshop.example%2Fa", 21213)]
     [InlineData("/Calls.json", "To=%2B34611222333&From=%2B34910000000", 21205)]
@@ -82,6 +84,56 @@ public sealed class SimulatedTwilioApiTests
             ["from"] = "+34611222333", ["to"] = "+34910000000", ["date_created"] = "Thu, 03 Dec 2026 05:35:21 +0000",
             ["api_version"] = "2010-04-01", ["uri"] = $"{Account}/Calls/{callSid}.json",
         });
+    }
+
+    [Fact]
+    public async Task AMessageOfMediaOrATemplateKeepsItsStatusCallbackAndAnswersInTwiliosShape()
+    {
+        await using var api = await LoopbackTwilioApi.StartAsync();
+        using var http = Authenticated(api);
+
+        using var response = await http.PostAsync(Account + "/Messages.json", new FormUrlEncodedContent(
+        [
+            new("To", "whatsapp:+34611222333"), new("From", "whatsapp:+34910000000"), new("MediaUrl", "https://shop.example/a.png"),
+            new("MediaUrl", "https://shop.example/b.png"), new("StatusCallback", "https://shop.example/twilio/messaging/status"),
+            new("ContentSid", "HX" + new string('c', 32)), new("ContentVariables", """{"1":"Lucía"}"""),
+        ])).WaitAsync(Timeout);
+
+        response.StatusCode.Should().Be(HttpStatusCode.Created);
+        var message = api.Received.Should().ContainSingle().Which;
+        message.Body.Should().BeEmpty();
+        message.MediaUrls.Select(u => u.ToString()).Should().Equal("https://shop.example/a.png", "https://shop.example/b.png");
+        message.StatusCallback.Should().Be(new Uri("https://shop.example/twilio/messaging/status"));
+        message.ContentSid.Should().Be("HX" + new string('c', 32));
+        message.ContentVariables.Should().Be("""{"1":"Lucía"}""");
+        (await JsonAsync(response)).Should().Contain(new Dictionary<string, object?>
+        {
+            ["sid"] = message.Sid, ["body"] = "", ["num_media"] = "2", ["status"] = "queued", ["to"] = "whatsapp:+34611222333",
+            ["uri"] = $"{Account}/Messages/{message.Sid}.json",
+        });
+    }
+
+    [Fact]
+    public async Task AnInboundMessagesMediaIsServedWithItsContentTypeToTheAccountOnly()
+    {
+        await using var api = await LoopbackTwilioApi.StartAsync();
+        using var http = Authenticated(api);
+        using var anonymous = new HttpClient { BaseAddress = api.BaseAddress };
+        byte[] jpeg = [0xFF, 0xD8, 0xFF, 0xE0, 7, 7];
+        var media = api.Api.AddMedia(jpeg, "image/jpeg");
+
+        using var served = await http.GetAsync(media.Path).WaitAsync(Timeout);
+        using var refused = await anonymous.GetAsync(media.Path).WaitAsync(Timeout);
+        using var unknown = await http.GetAsync(media.Path[..^34] + "ME" + new string('0', 32)).WaitAsync(Timeout);
+
+        media.MessageSid.Should().MatchRegex("^MM[0-9a-f]{32}$");
+        media.Path.Should().Be($"{Account}/Messages/{media.MessageSid}/Media/{media.Sid}");
+        served.StatusCode.Should().Be(HttpStatusCode.OK);
+        served.Content.Headers.ContentType!.MediaType.Should().Be("image/jpeg");
+        (await served.Content.ReadAsByteArrayAsync().WaitAsync(Timeout)).Should().Equal(jpeg);
+        refused.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        unknown.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await JsonAsync(unknown))["code"].Should().Be(20404);
     }
 
     private static HttpClient Authenticated(LoopbackTwilioApi api)

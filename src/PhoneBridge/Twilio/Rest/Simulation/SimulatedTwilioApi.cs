@@ -13,7 +13,7 @@ namespace PhoneBridge.Twilio.Rest.Simulation;
 
 /// <summary>
 /// Twilio's REST API, as far as PhoneBridge calls it, served from memory for one account: texts
-/// (<c>POST Messages.json</c>), outbound calls (<c>POST Calls.json</c>), and a call's status and
+/// (<c>POST Messages.json</c>), the media of inbound messages (<c>GET Messages/{MessageSid}/Media/{MediaSid}</c>), outbound calls (<c>POST Calls.json</c>), and a call's status and
 /// redirection (<c>GET</c> and <c>POST Calls/{CallSid}.json</c>). Requests must carry the account's
 /// basic auth and Twilio's form fields; answers and errors have Twilio's JSON shapes and codes
 /// (20003 bad credentials, 20404 unknown call, 21220 redirecting a call that is over, …).
@@ -27,6 +27,7 @@ public sealed class SimulatedTwilioApi(string accountSid, string authToken, Time
 {
     private readonly ConcurrentDictionary<string, SimulatedCall> _calls = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<SimulatedMessage> _messages = new();
+    private readonly SimulatedMediaStore _media = new();
     private readonly TimeProvider _time = time ?? TimeProvider.System;
 
     /// <summary>Raised for each text accepted.</summary>
@@ -67,6 +68,24 @@ public sealed class SimulatedTwilioApi(string accountSid, string authToken, Time
     }
 
     /// <summary>
+    /// Keeps <paramref name="bytes"/> as the media of an inbound message, as Twilio keeps what a customer
+    /// sends: the simulated API serves it to whoever has the account's credentials. A second media of
+    /// the same message names its <paramref name="messageSid"/>; without one a new <c>MM…</c> message is started.
+    /// </summary>
+    public SimulatedMedia AddMedia(ReadOnlyMemory<byte> bytes, string contentType, string? messageSid = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(contentType);
+        var message = string.IsNullOrEmpty(messageSid) ? NewSid("MM") : messageSid;
+        var sid = NewSid("ME");
+        var media = new SimulatedMedia(message, sid, contentType, $"/{SimulatedTwilioJson.ApiVersion}/Accounts/{accountSid}/Messages/{message}/Media/{sid}")
+        {
+            Bytes = bytes.ToArray(),
+        };
+        _media.Add(media);
+        return media;
+    }
+
+    /// <summary>
     /// Maps the API under <paramref name="endpoints"/> (a route group may add a path prefix, which
     /// <c>Twilio:ApiBaseUrl</c> then ends with).
     /// </summary>
@@ -80,6 +99,10 @@ public sealed class SimulatedTwilioApi(string accountSid, string authToken, Time
         account.MapPost("/Calls.json", CreateCallAsync);
         account.MapGet("/Calls/{callSid}.json", (string callSid) => FindCall(callSid) is { } call ? CallResult(call) : NotFound(callSid));
         account.MapPost("/Calls/{callSid}.json", UpdateCallAsync);
+        account.MapGet("/Messages/{messageSid}/Media/{mediaSid}", (string messageSid, string mediaSid, HttpRequest request) =>
+            _media.Find(messageSid, mediaSid) is { } media
+                ? Results.Bytes(media.Bytes.ToArray(), media.ContentType)
+                : Error(404, 20404, $"The requested resource {request.Path} was not found"));
         return account;
     }
 
@@ -107,13 +130,38 @@ public sealed class SimulatedTwilioApi(string accountSid, string authToken, Time
     private async Task<IResult> CreateMessageAsync(HttpRequest request)
     {
         var form = await ReadFormAsync(request).ConfigureAwait(false);
-        if (Missing(form, ("To", 21604, "A 'To' phone number is required."), ("From", 21603, "A 'From' phone number is required."),
-                ("Body", 21602, "Message body is required.")) is { } missing)
+        if (Missing(form, ("To", 21604, "A 'To' phone number is required."), ("From", 21603, "A 'From' phone number is required.")) is { } missing)
         {
             return missing;
         }
 
-        var message = new SimulatedMessage(NewSid("SM"), accountSid, form["To"].ToString(), form["From"].ToString(), form["Body"].ToString(), _time.GetUtcNow());
+        // A message needs something to say: a body, media, or a content template.
+        string body = form["Body"].ToString(), contentSid = form["ContentSid"].ToString(), contentVariables = form["ContentVariables"].ToString();
+        var media = form["MediaUrl"].Select(u => u ?? string.Empty).ToList();
+        if (body.Length == 0 && media.Count == 0 && contentSid.Length == 0)
+        {
+            return Error(400, 21602, "Message body is required.");
+        }
+
+        var mediaUrls = media.Select(AbsoluteUrl).ToList();
+        if (mediaUrls.Any(u => u is null))
+        {
+            return Error(400, 21620, "Invalid media URL(s).");
+        }
+
+        var statusCallback = AbsoluteUrl(form["StatusCallback"].ToString());
+        if (form["StatusCallback"].ToString().Length > 0 && statusCallback is null)
+        {
+            return Error(400, 21609, "Invalid StatusCallback url.");
+        }
+
+        var message = new SimulatedMessage(NewSid("SM"), accountSid, form["To"].ToString(), form["From"].ToString(), body, _time.GetUtcNow())
+        {
+            StatusCallback = statusCallback,
+            MediaUrls = [.. mediaUrls.OfType<Uri>()],
+            ContentSid = contentSid.Length > 0 ? contentSid : null,
+            ContentVariables = contentVariables.Length > 0 ? contentVariables : null,
+        };
         _messages.Enqueue(message);
         MessageCreated?.Invoke(this, message);
         return Results.Json(SimulatedTwilioJson.Message(message), SimulatedTwilioJson.Options, statusCode: 201);

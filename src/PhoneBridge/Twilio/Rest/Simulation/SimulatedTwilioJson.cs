@@ -21,7 +21,7 @@ internal static class SimulatedTwilioJson
 
     public static MessageJson Message(SimulatedMessage m) => new(
         m.Sid, m.AccountSid, ApiVersion, m.Body, Date(m.DateCreated), Date(m.DateCreated), null, "outbound-api", null, null,
-        m.From, m.To, null, "0", "1", null, "USD", "queued", $"/{ApiVersion}/Accounts/{m.AccountSid}/Messages/{m.Sid}.json");
+        m.From, m.To, null, m.MediaUrls.Count.ToString(CultureInfo.InvariantCulture), "1", null, "USD", "queued", $"/{ApiVersion}/Accounts/{m.AccountSid}/Messages/{m.Sid}.json");
 
     public static CallJson Call(string accountSid, SimulatedCall c) => new(
         c.Sid, accountSid, ApiVersion, Date(c.DateCreated), Date(c.DateUpdated), c.Direction, c.From, c.From, c.To, c.To,

@@ -2,7 +2,7 @@
 import { translator, type Dictionary } from "../shared/i18n";
 
 const dictionary: Dictionary<
-  | "title" | "subtitle" | "back" | "from" | "fromHint" | "to" | "call" | "hangup" | "keypad" | "lang"
+  | "title" | "subtitle" | "back" | "whatsappLink" | "from" | "fromHint" | "to" | "call" | "hangup" | "keypad" | "lang"
   | "idle" | "ivr" | "dialing" | "connected" | "ended" | "listening" | "secondsLeft" | "skip" | "typed"
   | "transcript" | "transcriptEmpty" | "callerLeg" | "agentLeg" | "agentLegEmpty" | "ringing" | "answer" | "browser" | "phone" | "unknownAgent" | "lineSpeaks" | "spanish" | "english"
   | "agentHangup" | "voiceOn" | "voiceOff" | "noVoice" | "setupFailed" | "again" | "seconds" | "notTwilio"
@@ -12,6 +12,7 @@ const dictionary: Dictionary<
     title: "Simulador de teléfono",
     subtitle: "Llama a Tienda Aurora como lo haría un cliente. El simulador hace el papel de Twilio contra los webhooks reales.",
     back: "Volver a la tienda",
+    whatsappLink: "Simulador de WhatsApp",
     from: "Tu número",
     fromHint: "Número desde el que llamas",
     to: "Número de la tienda",
@@ -69,6 +70,7 @@ const dictionary: Dictionary<
     title: "Phone simulator",
     subtitle: "Call Tienda Aurora as a customer would. The simulator plays Twilio's part against the real webhooks.",
     back: "Back to the shop",
+    whatsappLink: "WhatsApp simulator",
     from: "Your number",
     fromHint: "The number you call from",
     to: "Shop's number",

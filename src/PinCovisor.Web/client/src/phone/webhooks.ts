@@ -64,6 +64,11 @@ export interface TwilioEvent {
   url: string | null;
   statusCallback: string | null;
   body: string | null;
+  /** For message.created: the message's SID, its media, and the content template it used. */
+  messageSid?: string | null;
+  mediaUrls?: string[];
+  contentSid?: string | null;
+  contentVariables?: string | null;
 }
 
 /**
@@ -75,7 +80,7 @@ export async function twilioEvents(after: number | null, callSid?: string): Prom
 }
 
 /** A Twilio-style id: two letters and 32 hex digits. */
-export function newSid(prefix: "CA" | "QU"): string {
+export function newSid(prefix: "CA" | "QU" | "SM"): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return prefix + Array.from(bytes, b => b.toString(16).padStart(2, "0")).join("");
 }
