@@ -259,14 +259,16 @@ export class Workspace {
     const call = this.options.calls?.find(session.callSid);
     this.title.textContent = session.origin === "call"
       ? t("sessionFromCall", { number: session.maskedFrom ?? this.options.calls?.numberOf(session.callSid) ?? "" }).trim()
-      : t("sessionFromWeb");
+      : session.origin === "whatsapp" || session.origin === "sms"
+        ? t(session.origin === "whatsapp" ? "sessionFromWhatsApp" : "sessionFromSms", { number: session.maskedFrom ?? "" }).trim()
+        : t("sessionFromWeb");
     // A call placed back to the customer reports its status before the session list knows of it.
     const status = session.callSid || this.callStatus ? (session.callEndedAt ? (this.callStatus ?? "completed") : (this.callStatus ?? call?.status ?? "in-progress")) : null;
     this.status.dataset.status = status ?? "none";
     this.status.className = `chip status-${status ?? "none"}`;
     this.status.replaceChildren(...(status
       ? [h("span", { class: "chip-prefix" }, `${t("callStatus")}: `), callStatusText(status)]
-      : [t("noCall")]));
+      : [t(session.origin === "whatsapp" || session.origin === "sms" ? "noCallMessages" : "noCall")]));
     if (this.phase === "ended") this.showBanner(t("sessionEndedBy"));
     else if (this.phase === "transferred") this.showBanner(t("transferredAway", { name: this.newAgent }));
     else if (this.ringing !== null) this.showBanner(t("transferRinging", { name: this.ringing }));
