@@ -130,8 +130,8 @@ public sealed class AgentConsoleTests(DevelopmentSite site, ITestOutputHelper ou
     [Fact]
     public async Task ASlashInTheChatOfAShopWithNoRepliesSaysHowToAddThem()
     {
-        await using var host = new PinCovisorHost(new Dictionary<string, string?>(), environment: Environments.Development);
-        var address = await Task.Run(() => host.BaseAddress).WaitAsync(Limits.Start);
+        await using var host = await DevelopmentSite.StartOwnHostAsync();
+        var address = host.BaseAddress;
         await RemoveEveryCannedReplyAsync(host);
         await using var agent = await site.OpenAsync("agent", Device.Desktop, "es-ES", address);
         await using var customer = await site.OpenAsync("customer", Device.Phone, "es-ES", address);

@@ -21,8 +21,8 @@ public sealed class CallBackTests(DevelopmentSite site, ITestOutputHelper output
     [Fact]
     public async Task AnInvitedVisitorAsksToBeCalledAndTheCallTheAgentPlacesRingsTheirPhoneAndJoinsTheSession()
     {
-        await using var host = new PinCovisorHost(new Dictionary<string, string?>(), environment: Environments.Development);
-        var address = await Task.Run(() => host.BaseAddress).WaitAsync(Limits.Start);
+        await using var host = await DevelopmentSite.StartOwnHostAsync();
+        var address = host.BaseAddress;
         await using var agent = await site.OpenAsync("agent", Device.Desktop, "en-US", address);
         await using var customer = await site.OpenAsync("customer", Device.Desktop, "en-US", address);
         await using var phone = await site.OpenAsync("phone", Device.Desktop, "en-US", address);

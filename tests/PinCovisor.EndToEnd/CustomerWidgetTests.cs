@@ -101,10 +101,9 @@ public sealed class CustomerWidgetTests(DevelopmentSite site, ITestOutputHelper 
     public async Task AfterTooManyCodesJoinIsClosedWithACountdownAndOpensAgainWhenItEnds()
     {
         // A host of its own: the shared one's throttle counts every browser of the machine (127.0.0.1).
-        await using var host = new PinCovisorHost(
-            new Dictionary<string, string?> { ["Join:MaxFailuresPerClient"] = "3", ["Join:FailureWindow"] = "00:00:08" },
-            environment: Environments.Development);
-        var address = await Task.Run(() => host.BaseAddress).WaitAsync(Limits.Start);
+        await using var host = await DevelopmentSite.StartOwnHostAsync(
+            new Dictionary<string, string?> { ["Join:MaxFailuresPerClient"] = "3", ["Join:FailureWindow"] = "00:00:08" });
+        var address = host.BaseAddress;
         await using var customer = await site.OpenAsync("customer", Device.Desktop, "en-GB", address);
         var shots = new Screenshots(nameof(AfterTooManyCodesJoinIsClosedWithACountdownAndOpensAgainWhenItEnds), output, customer);
 

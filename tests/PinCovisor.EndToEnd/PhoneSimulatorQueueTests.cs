@@ -19,17 +19,15 @@ public sealed class PhoneSimulatorQueueTests(DevelopmentSite site, ITestOutputHe
     [Fact]
     public async Task AnAgentCallingInFromTheirPhoneKeysTheirCodeAndTakesTheQueuedCaller()
     {
-        await using var host = new PinCovisorHost(
-            new Dictionary<string, string?>
-            {
-                ["Ivr:Routing"] = "Enqueue",
-                ["Agents:1:Username"] = "carmen",
-                ["Agents:1:DisplayName"] = "Carmen",
-                ["Agents:1:PhoneNumbers:0"] = CarmensNumber,
-                ["Agents:1:Code"] = "4802137",
-            },
-            environment: Environments.Development);
-        var address = await Task.Run(() => host.BaseAddress).WaitAsync(Limits.Start);
+        await using var host = await DevelopmentSite.StartOwnHostAsync(new Dictionary<string, string?>
+        {
+            ["Ivr:Routing"] = "Enqueue",
+            ["Agents:1:Username"] = "carmen",
+            ["Agents:1:DisplayName"] = "Carmen",
+            ["Agents:1:PhoneNumbers:0"] = CarmensNumber,
+            ["Agents:1:Code"] = "4802137",
+        });
+        var address = host.BaseAddress;
         await using var phone = await site.OpenAsync("phone", Device.Phone, "es-ES", address);
         var shots = new Screenshots(nameof(AnAgentCallingInFromTheirPhoneKeysTheirCodeAndTakesTheQueuedCaller), output, phone);
         var simulator = new PhoneSimulator(phone);

@@ -73,8 +73,8 @@ public sealed class PhoneSimulatorTests(DevelopmentSite site, ITestOutputHelper 
     [Fact]
     public async Task APhoneThatPicksUpWithoutPressingAKeyIsNotPutThroughAndTheAgentWhoPressesOneIsBound()
     {
-        await using var host = new PinCovisorHost(new Dictionary<string, string?>(), environment: Environments.Development);
-        var address = await Task.Run(() => host.BaseAddress).WaitAsync(Limits.Start);
+        await using var host = await DevelopmentSite.StartOwnHostAsync();
+        var address = host.BaseAddress;
         await using var agent = await site.OpenAsync("agent", Device.Desktop, "en-US", address);
         await using var phone = await site.OpenAsync("phone", Device.Desktop, "en-US", address);
         var shots = new Screenshots(nameof(APhoneThatPicksUpWithoutPressingAKeyIsNotPutThroughAndTheAgentWhoPressesOneIsBound), output, agent, phone);
@@ -104,8 +104,8 @@ public sealed class PhoneSimulatorTests(DevelopmentSite site, ITestOutputHelper 
     [Fact]
     public async Task ALiveCallTheHostRedirectsThroughTheRestApiLeavesItsAgentAndRunsTheNewTwiML()
     {
-        await using var host = new PinCovisorHost(new Dictionary<string, string?>(), environment: Environments.Development);
-        var address = await Task.Run(() => host.BaseAddress).WaitAsync(Limits.Start);
+        await using var host = await DevelopmentSite.StartOwnHostAsync();
+        var address = host.BaseAddress;
         await using var phone = await site.OpenAsync("phone", Device.Desktop, "en-US", address);
         var shots = new Screenshots(nameof(ALiveCallTheHostRedirectsThroughTheRestApiLeavesItsAgentAndRunsTheNewTwiML), output, phone);
         var simulator = new PhoneSimulator(phone);
@@ -127,8 +127,8 @@ public sealed class PhoneSimulatorTests(DevelopmentSite site, ITestOutputHelper 
     [Fact]
     public async Task ACallTheHostPlacesThroughTheRestApiRingsTheSimulatorWhichAnswersAndRunsItsTwiML()
     {
-        await using var host = new PinCovisorHost(new Dictionary<string, string?>(), environment: Environments.Development);
-        var address = await Task.Run(() => host.BaseAddress).WaitAsync(Limits.Start);
+        await using var host = await DevelopmentSite.StartOwnHostAsync();
+        var address = host.BaseAddress;
         await using var phone = await site.OpenAsync("phone", Device.Desktop, "en-US", address);
         var shots = new Screenshots(nameof(ACallTheHostPlacesThroughTheRestApiRingsTheSimulatorWhichAnswersAndRunsItsTwiML), output, phone);
         await phone.Page.GotoAsync("/demo/phone").WaitAsync(Limits.Await);
@@ -159,14 +159,14 @@ public sealed class PhoneSimulatorTests(DevelopmentSite site, ITestOutputHelper 
     [Fact]
     public async Task ATransferFromTheConsoleRedirectsTheSimulatedCallAndTheSessionFollowsWhoeverTakesIt()
     {
-        await using var host = new PinCovisorHost(new Dictionary<string, string?>
+        await using var host = await DevelopmentSite.StartOwnHostAsync(new Dictionary<string, string?>
         {
             ["Agents:1:Username"] = "bruno",
             ["Agents:1:DisplayName"] = "Bruno",
             ["Agents:1:ClientIdentity"] = "bruno",
             ["Agents:1:Password"] = "bruno-development-password",
-        }, environment: Environments.Development);
-        var address = await Task.Run(() => host.BaseAddress).WaitAsync(Limits.Start);
+        });
+        var address = host.BaseAddress;
         await using var ana = await site.OpenAsync("agent", Device.Desktop, "en-US", address);
         await using var bruno = await site.OpenAsync("bruno", Device.Desktop, "en-US", address);
         await using var customer = await site.OpenAsync("customer", Device.Desktop, "es-ES", address);
@@ -211,10 +211,8 @@ public sealed class PhoneSimulatorTests(DevelopmentSite site, ITestOutputHelper 
     public async Task ACallWhoseEndCallbackIsLostIsEndedAsTheNetworkReportsIt()
     {
         // Long enough for the phone menu (the status does not move while the line speaks), short to watch.
-        await using var host = new PinCovisorHost(
-            new Dictionary<string, string?> { ["Calls:StaleAfter"] = "00:00:40", ["Calls:ReconcileAfter"] = "00:00:15" },
-            environment: Environments.Development);
-        var address = await Task.Run(() => host.BaseAddress).WaitAsync(Limits.Start);
+        await using var host = await DevelopmentSite.StartOwnHostAsync(new Dictionary<string, string?> { ["Calls:StaleAfter"] = "00:00:40", ["Calls:ReconcileAfter"] = "00:00:15" });
+        var address = host.BaseAddress;
         await using var agent = await site.OpenAsync("agent", Device.Desktop, "en-US", address);
         await using var phone = await site.OpenAsync("phone", Device.Phone, "en-US", address);
         var shots = new Screenshots(nameof(ACallWhoseEndCallbackIsLostIsEndedAsTheNetworkReportsIt), output, agent, phone);
@@ -244,10 +242,8 @@ public sealed class PhoneSimulatorTests(DevelopmentSite site, ITestOutputHelper 
     {
         // Long enough for the phone menu (the status does not move while the line speaks), short to watch.
         // Without an account SID the REST API cannot be asked: silence is all the host has to go on.
-        await using var host = new PinCovisorHost(
-            new Dictionary<string, string?> { ["Calls:StaleAfter"] = "00:00:20", ["Twilio:AccountSid"] = "" },
-            environment: Environments.Development);
-        var address = await Task.Run(() => host.BaseAddress).WaitAsync(Limits.Start);
+        await using var host = await DevelopmentSite.StartOwnHostAsync(new Dictionary<string, string?> { ["Calls:StaleAfter"] = "00:00:20", ["Twilio:AccountSid"] = "" });
+        var address = host.BaseAddress;
         await using var agent = await site.OpenAsync("agent", Device.Desktop, "en-US", address);
         await using var phone = await site.OpenAsync("phone", Device.Phone, "en-US", address);
         var shots = new Screenshots(nameof(ACallWhoseEndNeverArrivesAndTwilioCannotBeAskedIsEndedByTheHostAndTheConsoleSaysWhy), output, agent, phone);

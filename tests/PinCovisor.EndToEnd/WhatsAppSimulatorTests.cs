@@ -39,8 +39,8 @@ public sealed class WhatsAppSimulatorTests(DevelopmentSite site, ITestOutputHelp
     [Fact]
     public async Task AMessageFromTheSimulatorIsASignedWebhookThatReachesAnasConsoleAndHerReplyComesBackToThePhone()
     {
-        await using var host = new PinCovisorHost(new Dictionary<string, string?>(), environment: Microsoft.Extensions.Hosting.Environments.Development);
-        var address = await Task.Run(() => host.BaseAddress).WaitAsync(Limits.Start);
+        await using var host = await DevelopmentSite.StartOwnHostAsync();
+        var address = host.BaseAddress;
         await using var agent = await site.OpenAsync("agent", Device.Desktop, "en-GB", address);
         await using var customer = await site.OpenAsync("customer", Device.Phone, "en-GB", address);
         var shots = new Screenshots(nameof(AMessageFromTheSimulatorIsASignedWebhookThatReachesAnasConsoleAndHerReplyComesBackToThePhone), output, agent, customer);

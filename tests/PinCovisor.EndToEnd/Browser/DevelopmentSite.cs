@@ -64,6 +64,19 @@ public sealed class DevelopmentSite : IAsyncLifetime
     }
 
     /// <summary>
+    /// A host of a test's own, run as a newcomer runs the product (Development) with
+    /// <paramref name="settings"/> on top, listening once this returns: for settings the shared site
+    /// lacks, or for a test that must start from an empty store. Open browser contexts on it with
+    /// <see cref="OpenAsync"/> and its <see cref="PinCovisorHost.BaseAddress"/>.
+    /// </summary>
+    public static async Task<PinCovisorHost> StartOwnHostAsync(IDictionary<string, string?>? settings = null)
+    {
+        var host = new PinCovisorHost(new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()), environment: Environments.Development);
+        await Task.Run(() => host.BaseAddress).WaitAsync(Limits.Start);
+        return host;
+    }
+
+    /// <summary>
     /// A fresh browser context for one person in a test, with its own cookies and storage, on this
     /// site or on <paramref name="host"/> (a test's own host, for settings the shared one lacks).
     /// </summary>
