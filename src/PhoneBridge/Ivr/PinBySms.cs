@@ -63,7 +63,7 @@ internal sealed class PinBySms(
         budget.CancelAfter(sms.Timeout);
         try
         {
-            var sent = await messages.SendAsync(call.From, from, body, budget.Token).ConfigureAwait(false);
+            var sent = await messages.SendTextAsync(call.From, from, body, budget.Token).ConfigureAwait(false);
             if (sent)
             {
                 IvrLog.SmsSent(logger, call.CallSid);

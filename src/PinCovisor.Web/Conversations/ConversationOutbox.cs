@@ -44,7 +44,7 @@ internal sealed class ConversationOutbox(
         }
 
         // Not cancelled with the agent's connection: a send cut off after it reached Twilio would be sent again.
-        if (!await messages.SendAsync(customer.Address, sender, text, CancellationToken.None).ConfigureAwait(false))
+        if (!await messages.SendTextAsync(customer.Address, sender, text, CancellationToken.None).ConfigureAwait(false))
         {
             await store.UnmarkSentAsync(session.Id, seq).ConfigureAwait(false);
             throw NotSent(session.Id, seq, "Twilio refused it or was unreachable", customer.Channel == MessageChannel.WhatsApp

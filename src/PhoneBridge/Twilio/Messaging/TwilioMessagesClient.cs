@@ -6,17 +6,24 @@ using Twilio.Types;
 namespace PhoneBridge.Twilio.Messaging;
 
 /// <summary>
-/// Texts through the SDK's <see cref="MessageResource"/> (<c>POST /2010-04-01/Accounts/{AccountSid}/Messages.json</c>).
+/// Messages through the SDK's <see cref="MessageResource"/> (<c>POST /2010-04-01/Accounts/{AccountSid}/Messages.json</c>).
 /// A send is a POST: it is never repeated once it may have reached Twilio (<see cref="TwilioRetryRule"/>).
 /// </summary>
 internal sealed class TwilioMessagesClient(TwilioRest rest) : ITwilioMessages
 {
-    public async Task<bool> SendAsync(string recipient, string sender, string body, CancellationToken cancellationToken = default)
+    public Task<TwilioRestResult<string>> SendAsync(OutboundMessage message, CancellationToken cancellationToken = default)
     {
-        var sent = await rest.CallAsync("SMS", async client =>
-            (await MessageResource.CreateAsync(to: new PhoneNumber(recipient), from: new PhoneNumber(sender), body: body, client: client)
-                .ConfigureAwait(false)).Sid,
-            cancellationToken).ConfigureAwait(false);
-        return sent.Succeeded;
+        ArgumentNullException.ThrowIfNull(message);
+        return rest.CallAsync(message.To.StartsWith("whatsapp:", StringComparison.Ordinal) ? "WhatsApp" : "SMS", async client =>
+            (await MessageResource.CreateAsync(new CreateMessageOptions(new PhoneNumber(message.To))
+            {
+                From = new PhoneNumber(message.From),
+                Body = string.IsNullOrEmpty(message.Body) ? null : message.Body,
+                MediaUrl = message.MediaUrl is null ? null : [message.MediaUrl],
+                ContentSid = message.ContentSid,
+                ContentVariables = message.ContentVariables,
+                StatusCallback = message.StatusCallback,
+            }, client).ConfigureAwait(false)).Sid,
+            cancellationToken);
     }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 
 using PhoneBridge.Testing.Web;
+using PhoneBridge.Twilio.Messaging;
 
 namespace PhoneBridge.Tests.Twilio.Rest;
 
@@ -15,7 +16,7 @@ public sealed class TwilioMessagesTests
         await using var api = await LoopbackTwilioApi.StartAsync();
         await using var rest = RestServices.For(api.BaseAddress);
 
-        var sent = await rest.Messages.SendAsync("+34611222333", "+34910000000", "Tu PIN es 123456").WaitAsync(Timeout);
+        var sent = await rest.Messages.SendTextAsync("+34611222333", "+34910000000", "Tu PIN es 123456").WaitAsync(Timeout);
 
         sent.Should().BeTrue();
         var request = api.Requests.Should().ContainSingle().Subject;
@@ -30,6 +31,31 @@ public sealed class TwilioMessagesTests
         api.Received.Should().ContainSingle().Which.Body.Should().Be("Tu PIN es 123456");
     }
 
+    [Fact]
+    public async Task AWhatsAppTemplateGoesWithItsContentSidVariablesAttachmentAndStatusCallbackAndReturnsTheMessageSid()
+    {
+        await using var api = await LoopbackTwilioApi.StartAsync();
+        await using var rest = RestServices.For(api.BaseAddress);
+        var message = new OutboundMessage("whatsapp:+34611222333", "whatsapp:+34910000000")
+        {
+            ContentSid = "HX0123456789abcdef0123456789abcdef",
+            ContentVariables = "{\"1\":\"Lucía\"}",
+            MediaUrl = new Uri("https://shop.example/m/abc.jpg"),
+            StatusCallback = new Uri("https://shop.example/twilio/messaging/status"),
+        };
+
+        var sent = await rest.Messages.SendAsync(message).WaitAsync(Timeout);
+
+        sent.Succeeded.Should().BeTrue();
+        sent.Value.Should().StartWith("SM");
+        api.Requests.Should().ContainSingle().Which.Form.Should().BeEquivalentTo(new Dictionary<string, string>
+        {
+            ["To"] = "whatsapp:+34611222333", ["From"] = "whatsapp:+34910000000",
+            ["ContentSid"] = "HX0123456789abcdef0123456789abcdef", ["ContentVariables"] = "{\"1\":\"Lucía\"}",
+            ["MediaUrl"] = "https://shop.example/m/abc.jpg", ["StatusCallback"] = "https://shop.example/twilio/messaging/status",
+        });
+    }
+
     [Theory]
     [InlineData(HttpStatusCode.InternalServerError)]
     [InlineData(HttpStatusCode.BadGateway)]
@@ -40,7 +66,7 @@ public sealed class TwilioMessagesTests
         api.FailNext(1, status);
         await using var rest = RestServices.For(api.BaseAddress);
 
-        var sent = await rest.Messages.SendAsync("+34611222333", "+34910000000", "PIN").WaitAsync(Timeout);
+        var sent = await rest.Messages.SendTextAsync("+34611222333", "+34910000000", "PIN").WaitAsync(Timeout);
 
         sent.Should().BeFalse();
         api.Attempts.Should().Be(1, "Twilio may have queued the text before failing");
@@ -57,11 +83,11 @@ public sealed class TwilioMessagesTests
         await using var rest = RestServices.For(api.BaseAddress);
         if (onAConnectionAlreadyUsed)
         {
-            (await rest.Messages.SendAsync("+34611222333", "+34910000000", "first").WaitAsync(Timeout)).Should().BeTrue();
+            (await rest.Messages.SendTextAsync("+34611222333", "+34910000000", "first").WaitAsync(Timeout)).Should().BeTrue();
         }
 
         api.DropNext(1);
-        var sent = await rest.Messages.SendAsync("+34611222333", "+34910000000", "PIN").WaitAsync(Timeout);
+        var sent = await rest.Messages.SendTextAsync("+34611222333", "+34910000000", "PIN").WaitAsync(Timeout);
 
         sent.Should().BeFalse();
         api.Requests.Count(r => r.Field("Body") == "PIN").Should().Be(1);
@@ -73,10 +99,10 @@ public sealed class TwilioMessagesTests
     {
         await using var api = await LoopbackTwilioApi.StartAsync();
         await using var rest = RestServices.For(api.BaseAddress, new() { ["Twilio:ApiAttemptTimeout"] = "00:00:01" });
-        (await rest.Messages.SendAsync("+34611222333", "+34910000000", "first").WaitAsync(Timeout)).Should().BeTrue();
+        (await rest.Messages.SendTextAsync("+34611222333", "+34910000000", "first").WaitAsync(Timeout)).Should().BeTrue();
         var held = api.HoldNext(1);
 
-        var sent = await rest.Messages.SendAsync("+34611222333", "+34910000000", "PIN").WaitAsync(Timeout);
+        var sent = await rest.Messages.SendTextAsync("+34611222333", "+34910000000", "PIN").WaitAsync(Timeout);
 
         sent.Should().BeFalse();
         held.IsCompleted.Should().BeTrue("the request reached the server before it timed out");
@@ -92,7 +118,7 @@ public sealed class TwilioMessagesTests
         await using var rest = RestServices.For(api.BaseAddress, new() { ["Twilio:ApiAttemptTimeout"] = "00:00:10" });
         using var cancellation = new CancellationTokenSource();
 
-        var send = rest.Messages.SendAsync("+34611222333", "+34910000000", "PIN", cancellation.Token);
+        var send = rest.Messages.SendTextAsync("+34611222333", "+34910000000", "PIN", cancellation.Token);
         await held.WaitAsync(Timeout);
         await cancellation.CancelAsync();
 
@@ -107,7 +133,7 @@ public sealed class TwilioMessagesTests
         api.FailNext(1, HttpStatusCode.TooManyRequests);
         await using var rest = RestServices.For(api.BaseAddress);
 
-        var sent = await rest.Messages.SendAsync("+34611222333", "+34910000000", "PIN").WaitAsync(Timeout);
+        var sent = await rest.Messages.SendTextAsync("+34611222333", "+34910000000", "PIN").WaitAsync(Timeout);
 
         sent.Should().BeTrue();
         api.Attempts.Should().Be(2);
@@ -120,7 +146,7 @@ public sealed class TwilioMessagesTests
         var closed = new Uri($"http://127.0.0.1:{LoopbackPorts.Unused()}");
         await using var rest = RestServices.For(closed);
 
-        var sent = await rest.Messages.SendAsync("+34611222333", "+34910000000", "PIN").WaitAsync(Timeout);
+        var sent = await rest.Messages.SendTextAsync("+34611222333", "+34910000000", "PIN").WaitAsync(Timeout);
 
         sent.Should().BeFalse();
         rest.Logs.Entries.Where(e => e.Id.Id == 1153).Select(e => e.Message).Should().Equal(
@@ -137,7 +163,7 @@ public sealed class TwilioMessagesTests
         const string WrongToken = "wrong-token-0123456789abcdef0000";
         await using var rest = RestServices.For(api.BaseAddress, new() { ["Twilio:AuthToken"] = WrongToken });
 
-        var sent = await rest.Messages.SendAsync("+34611222333", "+34910000000", "PIN").WaitAsync(Timeout);
+        var sent = await rest.Messages.SendTextAsync("+34611222333", "+34910000000", "PIN").WaitAsync(Timeout);
 
         sent.Should().BeFalse();
         rest.Logs.Entries.Should().ContainSingle(e => e.Id.Id == 1151).Which.Message.Should().EndWith("status 401, error 20003");
@@ -151,7 +177,7 @@ public sealed class TwilioMessagesTests
         await using var api = await LoopbackTwilioApi.StartAsync();
         await using var rest = RestServices.For(api.BaseAddress, new() { ["Twilio:AccountSid"] = "" });
 
-        var sent = await rest.Messages.SendAsync("+34611222333", "+34910000000", "PIN").WaitAsync(Timeout);
+        var sent = await rest.Messages.SendTextAsync("+34611222333", "+34910000000", "PIN").WaitAsync(Timeout);
 
         sent.Should().BeFalse();
         api.Attempts.Should().Be(0);
@@ -164,7 +190,7 @@ public sealed class TwilioMessagesTests
         await using var api = await LoopbackTwilioApi.StartAsync("/twilio-api");
         await using var rest = RestServices.For(api.BaseAddress);
 
-        var sent = await rest.Messages.SendAsync("+34611222333", "+34910000000", "PIN").WaitAsync(Timeout);
+        var sent = await rest.Messages.SendTextAsync("+34611222333", "+34910000000", "PIN").WaitAsync(Timeout);
 
         sent.Should().BeTrue();
         api.BaseAddress.AbsolutePath.Should().Be("/twilio-api");
