@@ -24,9 +24,20 @@ internal sealed class ConversationOutbox(
         session?.Origin is SessionOrigin.WhatsApp or SessionOrigin.Sms;
 
     /// <summary>Sends the agent's line <paramref name="seq"/> (<paramref name="text"/>) when the session is a conversation.</summary>
-    public async Task DeliverAsync(CovisorSession session, long seq, string text, string agent, CancellationToken cancellationToken = default)
+    public Task DeliverAsync(CovisorSession session, long seq, string text, string agent, CancellationToken cancellationToken = default) =>
+        DeliverAsync(session, seq, agent, (customer, sender) => new OutboundMessage(customer.Address, sender) { Body = text }, cancellationToken);
+
+    /// <summary>
+    /// Sends the agent's event <paramref name="seq"/> as the message <paramref name="build"/> makes for the
+    /// conversation's customer and the channel's sender; nothing when the session is not a conversation,
+    /// or when that event was already sent.
+    /// </summary>
+    public async Task DeliverAsync(
+        CovisorSession session, long seq, string agent, Func<ConversationCustomer, string, OutboundMessage> build,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(build);
         if (!IsConversation(session))
         {
             return;
@@ -44,7 +55,8 @@ internal sealed class ConversationOutbox(
         }
 
         // Not cancelled with the agent's connection: a send cut off after it reached Twilio would be sent again.
-        if (!await messages.SendTextAsync(customer.Address, sender, text, CancellationToken.None).ConfigureAwait(false))
+        var sent = await messages.SendAsync(build(customer, sender), CancellationToken.None).ConfigureAwait(false);
+        if (!sent.Succeeded)
         {
             await store.UnmarkSentAsync(session.Id, seq).ConfigureAwait(false);
             throw NotSent(session.Id, seq, "Twilio refused it or was unreachable", customer.Channel == MessageChannel.WhatsApp
