@@ -19,6 +19,13 @@ public static class ConversationsExtensions
         services.AddSingleton<ConversationStore>();
         services.AddSingleton<ConversationRouting>();
         services.AddSingleton<ConversationOutbox>();
+        services.AddOptions<InviteOptions>()
+            .BindConfiguration(MessagingOptions.SectionName)
+            .Validate(o => o.InviteLifetime >= TimeSpan.FromMinutes(1) && o.InviteLifetime <= TimeSpan.FromDays(1),
+                "Messaging:InviteLifetime must be between one minute and one day")
+            .ValidateOnStart();
+        services.AddSingleton<InviteLinks>();
+        services.AddSingleton<ConversationInvites>();
         services.RemoveAll<IInboundMessages>();
         services.AddSingleton<IInboundMessages, ConversationInbox>();
         return builder;

@@ -46,6 +46,7 @@ public static class SessionsExtensions
         services.TryAddSingleton<AttemptThrottle>();
         services.AddSingleton<JoinThrottle>();
         services.AddSingleton<DeviceCodes>();
+        services.AddSingleton<SessionInvites>();
         services.AddSingleton<JoinFlow>();
         services.AddSingleton<AdmissionDesk>();
         return builder;

@@ -34,15 +34,17 @@ internal sealed class MessagingShop : IAsyncDisposable
 
     public TwilioCaller Twilio => new(Host.CreateLoopbackClient());
 
-    public static async Task<MessagingShop> StartAsync(RedisServers servers, RedisServerKind kind = RedisServerKind.Garnet)
+    public static async Task<MessagingShop> StartAsync(
+        RedisServers servers, RedisServerKind kind = RedisServerKind.Garnet, IDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null)
     {
         var api = await LoopbackTwilioApi.StartAsync();
-        var host = HostFactory.Start(servers, kind, new Dictionary<string, string?>
+        var host = HostFactory.Start(servers, kind, new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
         {
             ["Twilio:ApiBaseUrl"] = api.BaseAddress.ToString(),
             ["Messaging:WhatsAppFrom"] = WhatsAppSender,
             ["Messaging:SmsFrom"] = SmsNumber,
-        });
+        }, services);
         return new MessagingShop(api, host);
     }
 

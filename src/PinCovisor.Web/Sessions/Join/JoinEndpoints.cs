@@ -13,6 +13,7 @@ internal static class JoinEndpoints
         var join = endpoints.MapGroup("/api/join").AllowAnonymous();
         join.MapPost("", ByPinAsync);
         join.MapPost("/device", ByDeviceAsync);
+        join.MapPost("/invite", InviteJoin.ByInviteAsync);
     }
 
     private static async Task<Results<Ok<JoinResponse>, JsonHttpResult<ProblemDetails>, ProblemHttpResult, ValidationProblem>> ByPinAsync(
@@ -44,8 +45,9 @@ internal static class JoinEndpoints
         return Answer(context, outcome);
     }
 
-    private static Results<Ok<JoinResponse>, JsonHttpResult<ProblemDetails>, ProblemHttpResult, ValidationProblem> Answer(
-        HttpContext context, JoinOutcome outcome)
+    /// <summary>The joiner's answer; <paramref name="refused"/> replaces the usual refusal.</summary>
+    internal static Results<Ok<JoinResponse>, JsonHttpResult<ProblemDetails>, ProblemHttpResult, ValidationProblem> Answer(
+        HttpContext context, JoinOutcome outcome, Func<JsonHttpResult<ProblemDetails>>? refused = null)
     {
         // The body carries a bearer token: no cache may keep it.
         context.Response.Headers.CacheControl = "no-store";
@@ -53,7 +55,7 @@ internal static class JoinEndpoints
         {
             JoinOutcome.Joined joined => TypedResults.Ok(joined.Response),
             JoinOutcome.Throttled throttled => JoinProblems.Throttled(context, throttled.RetryAfter),
-            _ => JoinProblems.Refused(),
+            _ => (refused ?? JoinProblems.Refused)(),
         };
     }
 }

@@ -18,6 +18,7 @@ internal sealed class JoinFlow(
     IPinStore pins,
     ICallStore calls,
     DeviceCodes codes,
+    SessionInvites invites,
     ISessionStore store,
     IAccessTokens tokens,
     ISessionNotifier notifier,
@@ -30,7 +31,10 @@ internal sealed class JoinFlow(
         UnlessThrottledAsync(bucket, budgetSpent => RedeemPinAsync(pin, budgetSpent, bucket, device, cancellationToken), cancellationToken);
 
     public Task<JoinOutcome> ByDeviceCodeAsync(string code, string bucket, string? device, CancellationToken cancellationToken = default) =>
-        UnlessThrottledAsync(bucket, _ => RedeemCodeAsync(code, bucket, device, cancellationToken), cancellationToken);
+        UnlessThrottledAsync(bucket, _ => AdmitAsync(ct => codes.RedeemAsync(code, ct), bucket, device, cancellationToken), cancellationToken);
+
+    public Task<JoinOutcome> ByInviteAsync(string token, string bucket, string? device, CancellationToken cancellationToken = default) =>
+        UnlessThrottledAsync(bucket, _ => AdmitAsync(ct => invites.RedeemAsync(token, ct), bucket, device, cancellationToken), cancellationToken);
 
     // A throttled client learns nothing and a correct PIN stays redeemable for the real caller:
     // the secret is not touched.
@@ -72,9 +76,13 @@ internal sealed class JoinFlow(
         return await EnterAsync(session, admission, device, bucket).ConfigureAwait(false);
     }
 
-    private async Task<JoinOutcome> RedeemCodeAsync(string code, string bucket, string? device, CancellationToken cancellationToken)
+    // A device code is minted by an admitted customer of the session (the same person), an invite
+    // by its agent in charge for the conversation's own address, 128 bits that cannot be guessed
+    // (docs/security.md, "Escalation links"): either way the joiner is let in directly.
+    private async Task<JoinOutcome> AdmitAsync(
+        Func<CancellationToken, Task<string?>> redeem, string bucket, string? device, CancellationToken cancellationToken)
     {
-        var sessionId = await codes.RedeemAsync(code, cancellationToken).ConfigureAwait(false);
+        var sessionId = await redeem(cancellationToken).ConfigureAwait(false);
         var session = sessionId is null ? null : await store.GetAsync(sessionId, CancellationToken.None).ConfigureAwait(false);
         if (session is null)
         {
@@ -82,7 +90,6 @@ internal sealed class JoinFlow(
         }
 
         await throttle.SucceededAsync(bucket, CancellationToken.None).ConfigureAwait(false);
-        // The link was minted by an admitted customer of this session: the same person, let in directly.
         return await EnterAsync(session, AdmissionState.Admitted, device, bucket).ConfigureAwait(false);
     }
 
