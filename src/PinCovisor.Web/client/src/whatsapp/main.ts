@@ -9,6 +9,7 @@ import { applyTexts } from "../demo/texts";
 import { postAsTwilio, twilioEvents, WebhookError, type TwilioEvent } from "../phone/webhooks";
 import type { SimulatorSetup } from "../phone/types";
 import { t, type WhatsAppKey } from "./strings";
+import { linkified } from "./links";
 import {
   address, inboundFields, pictureAsPng, replies, statusFields, storeMedia, type Channel, type Customer, type StoredMedia,
 } from "./twilio";
@@ -97,7 +98,7 @@ function bubble(direction: "in" | "out", body: string, media: string[], note?: s
       ? h("img", { class: "wa-media", src: url, alt: t("media") })
       : h("a", { class: "wa-media-link", href: url, target: "_blank", rel: "noopener" }, `📎 ${t("media")}`)),
     note ? h("small", { class: "wa-note" }, note) : null,
-    body ? h("span", { class: "wa-text" }, body) : null,
+    body ? h("span", { class: "wa-text" }, ...linkified(body)) : null,
     h("span", { class: "wa-ticks", "data-testid": "wa-ticks", "aria-live": "polite" }));
   return show(item);
 }
