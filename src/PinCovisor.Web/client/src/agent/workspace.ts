@@ -12,6 +12,7 @@ import type { CallBoard } from "./calls.js";
 import { CannedSuggestions } from "./canned.js";
 import { catalogBox, videoBox, type ShareActions } from "./share.js";
 import { callBackBox, type CallBackBox } from "./callback.js";
+import { escalateBox, type EscalateBox } from "./escalate.js";
 import { T, t, callStatusText, i18nAttrs } from "./strings.js";
 import { button, confirmDialog, errorText, say } from "./ui.js";
 import { icon } from "./icons.js";
@@ -52,6 +53,7 @@ export class Workspace {
   private readonly chatSlot = h("div", { class: "ws-chat" });
   private readonly actions: HTMLButtonElement[] = [];
   private readonly callBack: CallBackBox;
+  private readonly escalate: EscalateBox | null;
   /** On screen (in the page and not hidden); off screen the shared video's player is held still. */
   private shown = false;
   /** Pauses the console made itself whose events are still to come (they fire a moment later). */
@@ -88,7 +90,10 @@ export class Workspace {
     // Subscribed before the join, so the history's request reaches it.
     this.callBack = callBackBox(options.connection, id);
     this.unsubscribe.push(() => this.callBack.destroy());
+    this.escalate = escalateBox(options.connection, id, this.session.origin);
+    if (this.escalate) this.unsubscribe.push(this.escalate.destroy);
     const tools = h("div", { class: "ws-tools" },
+      this.escalate?.element ?? null,
       this.callBack.element,
       catalogBox(id, share),
       videoBox(id, share),
@@ -245,6 +250,7 @@ export class Workspace {
     if (phase !== "open") this.ringing = null;
     else this.transferButton.disabled = this.ringing !== null;
     this.callBack.setEnabled(phase === "open");
+    this.escalate?.setEnabled(phase === "open");
     if (this.chat) this.chat.input.disabled = phase !== "open";
     this.render();
   }

@@ -9,7 +9,7 @@ import { createChatPanel } from "../shared/chat";
 import { ApiError } from "../shared/api";
 import { announce, h } from "../shared/dom";
 import { lang, onLangChange, setLang } from "../shared/i18n";
-import { type CustomerSession, fetchSession, joinByDevice, joinByPin, joinError, loadSession, saveSession } from "./session";
+import { type CustomerSession, fetchSession, inviteError, joinByDevice, joinByInvite, joinByPin, joinError, loadSession, saveSession } from "./session";
 import { pinForm } from "./pin";
 import { type CallBackForm, createCallBackForm } from "./callback";
 import { callStatusText, t } from "./text";
@@ -30,7 +30,7 @@ export interface CustomerApp {
   readonly element: HTMLElement;
   readonly state: CustomerState;
   /** Resumes a remembered session, or joins with ?pin= / ?device= values, or asks for the PIN. */
-  start(initial?: { pin?: string | null; device?: string | null }): void;
+  start(initial?: { pin?: string | null; device?: string | null; invite?: string | null }): void;
   /** Enters a session obtained elsewhere (a visitor invitation). */
   enter(session: CustomerSession): void;
   focus(): void;
@@ -159,7 +159,7 @@ export function createCustomerApp(options: CustomerAppOptions): CustomerApp {
     return button;
   }
 
-  async function joinWith(join: () => Promise<CustomerSession>): Promise<void> {
+  async function joinWith(join: () => Promise<CustomerSession>, explain: (error: unknown) => string = joinError): Promise<void> {
     pinError = "";
     setState("joining");
     try {
@@ -172,7 +172,7 @@ export function createCustomerApp(options: CustomerAppOptions): CustomerApp {
         setState("pin");
         return;
       }
-      pinError = joinError(error);
+      pinError = explain(error);
       setState("pin");
       announce(element, pinError);
     }
@@ -332,6 +332,7 @@ export function createCustomerApp(options: CustomerAppOptions): CustomerApp {
     start(initial) {
       const saved = loadSession();
       if (initial?.device) void joinWith(() => joinByDevice(baseUrl, initial.device!));
+      else if (initial?.invite) void joinWith(() => joinByInvite(baseUrl, initial.invite!), inviteError);
       else if (saved) enter(saved);
       else if (initial?.pin) {
         pinValue = initial.pin.replace(/\D/g, "");

@@ -54,6 +54,11 @@ export async function joinByDevice(baseUrl: string, code: string): Promise<Custo
   return fromResponse(await api<JoinResponse>("/api/join/device", { baseUrl, body: { code }, credentials: "omit" }));
 }
 
+/** Joins with the link an agent sent by WhatsApp or SMS (/join?invite=…): single use, admitted at once. */
+export async function joinByInvite(baseUrl: string, invite: string): Promise<CustomerSession> {
+  return fromResponse(await api<JoinResponse>("/api/join/invite", { baseUrl, body: { invite }, credentials: "omit" }));
+}
+
 /** What GET /api/sessions/{id} tells a customer (also while waiting). */
 export async function fetchSession(baseUrl: string, session: CustomerSession): Promise<CustomerSession> {
   const view = await api<{ agent: { displayName: string } | null; admission: CustomerSession["admission"] }>(
@@ -64,6 +69,7 @@ export async function fetchSession(baseUrl: string, session: CustomerSession): P
 const words = {
   es: {
     invalid: "Ese código no es válido o ha caducado. Revisa los dígitos o pide uno nuevo.",
+    inviteSpent: "Este enlace ya se ha usado o ha caducado; pide uno nuevo a la tienda.",
     "throttled.one": "Demasiados intentos. Espera {count} minuto y vuelve a intentarlo.",
     "throttled.other": "Demasiados intentos. Espera {count} minutos y vuelve a intentarlo.",
     throttledSoon: "Demasiados intentos. Espera un momento y vuelve a intentarlo.",
@@ -72,6 +78,7 @@ const words = {
   },
   en: {
     invalid: "That code is not valid or has expired. Check the digits, or ask for a new one.",
+    inviteSpent: "This link was already used or has expired; ask the shop for a new one.",
     "throttled.one": "Too many tries. Wait {count} minute and try again.",
     "throttled.other": "Too many tries. Wait {count} minutes and try again.",
     throttledSoon: "Too many tries. Wait a moment and try again.",
@@ -86,6 +93,11 @@ export const pinLength = { min: 4, max: 12 };
 
 export function formatProblem(): string {
   return t("format", pinLength);
+}
+
+/** Human text for a failed join by an agent's link: a used, replaced or expired one is one answer. */
+export function inviteError(error: unknown): string {
+  return error instanceof ApiError && (error.status === 404 || error.status === 400) ? t("inviteSpent") : joinError(error);
 }
 
 /** Human text for a failed join. */
