@@ -116,11 +116,13 @@ public sealed partial class EscalationTests(RedisServers servers)
         await using var conversation = await Conversation.OpenAsync(shop, "whatsapp:");
         var token = await conversation.InviteAsync();
         var phone = new SessionsApi(shop.Host.CreateLoopbackClient());
-        await phone.JoinedInviteAsync(token);
+        var joined = await phone.JoinedInviteAsync(token);
 
         using var again = await phone.FromAnotherClient().JoinInviteAsync(token);
 
         await ShouldBeSpentAsync(again);
+        await using var reloaded = await HubClient.ConnectAsync(shop.Host.BaseAddress, joined.Token);
+        (await reloaded.JoinAsync(joined.SessionId)).Admission.Should().Be("admitted", "the first device goes on with its own token");
     }
 
     [Fact]
