@@ -57,6 +57,12 @@ public sealed class WhatsAppEscalationTests(DevelopmentSite site, ITestOutputHel
         await phone.Page.ReloadAsync().WaitAsync(Limits.Await);
         await Expect(phone.ById("pc-covisor")).ToBeVisibleAsync(new() { Timeout = Arrival });
         await Pages.Chat.ExpectAsync(phone, "agent", "Mira, esta es la Duna.");
+
+        // Single use: the same link on another phone is turned away with what to do.
+        await using var other = await site.OpenAsync("other-phone", Device.Phone, "es-ES", address);
+        await other.Page.GotoAsync(href).WaitAsync(Limits.Await);
+        await Expect(other.ById("pc-error")).ToHaveTextAsync("Este enlace ya se ha usado o ha caducado; pide uno nuevo a la tienda.", new() { Timeout = Arrival });
+        await Expect(other.ById("pc-covisor")).ToHaveCountAsync(0);
         PageProblems.AssertNone(agent, whatsApp, phone);
     }
 }
