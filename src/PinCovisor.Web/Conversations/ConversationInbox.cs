@@ -43,6 +43,7 @@ internal sealed class ConversationInbox(
         // A MessageSid already in the log (Twilio retrying) appends nothing and reaches nobody again.
         await events.PublishAsync(session.Id, EventKinds.ChatMessage, author, data, toAgents: agentGroup,
             messageId: MessageIdPrefix + message.MessageSid, cancellationToken: cancellationToken).ConfigureAwait(false);
+        await store.RecordInboundAsync(session.Id, cancellationToken).ConfigureAwait(false);
 
         // No automatic reply yet: business hours and greetings come with their own options.
         return null;

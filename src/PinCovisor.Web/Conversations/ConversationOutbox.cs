@@ -23,6 +23,21 @@ internal sealed class ConversationOutbox(
     public static bool IsConversation(CovisorSession session) =>
         session?.Origin is SessionOrigin.WhatsApp or SessionOrigin.Sms;
 
+    /// <summary>
+    /// Refuses free text (a chat line, a link, an attachment) to a WhatsApp customer whose 24-hour window
+    /// has closed, with a <see cref="HubException"/> naming when it closed; call it before the line is
+    /// appended to the log. Templates are allowed at any time; SMS and sessions that are not conversations pass.
+    /// </summary>
+    public async Task RequireFreeTextAllowedAsync(CovisorSession session, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        if (IsConversation(session) && await store.WindowClosedAtAsync(session.Id, cancellationToken).ConfigureAwait(false) is { } closedAt)
+        {
+            ConversationLog.WindowClosed(logger, session.Id, closedAt);
+            throw HubErrors.Invalid(ConversationWindow.Closed(closedAt));
+        }
+    }
+
     /// <summary>Sends the agent's line <paramref name="seq"/> (<paramref name="text"/>) when the session is a conversation.</summary>
     public Task DeliverAsync(CovisorSession session, long seq, string text, string agent, CancellationToken cancellationToken = default) =>
         DeliverAsync(session, seq, agent, (customer, sender) => new OutboundMessage(customer.Address, sender) { Body = text }, cancellationToken);

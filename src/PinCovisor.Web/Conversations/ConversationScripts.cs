@@ -26,4 +26,24 @@ internal static class ConversationScripts
         redis.call('HSET', KEYS[1], 'agent', ARGV[1])
         return 1
         """;
+
+    /// <summary>
+    /// KEYS: a conversation's record. ARGV: field, value. Sets the field only while the record lives,
+    /// so a record that just expired is not brought back without its lifetime.
+    /// </summary>
+    public const string SetIfRecorded = """
+        if redis.call('EXISTS', KEYS[1]) == 1 then
+          return redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+        end
+        return -1
+        """;
+
+    /// <summary>KEYS: a conversation's record. ARGV: field, increment. Adds to the field only when it exists; -1 otherwise.</summary>
+    public const string AddIfPresent = """
+        if redis.call('HEXISTS', KEYS[1], ARGV[1]) == 1 then
+          redis.call('HINCRBY', KEYS[1], ARGV[1], ARGV[2])
+          return 1
+        end
+        return -1
+        """;
 }

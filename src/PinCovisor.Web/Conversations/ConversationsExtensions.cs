@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using PhoneBridge.Messaging;
 using PinCovisor.Web.Conversations;
 
@@ -24,6 +25,9 @@ public static class ConversationsExtensions
             .Validate(o => o.InviteLifetime >= TimeSpan.FromMinutes(1) && o.InviteLifetime <= TimeSpan.FromDays(1),
                 "Messaging:InviteLifetime must be between one minute and one day")
             .ValidateOnStart();
+        services.AddOptions<TemplateOptions>().BindConfiguration(MessagingOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TemplateOptions>, TemplateOptionsValidator>();
+        services.AddSingleton<ConversationTemplates>();
         services.AddSingleton<InviteLinks>();
         services.AddSingleton<ConversationInvites>();
         services.RemoveAll<IInboundMessages>();

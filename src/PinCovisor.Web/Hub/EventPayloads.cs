@@ -12,11 +12,18 @@ namespace PinCovisor.Web.Hub;
 /// MessageSid); absent for chat typed in the console or the customer's page.
 /// </param>
 /// <param name="Media">The attachments Twilio announced with a customer's message (references, not downloaded); absent when none.</param>
+/// <param name="Template">The approved template an agent's line was sent as (its text is the rendered preview); absent for free text.</param>
 public sealed record ChatMessage(
     string MessageId,
     string Text,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Channel = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ChatMedia>? Media = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ChatMedia>? Media = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ChatTemplate? Template = null);
+
+/// <summary>The WhatsApp template an agent's chat line went out as.</summary>
+/// <param name="Name">The template's name in <c>Messaging:Templates</c>.</param>
+/// <param name="ContentSid">Twilio's Content SID (<c>HX…</c>).</param>
+public sealed record ChatTemplate(string Name, string ContentSid);
 
 /// <summary>An attachment of a customer's WhatsApp or SMS message, kept as Twilio's reference.</summary>
 /// <param name="Url">Twilio's media URL (fetching it needs the account's credentials).</param>
