@@ -1,0 +1,56 @@
+using PinCovisor.EndToEnd.Browser;
+using static Microsoft.Playwright.Assertions;
+
+namespace PinCovisor.EndToEnd;
+
+/// <summary>WhatsApp's 24-hour window in the console, and the approved template the customer receives after it.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class WhatsAppWindowTests(DevelopmentSite site, ITestOutputHelper output)
+{
+    private static readonly float Arrival = Limits.Ms(Limits.Arrival);
+
+    [Fact]
+    public async Task AfterTheWindowFreeTextIsBlockedAndTheCustomerReceivesATemplateInItsOwnWords()
+    {
+        await using var host = await DevelopmentSite.StartOwnHostAsync();
+        await using var agent = await site.OpenAsync("agent", Device.Desktop, "en-GB", host.BaseAddress);
+        await using var customer = await site.OpenAsync("customer", Device.Phone, "es-ES", host.BaseAddress);
+        var shots = new Screenshots(nameof(AfterTheWindowFreeTextIsBlockedAndTheCustomerReceivesATemplateInItsOwnWords), output, agent, customer);
+        await new Pages.AgentConsole(agent).LogInAsync();
+        await customer.Page.GotoAsync("/demo/whatsapp").WaitAsync(Limits.Await);
+        await Expect(customer.ById("wa-send")).ToBeEnabledAsync(new() { Timeout = Arrival });
+
+        await customer.ById("wa-text").FillAsync("¿Está listo mi pedido?").WaitAsync(Limits.Await);
+        await customer.ById("wa-send").ClickAsync().WaitAsync(Limits.Await);
+        await agent.ById("agent-session").First.ClickAsync(new() { Timeout = Arrival }).WaitAsync(Limits.Await);
+        await Pages.Chat.ExpectAsync(agent, "customer", "¿Está listo mi pedido?");
+        var window = agent.ById("agent-window");
+        await Expect(window).ToHaveAttributeAsync("data-state", "open", new() { Timeout = Arrival });
+        await Expect(window).ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"^Window open: 2[34] h \d+ min left$"));
+        await Pages.Chat.SendAsync(agent, "Let me check.");
+        var shop = customer.Page.Locator("[data-testid=wa-message][data-direction=out]");
+        await Expect(shop).ToContainTextAsync("Let me check.", new() { Timeout = Arrival });
+        await shots.TakeAsync("window-open");
+
+        await customer.ById("wa-later").ClickAsync().WaitAsync(Limits.Await);
+        await Expect(customer.ById("wa-later-done")).ToContainTextAsync("Ha pasado un día", new() { Timeout = Arrival });
+
+        // The console reads its sessions again every few seconds: the window shows closed, free text is off.
+        await Expect(window).ToHaveAttributeAsync("data-state", "closed", new() { Timeout = Arrival });
+        await Expect(window).ToHaveTextAsync("Window closed — send a template");
+        await Expect(agent.ById("pc-chat-input")).ToBeDisabledAsync();
+        await agent.ById("agent-template").SelectOptionAsync("pedido_listo").WaitAsync(Limits.Await);
+        await agent.ById("agent-template-var").Nth(0).FillAsync("Lucía").WaitAsync(Limits.Await);
+        await agent.ById("agent-template-var").Nth(1).FillAsync("A-1042").WaitAsync(Limits.Await);
+        const string words = "Hola Lucía, tu pedido A-1042 está listo para recoger en Tienda Aurora. ¿Te va bien pasar hoy?";
+        await Expect(agent.ById("agent-template-preview")).ToHaveTextAsync(words);
+        await shots.TakeAsync("window-closed");
+        await agent.ById("agent-template-send").ClickAsync().WaitAsync(Limits.Await);
+
+        await Expect(shop.Last).ToContainTextAsync(words, new() { Timeout = Arrival });
+        await Pages.Chat.ExpectAsync(agent, "agent", words);
+        await shots.TakeAsync("template-received");
+        await Expect(customer.ById("wa-error")).ToBeHiddenAsync();
+        PageProblems.AssertNone(agent, customer);
+    }
+}
