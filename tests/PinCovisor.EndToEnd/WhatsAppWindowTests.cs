@@ -1,9 +1,13 @@
+using Microsoft.Playwright;
 using PinCovisor.EndToEnd.Browser;
 using static Microsoft.Playwright.Assertions;
 
 namespace PinCovisor.EndToEnd;
 
-/// <summary>WhatsApp's 24-hour window in the console, and the approved template the customer receives after it.</summary>
+/// <summary>
+/// WhatsApp's 24-hour window in the console, and the approved template the customer receives after it:
+/// the README's step 9, with the controls found by the words the README names them with.
+/// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class WhatsAppWindowTests(DevelopmentSite site, ITestOutputHelper output)
 {
@@ -14,7 +18,7 @@ public sealed class WhatsAppWindowTests(DevelopmentSite site, ITestOutputHelper 
     {
         await using var host = await DevelopmentSite.StartOwnHostAsync();
         await using var agent = await site.OpenAsync("agent", Device.Desktop, "en-GB", host.BaseAddress);
-        await using var customer = await site.OpenAsync("customer", Device.Phone, "es-ES", host.BaseAddress);
+        await using var customer = await site.OpenAsync("customer", Device.Phone, "en-GB", host.BaseAddress);
         var shots = new Screenshots(nameof(AfterTheWindowFreeTextIsBlockedAndTheCustomerReceivesATemplateInItsOwnWords), output, agent, customer);
         await new Pages.AgentConsole(agent).LogInAsync();
         await customer.Page.GotoAsync("/demo/whatsapp").WaitAsync(Limits.Await);
@@ -32,20 +36,20 @@ public sealed class WhatsAppWindowTests(DevelopmentSite site, ITestOutputHelper 
         await Expect(shop).ToContainTextAsync("Let me check.", new() { Timeout = Arrival });
         await shots.TakeAsync("window-open");
 
-        await customer.ById("wa-later").ClickAsync().WaitAsync(Limits.Await);
-        await Expect(customer.ById("wa-later-done")).ToContainTextAsync("Ha pasado un día", new() { Timeout = Arrival });
+        await customer.Page.GetByRole(AriaRole.Button, new() { Name = "24 h later", Exact = true }).ClickAsync().WaitAsync(Limits.Await);
+        await Expect(customer.ById("wa-later-done")).ToContainTextAsync("A day has passed", new() { Timeout = Arrival });
 
         // The console reads its sessions again every few seconds: the window shows closed, free text is off.
         await Expect(window).ToHaveAttributeAsync("data-state", "closed", new() { Timeout = Arrival });
         await Expect(window).ToHaveTextAsync("Window closed — send a template");
         await Expect(agent.ById("pc-chat-input")).ToBeDisabledAsync();
-        await agent.ById("agent-template").SelectOptionAsync("pedido_listo").WaitAsync(Limits.Await);
+        await agent.Page.GetByLabel("Template", new() { Exact = true }).SelectOptionAsync("pedido_listo").WaitAsync(Limits.Await);
         await agent.ById("agent-template-var").Nth(0).FillAsync("Lucía").WaitAsync(Limits.Await);
         await agent.ById("agent-template-var").Nth(1).FillAsync("A-1042").WaitAsync(Limits.Await);
         const string words = "Hola Lucía, tu pedido A-1042 está listo para recoger en Tienda Aurora. ¿Te va bien pasar hoy?";
         await Expect(agent.ById("agent-template-preview")).ToHaveTextAsync(words);
         await shots.TakeAsync("window-closed");
-        await agent.ById("agent-template-send").ClickAsync().WaitAsync(Limits.Await);
+        await agent.Page.GetByRole(AriaRole.Button, new() { Name = "Send template", Exact = true }).ClickAsync().WaitAsync(Limits.Await);
 
         await Expect(shop.Last).ToContainTextAsync(words, new() { Timeout = Arrival });
         await Pages.Chat.ExpectAsync(agent, "agent", words);
