@@ -1,6 +1,6 @@
 namespace PinCovisor.Web.Conversations;
 
-/// <summary>Log events of WhatsApp's 24-hour window and of templates (2905–2909 of the conversations' range). Never a variable's value.</summary>
+/// <summary>Log events of WhatsApp's 24-hour window and of templates (2905–2906 of the conversations' range). Never a variable's value.</summary>
 internal static partial class ConversationLog
 {
     [LoggerMessage(2905, LogLevel.Information, "Session {SessionId}: free text refused, the 24-hour window closed at {ClosedAt:u}")]

@@ -17,6 +17,7 @@ namespace PinCovisor.Web.Conversations;
 internal sealed class ConversationOutbox(
     ConversationStore store,
     ITwilioMessages messages,
+    DeliveryTracking delivery,
     IOptions<MessagingOptions> options,
     ILogger<ConversationOutbox> logger)
 {
@@ -70,7 +71,9 @@ internal sealed class ConversationOutbox(
         }
 
         // Not cancelled with the agent's connection: a send cut off after it reached Twilio would be sent again.
-        var sent = await messages.SendAsync(build(customer, sender), CancellationToken.None).ConfigureAwait(false);
+        var message = build(customer, sender);
+        var sent = await messages.SendAsync(message with { StatusCallback = message.StatusCallback ?? delivery.CallbackUrl() }, CancellationToken.None)
+            .ConfigureAwait(false);
         if (!sent.Succeeded)
         {
             await store.UnmarkSentAsync(session.Id, seq).ConfigureAwait(false);
@@ -80,6 +83,10 @@ internal sealed class ConversationOutbox(
         }
 
         await store.RememberAgentAsync(customer.Address, agent, options.Value.LastAgentMemory, CancellationToken.None).ConfigureAwait(false);
+        if (sent.Value is { } messageSid)
+        {
+            await delivery.TrackAsync(session.Id, seq, messageSid, CancellationToken.None).ConfigureAwait(false);
+        }
     }
 
     private HubException NotSent(string sessionId, long seq, string reason, string message)

@@ -20,6 +20,10 @@ public static class ConversationsExtensions
         services.AddSingleton<ConversationStore>();
         services.AddSingleton<ConversationRouting>();
         services.AddSingleton<ConversationOutbox>();
+        services.AddHttpContextAccessor();
+        services.AddSingleton<DeliveryTracking>();
+        services.RemoveAll<IMessageStatuses>();
+        services.AddSingleton<IMessageStatuses>(s => s.GetRequiredService<DeliveryTracking>());
         services.AddOptions<InviteOptions>()
             .BindConfiguration(MessagingOptions.SectionName)
             .Validate(o => o.InviteLifetime >= TimeSpan.FromMinutes(1) && o.InviteLifetime <= TimeSpan.FromDays(1),

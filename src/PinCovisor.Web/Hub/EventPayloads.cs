@@ -30,6 +30,19 @@ public sealed record ChatTemplate(string Name, string ContentSid);
 /// <param name="ContentType">As Twilio announced it, e.g. <c>image/jpeg</c>; empty when it did not.</param>
 public sealed record ChatMedia(string Url, string ContentType);
 
+/// <summary>How far an agent's message to a WhatsApp or SMS customer got, as Twilio's status callback said.</summary>
+/// <param name="Seq">The agent's <c>chat.message</c>.</param>
+/// <param name="MessageSid">Twilio's SID of the message it was sent as.</param>
+/// <param name="Status"><c>queued</c>, <c>sending</c>, <c>sent</c>, <c>delivered</c>, <c>read</c>, <c>failed</c> or <c>undelivered</c> (also <c>accepted</c>, <c>scheduled</c>, <c>canceled</c>).</param>
+/// <param name="ErrorCode">Twilio's error code, for a failed or undelivered message when Twilio gave one.</param>
+/// <param name="Reason">What the error means for the agent (en, es), for failed or undelivered.</param>
+public sealed record ChatDelivery(
+    long Seq,
+    string MessageSid,
+    string Status,
+    int? ErrorCode,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Conversations.DeliveryReason? Reason);
+
 /// <summary>The author has received or read every event of the session up to <paramref name="UpToSeq"/>.</summary>
 /// <param name="UpToSeq">Cumulative: everything with a lower or equal sequence number.</param>
 /// <param name="State"><c>delivered</c> or <c>read</c>.</param>
