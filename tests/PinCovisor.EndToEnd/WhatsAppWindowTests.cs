@@ -34,6 +34,9 @@ public sealed class WhatsAppWindowTests(DevelopmentSite site, ITestOutputHelper 
         await Pages.Chat.SendAsync(agent, "Let me check.");
         var shop = customer.Page.Locator("[data-testid=wa-message][data-direction=out]");
         await Expect(shop).ToContainTextAsync("Let me check.", new() { Timeout = Arrival });
+        // The simulator reports the line sent, delivered and read to its status callback: blue ticks in the console.
+        var ticks = agent.Page.Locator(".pc-msg-row.pc-own", new() { HasText = "Let me check." }).GetByTestId("pc-chat-status");
+        await Expect(ticks).ToHaveAttributeAsync("data-state", "read", new() { Timeout = Arrival });
         await shots.TakeAsync("window-open");
 
         await customer.Page.GetByRole(AriaRole.Button, new() { Name = "24 h later", Exact = true }).ClickAsync().WaitAsync(Limits.Await);
