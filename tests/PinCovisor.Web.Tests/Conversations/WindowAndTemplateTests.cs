@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -32,7 +33,10 @@ public sealed class WindowAndTemplateTests(RedisServers servers)
         ["Sessions:Lifetime"] = "3.00:00:00",
     };
 
-    private readonly FakeTimeProvider _clock = new(DateTimeOffset.UnixEpoch.AddSeconds(Random.Shared.NextInt64(1_700_000_000, 2_000_000_000)));
+    // From now, not a random instant: the hosts' Data Protection key ring lives in the shared Redis and
+    // is dated by this clock, so keys dated years apart by one test would unsettle the next one's tokens.
+    // A hidden use of the system clock still shows: the window is only crossed by advancing this one.
+    private readonly FakeTimeProvider _clock = new(DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
 
     [Fact]
     public async Task FreeTextGoesOutWithinADayOfTheCustomersLastMessage()
@@ -64,6 +68,21 @@ public sealed class WindowAndTemplateTests(RedisServers servers)
         shop.Api.Received.Should().BeEmpty();
         (await later.InvokeAsync<JoinResult>("JoinSession", sessionId, 0L)).Events
             .Should().NotContain(e => e.Kind == EventKinds.ChatMessage && e.Author.Role == "agent", "nothing the customer never got shows as written");
+    }
+
+    [Fact]
+    public async Task TheCovisorLinkIsFreeTextRefusedAfterTheWindowToo()
+    {
+        await using var shop = await StartAsync();
+        await using var ana = await AnaAsync(shop);
+        var (sessionId, _) = await OpenAsync(shop, "whatsapp:", ana);
+
+        _clock.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1));
+        await using var later = await SignedInAgainAsync(shop, sessionId);
+
+        var refused = await later.Invoking(a => a.InvokeAsync<long>("InviteToCovisor", sessionId)).Should().ThrowAsync<HubException>();
+        refused.Which.Message.Should().EndWith("; send a template instead.");
+        shop.Api.Received.Should().BeEmpty();
     }
 
     [Fact]

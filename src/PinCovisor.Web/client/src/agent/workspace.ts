@@ -258,15 +258,16 @@ export class Workspace {
     if (phase !== "open") this.ringing = null;
     else this.transferButton.disabled = this.ringing !== null;
     this.callBack.setEnabled(phase === "open");
-    this.escalate?.setEnabled(phase === "open");
     this.window?.setEnabled(phase === "open");
     this.lockFreeText();
     this.render();
   }
 
-  /** Free text goes while the session is open and, on WhatsApp, its 24-hour window too. */
+  /** Free text (a chat line, the covisor link) goes while the session is open and, on WhatsApp, its 24-hour window too. */
   private lockFreeText(): void {
-    if (this.chat) this.chat.input.disabled = this.phase !== "open" || this.window?.open === false;
+    const free = this.phase === "open" && this.window?.open !== false;
+    if (this.chat) this.chat.input.disabled = !free;
+    this.escalate?.setEnabled(free);
   }
 
   private showBanner(text: string): void {
