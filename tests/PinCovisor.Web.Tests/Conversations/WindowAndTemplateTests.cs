@@ -18,20 +18,12 @@ namespace PinCovisor.Web.Tests.Conversations;
 [Collection(RedisCollection.Name)]
 public sealed class WindowAndTemplateTests(RedisServers servers)
 {
-    private const string PedidoSid = "HX0123456789abcdef0123456789abcdef";
+    private const string PedidoSid = TestTemplates.PedidoSid;
 
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
-    private static readonly Dictionary<string, string?> Templates = new()
-    {
-        ["Messaging:Templates:pedido_listo:ContentSid"] = PedidoSid,
-        ["Messaging:Templates:pedido_listo:Variables:0"] = "nombre",
-        ["Messaging:Templates:pedido_listo:Variables:1"] = "pedido",
-        ["Messaging:Templates:pedido_listo:Preview"] = "Hola {{1}}, tu pedido {{2}} está listo.",
-        ["Messaging:Templates:pedido_listo:Language"] = "es",
-        // A day and more passes on the test's clock: the conversation must outlive it.
-        ["Sessions:Lifetime"] = "3.00:00:00",
-    };
+    // A day and more passes on the test's clock: the conversation must outlive it.
+    private static readonly Dictionary<string, string?> Templates = TestTemplates.Settings(new Dictionary<string, string?> { ["Sessions:Lifetime"] = "3.00:00:00" });
 
     // From now, not a random instant: the hosts' Data Protection key ring lives in the shared Redis and
     // is dated by this clock, so keys dated years apart by one test would unsettle the next one's tokens.
@@ -180,7 +172,7 @@ public sealed class WindowAndTemplateTests(RedisServers servers)
         only.GetProperty("name").GetString().Should().Be("pedido_listo");
         only.GetProperty("contentSid").GetString().Should().Be(PedidoSid);
         only.GetProperty("variables").EnumerateArray().Select(v => v.GetString()).Should().Equal("nombre", "pedido");
-        only.GetProperty("preview").GetString().Should().Be("Hola {{1}}, tu pedido {{2}} está listo.");
+        only.GetProperty("preview").GetString().Should().Be(TestTemplates.PedidoPreview);
         only.GetProperty("language").GetString().Should().Be("es");
         refused.StatusCode.Should().Be(System.Net.HttpStatusCode.Unauthorized);
     }
