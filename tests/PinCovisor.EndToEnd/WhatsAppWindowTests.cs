@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using PhoneBridge.Testing.Web;
 using PinCovisor.EndToEnd.Browser;
 using static Microsoft.Playwright.Assertions;
 
@@ -58,6 +60,41 @@ public sealed class WhatsAppWindowTests(DevelopmentSite site, ITestOutputHelper 
         await Pages.Chat.ExpectAsync(agent, "agent", words);
         await shots.TakeAsync("template-received");
         await Expect(customer.ById("wa-error")).ToBeHiddenAsync();
+        PageProblems.AssertNone(agent, customer);
+    }
+
+    [Fact]
+    public async Task AMessageTwilioCouldNotDeliverTurnsRedWithTheReasonInTheConsole()
+    {
+        await using var host = await DevelopmentSite.StartOwnHostAsync();
+        await using var agent = await site.OpenAsync("agent", Device.Desktop, "en-GB", host.BaseAddress);
+        await using var customer = await site.OpenAsync("customer", Device.Phone, "en-GB", host.BaseAddress);
+        var shots = new Screenshots(nameof(AMessageTwilioCouldNotDeliverTurnsRedWithTheReasonInTheConsole), output, agent, customer);
+        await new Pages.AgentConsole(agent).LogInAsync();
+        await customer.Page.GotoAsync("/demo/whatsapp").WaitAsync(Limits.Await);
+        await Expect(customer.ById("wa-send")).ToBeEnabledAsync(new() { Timeout = Arrival });
+        await customer.ById("wa-text").FillAsync("Is the Duna lamp in stock?").WaitAsync(Limits.Await);
+        await customer.ById("wa-send").ClickAsync().WaitAsync(Limits.Await);
+        await agent.ById("agent-session").First.ClickAsync(new() { Timeout = Arrival }).WaitAsync(Limits.Await);
+        await Pages.Chat.SendAsync(agent, "Yes, two left.");
+        var reply = customer.Page.Locator("[data-testid=wa-message][data-direction=out]");
+        await Expect(reply).ToHaveAttributeAsync("data-message-sid", new System.Text.RegularExpressions.Regex("^SM"), new() { Timeout = Arrival });
+        var messageSid = await reply.GetAttributeAsync("data-message-sid").WaitAsync(Limits.Await);
+
+        // Twilio's word that it failed, signed as Twilio signs (the simulator plays only successes).
+        var authToken = host.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()["Twilio:AuthToken"]!;
+        using var failed = await new TwilioCaller(host.CreateLoopbackClient(), authToken).PostAsync("/twilio/messaging/status",
+            [new("MessageSid", messageSid!), new("MessageStatus", "failed"), new("ErrorCode", "63016")]);
+
+        failed.StatusCode.Should().Be(System.Net.HttpStatusCode.NoContent);
+        var line = agent.Page.Locator(".pc-msg-row.pc-own", new() { HasText = "Yes, two left." });
+        await Expect(line.GetByTestId("pc-chat-status")).ToHaveAttributeAsync("data-state", "failed", new() { Timeout = Arrival });
+        await Expect(line.GetByTestId("pc-chat-undelivered"))
+            .ToHaveTextAsync("WhatsApp refused free text outside the 24-hour window; send a template instead.");
+        await agent.ById("pc-lang").ClickAsync().WaitAsync(Limits.Await);
+        await Expect(line.GetByTestId("pc-chat-undelivered"))
+            .ToHaveTextAsync("WhatsApp rechazó el texto libre fuera de la ventana de 24 horas; envía una plantilla.", new() { Timeout = Arrival });
+        await shots.TakeAsync("undelivered");
         PageProblems.AssertNone(agent, customer);
     }
 }
