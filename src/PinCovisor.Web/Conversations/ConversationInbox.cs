@@ -9,7 +9,8 @@ namespace PinCovisor.Web.Conversations;
 /// <see cref="IInboundMessages"/> of the visual side: each message lands in its address's open
 /// conversation as a <c>chat.message</c> from the customer (so history, replay, transcripts and
 /// transfers treat it as chat), stored once per MessageSid through the event log's message ids.
-/// A new conversation is routed (<see cref="ConversationRouting"/>) or left waiting.
+/// A new conversation is routed (<see cref="ConversationRouting"/>) or left waiting; while the shop
+/// is closed the webhook answers with <see cref="AfterHoursReply"/>.
 /// </summary>
 internal sealed class ConversationInbox(
     ConversationStore store,
@@ -19,6 +20,7 @@ internal sealed class ConversationInbox(
     SessionEvents events,
     IOptions<CovisorHubOptions> hub,
     IOptions<MessagingOptions> options,
+    AfterHoursReply afterHours,
     ILogger<ConversationInbox> logger) : IInboundMessages
 {
     /// <summary>The prefix of message ids in the event log: Twilio's MessageSid, apart from ids clients choose.</summary>
@@ -44,8 +46,7 @@ internal sealed class ConversationInbox(
         await events.PublishAsync(session.Id, EventKinds.ChatMessage, author, data, toAgents: agentGroup,
             messageId: MessageIdPrefix + message.MessageSid, cancellationToken: cancellationToken).ConfigureAwait(false);
 
-        // No automatic reply yet: business hours and greetings come with their own options.
-        return null;
+        return await afterHours.ReplyAsync(session, message, agentGroup, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<CovisorSession> RouteAsync(CovisorSession session, InboundMessage message, CancellationToken cancellationToken)

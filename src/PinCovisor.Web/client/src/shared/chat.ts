@@ -17,6 +17,7 @@ const dictionary = {
     ended: "La sesión ha terminado.", joined: "Un cliente ha entrado ({device}).", admitted: "Cliente admitido.",
     rejected: "Cliente rechazado.", hint: "Intro envía · Mayús+Intro, nueva línea", empty: "Aún no hay mensajes.",
     "newMessages.one": "{count} mensaje nuevo ↓", "newMessages.other": "{count} mensajes nuevos ↓",
+    automatic: "Respuesta automática",
   },
   en: {
     log: "Conversation", input: "Write a message", send: "Send", typing: "{name} is typing…",
@@ -26,6 +27,7 @@ const dictionary = {
     ended: "The session has ended.", joined: "A customer joined ({device}).", admitted: "Customer admitted.",
     rejected: "Customer turned away.", hint: "Enter sends · Shift+Enter, new line", empty: "No messages yet.",
     "newMessages.one": "{count} new message ↓", "newMessages.other": "{count} new messages ↓",
+    automatic: "Automatic reply",
   },
 } satisfies Dictionary<string>;
 const t = translator(dictionary);
@@ -145,6 +147,8 @@ export function createChatPanel(options: ChatPanelOptions): ChatPanel {
 
   function authorName(author: CovisorEvent["author"]): string {
     if (mine(author)) return t("you");
+    // The shop's automatic replies (outside business hours): what the customer was told, by nobody in the session.
+    if (author.role === "system") return author.name ? `${author.name} · ${t("automatic")}` : t("automatic");
     return author.name && author.role === "agent" ? author.name : author.role === "agent" ? t("agent") : t("customer");
   }
 
