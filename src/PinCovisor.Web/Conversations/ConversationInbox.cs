@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using PhoneBridge.Messaging;
 using PinCovisor.Web.Hub;
+using PinCovisor.Web.Orders;
 using PinCovisor.Web.Sessions;
 
 namespace PinCovisor.Web.Conversations;
@@ -21,6 +22,7 @@ internal sealed class ConversationInbox(
     IOptions<CovisorHubOptions> hub,
     IOptions<MessagingOptions> options,
     AfterHoursReply afterHours,
+    OrderNumbers orders,
     ILogger<ConversationInbox> logger) : IInboundMessages
 {
     /// <summary>The prefix of message ids in the event log: Twilio's MessageSid, apart from ids clients choose.</summary>
@@ -35,11 +37,11 @@ internal sealed class ConversationInbox(
             session = await RouteAsync(session, message, cancellationToken).ConfigureAwait(false);
         }
 
-        var data = new ChatMessage(
+        var data = orders.Mark(new ChatMessage(
             message.MessageSid,
             ConversationText.Body(message.Body, message.ButtonText, hub.Value.MaxTextLength),
             ConversationChannels.Wire(message.Channel),
-            message.Media.Count == 0 ? null : [.. message.Media.Select(m => new ChatMedia(m.Url, m.ContentType))]);
+            message.Media.Count == 0 ? null : [.. message.Media.Select(m => new ChatMedia(m.Url, m.ContentType))]));
         var author = new EventAuthor("customer", null, ConversationText.Name(message.ProfileName) ?? "Customer");
         var agentGroup = session.AgentUsername is { } agent ? new[] { HubGroups.Agent(agent) } : [];
         // A MessageSid already in the log (Twilio retrying) appends nothing and reaches nobody again.
