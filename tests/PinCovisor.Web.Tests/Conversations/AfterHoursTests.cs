@@ -29,7 +29,7 @@ public sealed class AfterHoursTests(RedisServers servers)
 
     [Theory]
     [MemberData(nameof(RedisServers.Kinds), MemberType = typeof(RedisServers))]
-    public async Task AMessageWhileClosedIsAnsweredWithTheNextOpeningInSpanishAndLoggedForTheAgent(RedisServerKind kind)
+    public async Task AMessageWhileClosedIsAnsweredWithTheNextOpeningInSpanishAndLoggedForTheAgentAndTheTranscript(RedisServerKind kind)
     {
         // Saturday 2026-11-28, 11:00 in Madrid.
         var (shop, _) = await StartAsync(kind, "2026-11-28T10:00:00Z");
@@ -45,6 +45,7 @@ public sealed class AfterHoursTests(RedisServers servers)
         chats.Select(e => e.Author.Role).Should().Equal("customer", "system");
         chats[1].Author.Should().Be(new EventAuthor("system", null, null));
         chats[1].DataAs<ChatMessage>().Should().Be(new ChatMessage(AfterHoursReply.MessageIdPrefix + sid, expected));
+        TranscriptLine.From(chats).Select(l => (l.Role, l.Name, l.Text)).Should().Equal(("customer", "Lucía", "Hola"), ("system", null, expected));
     }
 
     [Fact]
