@@ -64,7 +64,7 @@ internal sealed class AfterHoursReply(
 
         var spanish = CustomerLanguage.IsSpanish(message.Body, message.Address);
         var text = Compose(spanish ? options.Value.ReplyEs : options.Value.ReplyEn, opening, today, spanish);
-        var author = new EventAuthor("system", null, options.Value.SenderName);
+        var author = new EventAuthor("system", null, string.IsNullOrWhiteSpace(options.Value.SenderName) ? null : options.Value.SenderName.Trim());
         await events.PublishAsync(session.Id, EventKinds.ChatMessage, author, new ChatMessage(MessageIdPrefix + message.MessageSid, text),
             toAgents: agentGroup, messageId: MessageIdPrefix + message.MessageSid, cancellationToken: cancellationToken).ConfigureAwait(false);
         ConversationLog.AfterHoursReplied(logger, session.Id, message.MessageSid, spanish ? "es" : "en");
