@@ -27,6 +27,10 @@ internal static class ConversationKeys
     /// <summary>Agents' messages handed to Twilio (hash: event seq → 1), so a resent chat line is sent once.</summary>
     public static RedisKey Sent(string sessionId) => CovisorKeys.SessionScoped(sessionId, "sent");
 
+    /// <summary>The after-hours reply of one local day (string: the MessageSid it answered, written with SET NX).</summary>
+    public static RedisKey AfterHours(string sessionId, DateOnly day) =>
+        CovisorKeys.SessionScoped(sessionId, "after-hours:" + day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+
     /// <summary>The key component naming an address: SHA-256 of <c>whatsapp:+…</c> or <c>+…</c>, lower-case hex.</summary>
     public static string Hash(string address) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(address)));

@@ -12,11 +12,13 @@ namespace PinCovisor.Web.Hub;
 /// MessageSid); absent for chat typed in the console or the customer's page.
 /// </param>
 /// <param name="Media">The attachments Twilio announced with a customer's message (references, not downloaded); absent when none.</param>
+/// <param name="Orders">The shop's order numbers in <paramref name="Text"/> (<c>Orders:NumberPattern</c>), found when it was appended; absent when none.</param>
 public sealed record ChatMessage(
     string MessageId,
     string Text,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Channel = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ChatMedia>? Media = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ChatMedia>? Media = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<Orders.OrderMention>? Orders = null);
 
 /// <summary>An attachment of a customer's WhatsApp or SMS message, kept as Twilio's reference.</summary>
 /// <param name="Url">Twilio's media URL (fetching it needs the account's credentials).</param>
