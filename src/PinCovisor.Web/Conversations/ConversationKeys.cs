@@ -27,6 +27,10 @@ internal static class ConversationKeys
     /// <summary>Agents' messages handed to Twilio (hash: event seq → 1), so a resent chat line is sent once.</summary>
     public static RedisKey Sent(string sessionId) => CovisorKeys.SessionScoped(sessionId, "sent");
 
+    /// <summary>The after-hours reply of one local day (string: the MessageSid it answered, written with SET NX).</summary>
+    public static RedisKey AfterHours(string sessionId, DateOnly day) =>
+        CovisorKeys.SessionScoped(sessionId, "after-hours:" + day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+
     /// <summary>Which agent's message a Twilio MessageSid is (string: <c>sessionId seq</c>), for its status callbacks.</summary>
     public static RedisKey MessageSid(string messageSid) => CovisorKeys.Global("message-sid", messageSid);
 

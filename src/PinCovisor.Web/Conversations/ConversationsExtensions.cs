@@ -29,6 +29,12 @@ public static class ConversationsExtensions
             .Validate(o => o.InviteLifetime >= TimeSpan.FromMinutes(1) && o.InviteLifetime <= TimeSpan.FromDays(1),
                 "Messaging:InviteLifetime must be between one minute and one day")
             .ValidateOnStart();
+        services.AddOptions<AfterHoursOptions>()
+            .BindConfiguration(AfterHoursOptions.SectionName)
+            .Validate(o => ReplyFits(o.ReplyEs), $"Messaging:AfterHours:ReplyEs must be a text of 1 to {AfterHoursOptions.MaxReplyLength} characters")
+            .Validate(o => ReplyFits(o.ReplyEn), $"Messaging:AfterHours:ReplyEn must be a text of 1 to {AfterHoursOptions.MaxReplyLength} characters")
+            .ValidateOnStart();
+        services.AddSingleton<AfterHoursReply>();
         services.AddOptions<TemplateOptions>().BindConfiguration(MessagingOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<TemplateOptions>, TemplateOptionsValidator>();
         services.AddSingleton<ConversationTemplates>();
@@ -38,6 +44,9 @@ public static class ConversationsExtensions
         services.AddSingleton<IInboundMessages, ConversationInbox>();
         return builder;
     }
+
+    private static bool ReplyFits(string? reply) =>
+        !string.IsNullOrWhiteSpace(reply) && reply.Length <= AfterHoursOptions.MaxReplyLength;
 
     /// <summary>Maps the agents' API of waiting conversations under <c>/api/conversations</c>.</summary>
     public static IEndpointRouteBuilder MapConversations(this IEndpointRouteBuilder endpoints) => endpoints.MapConversationEndpoints();

@@ -12,12 +12,14 @@ namespace PinCovisor.Web.Hub;
 /// MessageSid); absent for chat typed in the console or the customer's page.
 /// </param>
 /// <param name="Media">The attachments Twilio announced with a customer's message (references, not downloaded); absent when none.</param>
+/// <param name="Orders">The shop's order numbers in <paramref name="Text"/> (<c>Orders:NumberPattern</c>), found when it was appended; absent when none.</param>
 /// <param name="Template">The approved template an agent's line was sent as (its text is the rendered preview); absent for free text.</param>
 public sealed record ChatMessage(
     string MessageId,
     string Text,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Channel = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ChatMedia>? Media = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<Orders.OrderMention>? Orders = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ChatTemplate? Template = null);
 
 /// <summary>The WhatsApp template an agent's chat line went out as.</summary>
