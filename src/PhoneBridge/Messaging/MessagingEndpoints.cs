@@ -9,7 +9,7 @@ using Twilio.TwiML;
 
 namespace PhoneBridge.Messaging;
 
-/// <summary>Wiring of customer messages: the <c>Messaging</c> options and <c>POST /twilio/messaging</c>.</summary>
+/// <summary>Wiring of customer messages: the <c>Messaging</c> options, <c>POST /twilio/messaging</c> and <c>POST /twilio/messaging/status</c>.</summary>
 internal static class MessagingEndpoints
 {
     public static IServiceCollection AddMessaging(this IServiceCollection services)
@@ -24,13 +24,15 @@ internal static class MessagingEndpoints
             .Validate(o => o.LastAgentMemory > TimeSpan.Zero, "Messaging:LastAgentMemory must be positive")
             .ValidateOnStart();
         services.TryAddSingleton<IInboundMessages, NoInboundMessages>();
+        services.TryAddSingleton<IMessageStatuses, NoMessageStatuses>();
         return services;
     }
 
-    /// <summary>Maps <c>POST /twilio/messaging</c> on the signed <c>/twilio</c> group.</summary>
+    /// <summary>Maps <c>POST /twilio/messaging</c> and <c>POST /twilio/messaging/status</c> on the signed <c>/twilio</c> group.</summary>
     public static RouteGroupBuilder MapMessaging(this RouteGroupBuilder twilio)
     {
         twilio.MapPost("/messaging", ReceiveAsync);
+        twilio.MapPost("/messaging/status", MessageStatusCallback.ReportAsync);
         return twilio;
     }
 

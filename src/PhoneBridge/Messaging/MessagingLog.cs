@@ -16,4 +16,16 @@ internal static partial class MessagingLog
 
     [LoggerMessage(1173, LogLevel.Warning, "Message {MessageSid} dropped: nothing on this host handles customer messages")]
     public static partial void Unhandled(ILogger logger, string messageSid);
+
+    [LoggerMessage(1174, LogLevel.Debug, "Status {Status} of message {MessageSid} dropped: nothing on this host follows delivery")]
+    public static partial void StatusUnhandled(ILogger logger, string messageSid, string status);
+
+    [LoggerMessage(1175, LogLevel.Warning, "Message status callback without a usable {Field}; answered 204 and ignored")]
+    public static partial void StatusUnusable(ILogger logger, string field);
+
+    [LoggerMessage(1176, LogLevel.Information, "Message {MessageSid} is {Status} (error {ErrorCode})")]
+    public static partial void StatusReceived(ILogger logger, string messageSid, string status, int? errorCode);
+
+    [LoggerMessage(1177, LogLevel.Error, "Status {Status} of message {MessageSid} could not be stored; answered 503")]
+    public static partial void StatusNotStored(ILogger logger, Exception exception, string messageSid, string status);
 }

@@ -8,7 +8,7 @@ using PinCovisor.Web.Sessions;
 
 namespace PinCovisor.Web.Conversations;
 
-/// <summary><c>GET /api/conversations/waiting</c> and <c>POST /api/conversations/{id}/take</c>, for agents.</summary>
+/// <summary><c>GET /api/conversations/waiting</c>, <c>POST /api/conversations/{id}/take</c> and <c>GET /api/conversations/templates</c>, for agents.</summary>
 internal static class ConversationEndpoints
 {
     public static IEndpointRouteBuilder MapConversationEndpoints(this IEndpointRouteBuilder endpoints)
@@ -16,6 +16,7 @@ internal static class ConversationEndpoints
         var conversations = endpoints.MapGroup("/api/conversations").RequireAuthorization(CovisorClaims.AgentPolicy);
         conversations.MapGet("/waiting", ListWaitingAsync);
         conversations.MapPost("/{sessionId}/take", TakeAsync);
+        conversations.MapGet("/templates", (ConversationTemplates templates) => TypedResults.Ok(templates.List()));
         return endpoints;
     }
 

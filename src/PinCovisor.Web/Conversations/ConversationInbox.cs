@@ -47,6 +47,7 @@ internal sealed class ConversationInbox(
         // A MessageSid already in the log (Twilio retrying) appends nothing and reaches nobody again.
         await events.PublishAsync(session.Id, EventKinds.ChatMessage, author, data, toAgents: agentGroup,
             messageId: MessageIdPrefix + message.MessageSid, cancellationToken: cancellationToken).ConfigureAwait(false);
+        await store.RecordInboundAsync(session.Id, cancellationToken).ConfigureAwait(false);
 
         return await afterHours.ReplyAsync(session, message, agentGroup, cancellationToken).ConfigureAwait(false);
     }

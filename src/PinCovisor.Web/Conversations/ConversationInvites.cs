@@ -31,6 +31,7 @@ internal sealed class ConversationInvites(
 
         var customer = await store.GetCustomerAsync(session.Id, cancellationToken).ConfigureAwait(false)
             ?? throw HubErrors.Invalid("This conversation's customer address is no longer known; no link was sent.");
+        await outbox.RequireFreeTextAllowedAsync(session, cancellationToken).ConfigureAwait(false);
         var lifetime = options.Value.InviteLifetime;
         var token = await invites.IssueAsync(session.Id, lifetime, cancellationToken).ConfigureAwait(false);
         var text = InviteText.For(customer.Address, links.For(request, token), lifetime);

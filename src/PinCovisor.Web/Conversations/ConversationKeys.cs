@@ -31,6 +31,15 @@ internal static class ConversationKeys
     public static RedisKey AfterHours(string sessionId, DateOnly day) =>
         CovisorKeys.SessionScoped(sessionId, "after-hours:" + day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
 
+    /// <summary>Which agent's message a Twilio MessageSid is (string: <c>sessionId seq</c>), for its status callbacks.</summary>
+    public static RedisKey MessageSid(string messageSid) => CovisorKeys.Global("message-sid", messageSid);
+
+    /// <summary>Status callbacks that came before their MessageSid was recorded (hash: status → error code or empty).</summary>
+    public static RedisKey EarlyStatuses(string messageSid) => CovisorKeys.Global("message-status", messageSid);
+
+    /// <summary>How far each agent message got (hash: event seq → <c>rank:status</c>), so states only move forward.</summary>
+    public static RedisKey Delivery(string sessionId) => CovisorKeys.SessionScoped(sessionId, "delivery");
+
     /// <summary>The key component naming an address: SHA-256 of <c>whatsapp:+…</c> or <c>+…</c>, lower-case hex.</summary>
     public static string Hash(string address) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(address)));

@@ -17,11 +17,27 @@ namespace PinCovisor.Web.Conversations;
 internal sealed class ConversationOutbox(
     ConversationStore store,
     ITwilioMessages messages,
+    DeliveryTracking delivery,
     IOptions<MessagingOptions> options,
     ILogger<ConversationOutbox> logger)
 {
     public static bool IsConversation(CovisorSession session) =>
         session?.Origin is SessionOrigin.WhatsApp or SessionOrigin.Sms;
+
+    /// <summary>
+    /// Refuses free text (a chat line, a link, an attachment) to a WhatsApp customer whose 24-hour window
+    /// has closed, with a <see cref="HubException"/> naming when it closed; call it before the line is
+    /// appended to the log. Templates are allowed at any time; SMS and sessions that are not conversations pass.
+    /// </summary>
+    public async Task RequireFreeTextAllowedAsync(CovisorSession session, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        if (IsConversation(session) && await store.WindowClosedAtAsync(session.Id, cancellationToken).ConfigureAwait(false) is { } closedAt)
+        {
+            ConversationLog.WindowClosed(logger, session.Id, closedAt);
+            throw HubErrors.Invalid(ConversationWindow.Closed(closedAt));
+        }
+    }
 
     /// <summary>Sends the agent's line <paramref name="seq"/> (<paramref name="text"/>) when the session is a conversation.</summary>
     public Task DeliverAsync(CovisorSession session, long seq, string text, string agent, CancellationToken cancellationToken = default) =>
@@ -55,7 +71,9 @@ internal sealed class ConversationOutbox(
         }
 
         // Not cancelled with the agent's connection: a send cut off after it reached Twilio would be sent again.
-        var sent = await messages.SendAsync(build(customer, sender), CancellationToken.None).ConfigureAwait(false);
+        var message = build(customer, sender);
+        var sent = await messages.SendAsync(message with { StatusCallback = message.StatusCallback ?? delivery.CallbackUrl() }, CancellationToken.None)
+            .ConfigureAwait(false);
         if (!sent.Succeeded)
         {
             await store.UnmarkSentAsync(session.Id, seq).ConfigureAwait(false);
@@ -65,6 +83,10 @@ internal sealed class ConversationOutbox(
         }
 
         await store.RememberAgentAsync(customer.Address, agent, options.Value.LastAgentMemory, CancellationToken.None).ConfigureAwait(false);
+        if (sent.Value is { } messageSid)
+        {
+            await delivery.TrackAsync(session.Id, seq, messageSid, CancellationToken.None).ConfigureAwait(false);
+        }
     }
 
     private HubException NotSent(string sessionId, long seq, string reason, string message)

@@ -12,7 +12,8 @@ namespace PinCovisor.Web.Conversations;
 /// <param name="Address">The customer's address as Twilio spells it (<c>whatsapp:+34600111222</c>).</param>
 /// <param name="MaskedNumber">The number as agents see it (<see cref="PhoneNumberMask"/>).</param>
 /// <param name="Name">The WhatsApp profile name, when the customer's app sent one.</param>
-internal sealed record ConversationCustomer(MessageChannel Channel, string Address, string MaskedNumber, string? Name);
+/// <param name="LastInboundAt">When the customer's last message arrived (it opens WhatsApp's 24-hour window); null when none is on record.</param>
+internal sealed record ConversationCustomer(MessageChannel Channel, string Address, string MaskedNumber, string? Name, DateTimeOffset? LastInboundAt = null);
 
 /// <summary>
 /// Conversations in Redis: one open session per customer address, found through an index named by
@@ -20,8 +21,10 @@ internal sealed record ConversationCustomer(MessageChannel Channel, string Addre
 /// hosts' Data Protection key ring (as call-back numbers are).
 /// </summary>
 internal sealed class ConversationStore(
-    IConnectionMultiplexer redis, ISessionStore sessions, IDataProtectionProvider protection, IOptions<SessionsOptions> options)
+    IConnectionMultiplexer redis, ISessionStore sessions, IDataProtectionProvider protection, IOptions<SessionsOptions> options, TimeProvider time)
 {
+    private const string LastInboundField = "lastInbound";
+
     private readonly IDataProtector _protector = protection.CreateProtector("PinCovisor.Conversations.Address");
 
     private IDatabase Db => redis.GetDatabase();
@@ -75,8 +78,34 @@ internal sealed class ConversationStore(
             return null;
         }
 
+        DateTimeOffset? lastInbound = long.TryParse(hash.GetValueOrDefault(LastInboundField), out var ms) ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
         return new ConversationCustomer(channel, _protector.Unprotect(sealedAddress), hash.GetValueOrDefault("masked") ?? PhoneNumberMask.Unknown,
-            hash.GetValueOrDefault("name"));
+            hash.GetValueOrDefault("name"), lastInbound);
+    }
+
+    /// <summary>Records that the customer wrote now: WhatsApp's 24-hour window opens again from this instant.</summary>
+    public Task RecordInboundAsync(string sessionId, CancellationToken cancellationToken = default) =>
+        Db.ScriptEvaluateAsync(ConversationScripts.SetIfRecorded, [ConversationKeys.Record(sessionId)],
+            [LastInboundField, time.GetUtcNow().ToUnixTimeMilliseconds()]).WaitAsync(cancellationToken);
+
+    /// <summary>Moves the customer's last message back by <paramref name="by"/> (the demo's "24 h later"); false when the conversation has none on record.</summary>
+    public async Task<bool> MoveInboundBackAsync(string sessionId, TimeSpan by, CancellationToken cancellationToken = default)
+    {
+        var moved = await Db.ScriptEvaluateAsync(ConversationScripts.AddIfPresent, [ConversationKeys.Record(sessionId)],
+            [LastInboundField, -(long)by.TotalMilliseconds]).WaitAsync(cancellationToken).ConfigureAwait(false);
+        return (int)moved == 1;
+    }
+
+    /// <summary>When WhatsApp's window closed, if it is closed now; null while free text is allowed (always for SMS).</summary>
+    public async Task<DateTimeOffset?> WindowClosedAtAsync(string sessionId, CancellationToken cancellationToken = default) =>
+        ConversationWindow.ClosesAt(await GetCustomerAsync(sessionId, cancellationToken).ConfigureAwait(false)) is { } closesAt
+            && closesAt <= time.GetUtcNow() ? closesAt : null;
+
+    /// <summary>The address's open conversation's session id, or null.</summary>
+    public async Task<string?> FindOpenAsync(string address, CancellationToken cancellationToken = default)
+    {
+        var id = await Db.StringGetAsync(ConversationKeys.Open(ConversationKeys.Hash(address))).WaitAsync(cancellationToken).ConfigureAwait(false);
+        return id.IsNullOrEmpty ? null : id.ToString();
     }
 
     /// <summary>Records that the agent's event <paramref name="seq"/> is being sent; false when it already was.</summary>

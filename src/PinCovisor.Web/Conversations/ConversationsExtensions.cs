@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using PhoneBridge.Messaging;
 using PinCovisor.Web.Conversations;
 
@@ -19,6 +20,10 @@ public static class ConversationsExtensions
         services.AddSingleton<ConversationStore>();
         services.AddSingleton<ConversationRouting>();
         services.AddSingleton<ConversationOutbox>();
+        services.AddHttpContextAccessor();
+        services.AddSingleton<DeliveryTracking>();
+        services.RemoveAll<IMessageStatuses>();
+        services.AddSingleton<IMessageStatuses>(s => s.GetRequiredService<DeliveryTracking>());
         services.AddOptions<InviteOptions>()
             .BindConfiguration(MessagingOptions.SectionName)
             .Validate(o => o.InviteLifetime >= TimeSpan.FromMinutes(1) && o.InviteLifetime <= TimeSpan.FromDays(1),
@@ -30,6 +35,9 @@ public static class ConversationsExtensions
             .Validate(o => ReplyFits(o.ReplyEn), $"Messaging:AfterHours:ReplyEn must be a text of 1 to {AfterHoursOptions.MaxReplyLength} characters")
             .ValidateOnStart();
         services.AddSingleton<AfterHoursReply>();
+        services.AddOptions<TemplateOptions>().BindConfiguration(MessagingOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TemplateOptions>, TemplateOptionsValidator>();
+        services.AddSingleton<ConversationTemplates>();
         services.AddSingleton<InviteLinks>();
         services.AddSingleton<ConversationInvites>();
         services.RemoveAll<IInboundMessages>();

@@ -31,7 +31,7 @@ public static class DemoEndpoints
 
     /// <summary>
     /// Maps <c>POST /demo/phone/sign</c>, <c>POST /demo/phone/send</c>, <c>GET /demo/phone/setup</c>, the feed of the
-    /// simulated REST API and the messaging simulator's <c>POST /demo/whatsapp/media</c>. Only in development:
+    /// simulated REST API and the messaging simulator's <c>POST /demo/whatsapp/media</c> and <c>POST /demo/whatsapp/later</c>. Only in development:
     /// whoever reaches the sign endpoint can make requests the IVR takes for Twilio's, so it must
     /// never be mapped on a host that faces Twilio for real (see docs/demo.md).
     /// </summary>
@@ -60,6 +60,7 @@ public static class DemoEndpoints
 
             return TypedResults.Ok(twilioApi.After(after ?? 0));
         });
+        app.MapPost("/demo/whatsapp/later", SimulatorWindow.LaterAsync).ExcludeFromDescription();
         if (demo.SimulateTwilioApi)
         {
             var api = app.MapGroup(DemoTwilioApi.Prefix).ExcludeFromDescription().DisableAntiforgery();

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using PhoneBridge.Twilio;
 using PhoneBridge.Twilio.Rest.Simulation;
+using PinCovisor.Web.Conversations;
 
 namespace PinCovisor.Web.Demo;
 
@@ -27,8 +28,9 @@ internal sealed class DemoTwilioApi
     private readonly TimeProvider _time;
     private long _seq;
 
-    public DemoTwilioApi(IOptions<TwilioOptions> twilio, TimeProvider? time = null)
+    public DemoTwilioApi(IOptions<TwilioOptions> twilio, IOptions<TemplateOptions> templates, TimeProvider? time = null)
     {
+        ArgumentNullException.ThrowIfNull(templates);
         _time = time ?? TimeProvider.System;
         var options = twilio.Value;
         Api = new SimulatedTwilioApi(AccountSidOf(options), options.AuthToken);
@@ -37,7 +39,8 @@ internal sealed class DemoTwilioApi
         Api.CallUpdated += (_, update) => Add(new DemoTwilioEvent(
             0, "call.updated", update.Call.Sid, update.Call.From, update.Call.To, update.Call.Status, update.Twiml, update.Url?.ToString(), null, null));
         Api.MessageCreated += (_, message) => Add(new DemoTwilioEvent(
-            0, "message.created", null, message.From, message.To, null, null, null, message.StatusCallback?.ToString(), message.Body)
+            0, "message.created", null, message.From, message.To, null, null, null, message.StatusCallback?.ToString(),
+            TemplateText.Render(templates.Value, message.ContentSid, message.ContentVariables) ?? message.Body)
         {
             MessageSid = message.Sid,
             MediaUrls = [.. message.MediaUrls.Select(u => u.ToString())],
@@ -109,7 +112,7 @@ internal sealed class DemoTwilioApi
 /// <param name="Twiml">The TwiML the call must now run, when the request carried some.</param>
 /// <param name="Url">The URL the call fetches its TwiML from, when the request carried one.</param>
 /// <param name="StatusCallback">Where a placed call's status changes, or a message's delivery states, go, when given.</param>
-/// <param name="Body">The text, for <c>message.created</c>.</param>
+/// <param name="Body">The text, for <c>message.created</c>; for a template, its preview with the variables in it, as the customer's phone shows it.</param>
 public sealed record DemoTwilioEvent(
     long Seq, string Kind, string? CallSid, string? From, string? To, string? Status, string? Twiml, string? Url, string? StatusCallback, string? Body)
 {

@@ -21,6 +21,12 @@ internal sealed partial class CovisorHub
         var id = HubValidation.Id(messageId, "message id");
         var cleaned = HubValidation.Text(text, _options.MaxTextLength);
         var session = await _access.RequireAsync(Context, sessionId, cancellationToken: Aborted).ConfigureAwait(false);
+        if (State.Caller.IsAgent)
+        {
+            // Refused before it is in the log: a line WhatsApp would refuse must not show as written.
+            await outbox.RequireFreeTextAllowedAsync(session, Aborted).ConfigureAwait(false);
+        }
+
         // Scoped by author: two devices choosing the same id must not swallow each other's messages.
         var appended = await _events.PublishAsync(sessionId, EventKinds.ChatMessage, State.Caller.Author, orders.Mark(new ChatMessage(id, cleaned)),
             messageId: State.Caller.Subject + ":" + id, cancellationToken: Aborted).ConfigureAwait(false);

@@ -13,17 +13,37 @@ namespace PinCovisor.Web.Hub;
 /// </param>
 /// <param name="Media">The attachments Twilio announced with a customer's message (references, not downloaded); absent when none.</param>
 /// <param name="Orders">The shop's order numbers in <paramref name="Text"/> (<c>Orders:NumberPattern</c>), found when it was appended; absent when none.</param>
+/// <param name="Template">The approved template an agent's line was sent as (its text is the rendered preview); absent for free text.</param>
 public sealed record ChatMessage(
     string MessageId,
     string Text,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Channel = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ChatMedia>? Media = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<Orders.OrderMention>? Orders = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<Orders.OrderMention>? Orders = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ChatTemplate? Template = null);
+
+/// <summary>The WhatsApp template an agent's chat line went out as.</summary>
+/// <param name="Name">The template's name in <c>Messaging:Templates</c>.</param>
+/// <param name="ContentSid">Twilio's Content SID (<c>HX…</c>).</param>
+public sealed record ChatTemplate(string Name, string ContentSid);
 
 /// <summary>An attachment of a customer's WhatsApp or SMS message, kept as Twilio's reference.</summary>
 /// <param name="Url">Twilio's media URL (fetching it needs the account's credentials).</param>
 /// <param name="ContentType">As Twilio announced it, e.g. <c>image/jpeg</c>; empty when it did not.</param>
 public sealed record ChatMedia(string Url, string ContentType);
+
+/// <summary>How far an agent's message to a WhatsApp or SMS customer got, as Twilio's status callback said.</summary>
+/// <param name="Seq">The agent's <c>chat.message</c>.</param>
+/// <param name="MessageSid">Twilio's SID of the message it was sent as.</param>
+/// <param name="Status"><c>queued</c>, <c>sending</c>, <c>sent</c>, <c>delivered</c>, <c>read</c>, <c>failed</c> or <c>undelivered</c> (also <c>accepted</c>, <c>scheduled</c>, <c>canceled</c>).</param>
+/// <param name="ErrorCode">Twilio's error code, for a failed or undelivered message when Twilio gave one.</param>
+/// <param name="Reason">What the error means for the agent (en, es), for failed or undelivered.</param>
+public sealed record ChatDelivery(
+    long Seq,
+    string MessageSid,
+    string Status,
+    int? ErrorCode,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Conversations.DeliveryReason? Reason);
 
 /// <summary>The author has received or read every event of the session up to <paramref name="UpToSeq"/>.</summary>
 /// <param name="UpToSeq">Cumulative: everything with a lower or equal sequence number.</param>

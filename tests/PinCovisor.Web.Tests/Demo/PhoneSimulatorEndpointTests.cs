@@ -130,6 +130,7 @@ public sealed class PhoneSimulatorEndpointTests(RedisServers servers)
     [InlineData("GET", "/demo/catalog.json")]
     [InlineData("GET", "/demo/whatsapp")]
     [InlineData("POST", "/demo/whatsapp/media")]
+    [InlineData("POST", "/demo/whatsapp/later")]
     public async Task WithTheDemoOffItsPagesAndEndpointsDoNotExist(string method, string path)
     {
         await using var host = HostFactory.Start(servers, RedisServerKind.Garnet);

@@ -18,7 +18,8 @@ internal sealed record ParticipantView(string Id, string Admission, string? Devi
 /// <summary>A session as the agent in charge sees it.</summary>
 /// <remarks>
 /// <c>Origin</c> is <c>call</c>, <c>web</c>, <c>whatsapp</c> or <c>sms</c>; <c>MaskedFrom</c> is the caller's
-/// or the writing customer's number, masked; <c>CustomerName</c> the WhatsApp profile name, when there is one.
+/// or the writing customer's number, masked; <c>CustomerName</c> the WhatsApp profile name, when there is one;
+/// <c>WindowClosesAt</c> when WhatsApp's 24-hour window for free text closes (null for SMS and other sessions).
 /// </remarks>
 internal sealed record AgentSessionView(
     string Id,
@@ -29,7 +30,8 @@ internal sealed record AgentSessionView(
     DateTimeOffset? CallEndedAt,
     IReadOnlyList<ParticipantView> Participants,
     string? MaskedFrom,
-    string? CustomerName = null)
+    string? CustomerName = null,
+    DateTimeOffset? WindowClosesAt = null)
 {
     public static AgentSessionView From(
         CovisorSession session, IEnumerable<Participant> participants, CallRecord? call, ConversationCustomer? customer = null) => new(
@@ -41,7 +43,8 @@ internal sealed record AgentSessionView(
         session.CallEndedAt,
         [.. participants.Select(ParticipantView.From)],
         call?.MaskedFrom ?? customer?.MaskedNumber,
-        customer?.Name);
+        customer?.Name,
+        ConversationWindow.ClosesAt(customer));
 
     public static string OriginName(SessionOrigin origin) => origin switch
     {

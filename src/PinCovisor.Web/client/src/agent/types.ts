@@ -64,6 +64,8 @@ export interface AgentSession {
   maskedFrom: string | null;
   /** The WhatsApp profile name of the customer of a conversation, when their app sent one. */
   customerName?: string | null;
+  /** WhatsApp only: when the 24-hour window for free text closes (ISO-8601 UTC); null for SMS and other sessions. */
+  windowClosesAt?: string | null;
 }
 
 export interface CannedReply {

@@ -13,6 +13,7 @@ import { CannedSuggestions } from "./canned.js";
 import { catalogBox, videoBox, type ShareActions } from "./share.js";
 import { callBackBox, type CallBackBox } from "./callback.js";
 import { escalateBox, type EscalateBox } from "./escalate.js";
+import { windowBox, type WindowBox } from "./window.js";
 import { T, t, callStatusText, i18nAttrs } from "./strings.js";
 import { button, confirmDialog, errorText, say } from "./ui.js";
 import { icon } from "./icons.js";
@@ -54,6 +55,8 @@ export class Workspace {
   private readonly actions: HTMLButtonElement[] = [];
   private readonly callBack: CallBackBox;
   private readonly escalate: EscalateBox | null;
+  /** WhatsApp's 24-hour window and the templates, for WhatsApp conversations. */
+  private readonly window: WindowBox | null;
   /** On screen (in the page and not hidden); off screen the shared video's player is held still. */
   private shown = false;
   /** Pauses the console made itself whose events are still to come (they fire a moment later). */
@@ -92,6 +95,9 @@ export class Workspace {
     this.unsubscribe.push(() => this.callBack.destroy());
     this.escalate = escalateBox(options.connection, id, this.session.origin);
     if (this.escalate) this.unsubscribe.push(this.escalate.destroy);
+    this.window = windowBox(options.connection, id, this.session.origin, () => this.lockFreeText());
+    if (this.window) this.unsubscribe.push(this.window.destroy);
+    this.window?.update(this.session.windowClosesAt);
     const tools = h("div", { class: "ws-tools" },
       this.escalate?.element ?? null,
       this.callBack.element,
@@ -135,7 +141,8 @@ export class Workspace {
     }
     this.holdVideo(!this.shown);
     this.visual.append(this.view.element);
-    this.chatSlot.append(this.chat.element, this.canned.element);
+    this.chatSlot.append(...(this.window ? [this.window.element] : []), this.chat.element, this.canned.element);
+    this.lockFreeText();
     this.unsubscribe.push(connection.onSessionEvent(sessionId, (event, replay) => this.apply(event, replay)));
     // The connection rejoins after its own reconnects; a join that failed before it ever connected
     // (or after it was started again) is tried again here.
@@ -161,6 +168,7 @@ export class Workspace {
 
   update(session: AgentSession): void {
     this.session = session;
+    this.window?.update(session.windowClosesAt);
     this.render();
   }
 
@@ -250,9 +258,16 @@ export class Workspace {
     if (phase !== "open") this.ringing = null;
     else this.transferButton.disabled = this.ringing !== null;
     this.callBack.setEnabled(phase === "open");
-    this.escalate?.setEnabled(phase === "open");
-    if (this.chat) this.chat.input.disabled = phase !== "open";
+    this.window?.setEnabled(phase === "open");
+    this.lockFreeText();
     this.render();
+  }
+
+  /** Free text (a chat line, the covisor link) goes while the session is open and, on WhatsApp, its 24-hour window too. */
+  private lockFreeText(): void {
+    const free = this.phase === "open" && this.window?.open !== false;
+    if (this.chat) this.chat.input.disabled = !free;
+    this.escalate?.setEnabled(free);
   }
 
   private showBanner(text: string): void {

@@ -3,7 +3,7 @@
 
 import type { ChatPanel, ChatPanelOptions, CovisorEvent, Product, Role } from "./contracts";
 import { h } from "./dom";
-import { pluralTranslator, formatTime, onLangChange, translator, type Dictionary } from "./i18n";
+import { lang, pluralTranslator, formatTime, onLangChange, translator, type Dictionary } from "./i18n";
 import { resetKind } from "./log";
 import { markOrders } from "./orders";
 import { productCard } from "./product";
@@ -43,7 +43,18 @@ interface OwnMessage {
   status: HTMLElement;
   seq: number;
   state: Receipt;
+  /** How far Twilio got it to a WhatsApp or SMS customer (chat.delivery), with why it failed. */
+  delivery?: Receipt;
+  reasons?: { en: string; es: string };
 }
+
+/** Twilio's delivery states as the ticks show them (docs/whatsapp.md, "Delivery statuses"). */
+function deliveryReceipt(status: unknown): Receipt {
+  if (status === "delivered" || status === "read") return status;
+  return status === "failed" || status === "undelivered" || status === "canceled" ? "failed" : "sent";
+}
+
+const receiptRank: Record<Receipt, number> = { sending: 0, sent: 1, delivered: 2, read: 3, failed: 4 };
 
 const typingSendEveryMs = 3000;
 const typingIdleMs = 4000;
@@ -154,7 +165,7 @@ export function createChatPanel(options: ChatPanelOptions): ChatPanel {
   }
 
   function bubble(text: string, by: Role, name: () => string, at: string, own: boolean, orders?: unknown): { row: HTMLElement; status: HTMLElement } {
-    const status = h("span", { class: "pc-msg-status" });
+    const status = h("span", { class: "pc-msg-status", "data-testid": "pc-chat-status" });
     const row = h("div", { class: `pc-msg-row ${own ? "pc-own" : "pc-theirs"}` },
       h("p", { class: "pc-msg", "data-testid": "pc-chat-message", "data-role": by }, ...markOrders(text, orders)),
       h("p", { class: "pc-msg-meta" }, word(h("span", { class: "pc-msg-author" }), name), " · ",
@@ -165,12 +176,18 @@ export function createChatPanel(options: ChatPanelOptions): ChatPanel {
   function setState(message: OwnMessage, state: Receipt, reason?: string): void {
     message.state = state;
     message.row.classList.toggle("pc-failed", state === "failed");
+    message.status.dataset.state = state;
+    // A message Twilio could not deliver is not sent again by resending it: no Retry, the reason only.
+    const undelivered = state === "failed" && message.delivery === "failed";
+    reason ??= undelivered && message.reasons ? message.reasons[lang()] : undefined;
     const marks: Record<Receipt, string> = { sending: "…", sent: "✓", delivered: "✓✓", read: "✓✓", failed: "!" };
     message.status.className = `pc-msg-status pc-${state}`;
     message.status.replaceChildren(
       h("span", { "aria-hidden": "true" }, ` ${marks[state]}`),
       h("span", { class: "visually-hidden" }, ` ${state === "failed" ? t("failed", { reason: reason ?? "" }) : t(state)}`));
-    if (state === "failed") {
+    if (undelivered) {
+      message.status.append(" ", h("span", { class: "pc-msg-error", "data-testid": "pc-chat-undelivered" }, reason ?? ""));
+    } else if (state === "failed") {
       const retry = h("button", { type: "button", class: "pc-link-button" }, t("retry"));
       retry.addEventListener("click", () => void deliver(message));
       message.status.append(" ", h("span", { class: "pc-msg-error" }, reason ?? ""), " ", retry);
@@ -213,7 +230,8 @@ export function createChatPanel(options: ChatPanelOptions): ChatPanel {
   function markReceipts(): void {
     for (const message of own.values()) {
       if (message.seq === 0 || message.state === "failed") continue;
-      const state: Receipt = message.seq <= receipts.theirRead ? "read" : message.seq <= receipts.theirDelivered ? "delivered" : "sent";
+      const seen: Receipt = message.seq <= receipts.theirRead ? "read" : message.seq <= receipts.theirDelivered ? "delivered" : "sent";
+      const state = message.delivery && receiptRank[message.delivery] > receiptRank[seen] ? message.delivery : seen;
       if (state !== message.state) setState(message, state);
     }
   }
@@ -258,6 +276,18 @@ export function createChatPanel(options: ChatPanelOptions): ChatPanel {
       case "chat.receipt": {
         receipts.receipt(mine(event.author), Number(data.upToSeq ?? 0), data.state);
         if (!mine(event.author)) markReceipts();
+        break;
+      }
+      case "chat.delivery": {
+        const message = [...own.values()].find(m => m.seq === Number(data.seq ?? 0));
+        if (!message) break;
+        const state = deliveryReceipt(data.status);
+        if (message.delivery && receiptRank[state] <= receiptRank[message.delivery]) break;
+        message.delivery = state;
+        const reason = data.reason as { en?: unknown; es?: unknown } | undefined;
+        if (reason) message.reasons = { en: String(reason.en ?? ""), es: String(reason.es ?? "") };
+        if (state === "failed") setState(message, "failed");
+        else markReceipts();
         break;
       }
       case "product.card":

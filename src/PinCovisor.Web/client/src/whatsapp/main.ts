@@ -44,6 +44,8 @@ const el = {
   photos: $(document, "#wa-photos"),
   products: $(document, "#wa-products"),
   file: $<HTMLInputElement>(document, "#wa-photo-file"),
+  later: $<HTMLButtonElement>(document, "#wa-later"),
+  laterDone: $(document, "#wa-later-done"),
 };
 
 function e164(number: string): string {
@@ -213,7 +215,19 @@ async function report(event: TwilioEvent, item: HTMLElement, status: "sent" | "d
   }
 }
 
+/** "24 h later": the host moves this customer's last message a day back (the demo's clock is real). */
+async function later(): Promise<void> {
+  const who = customer();
+  try {
+    await api("/demo/whatsapp/later", { body: { from: address(who.channel, who.number) } });
+    el.laterDone.textContent = t("laterDone");
+  } catch (failure) {
+    error(explain(failure));
+  }
+}
+
 function wire(): void {
+  el.later.addEventListener("click", () => void later());
   el.compose.addEventListener("submit", event => {
     event.preventDefault();
     void sendText();

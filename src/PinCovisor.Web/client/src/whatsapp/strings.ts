@@ -5,6 +5,7 @@ const dictionary: Dictionary<
   | "title" | "subtitle" | "back" | "phoneLink" | "lang" | "from" | "name" | "channel" | "empty" | "pickPhoto" | "upload" | "photo"
   | "message" | "send" | "howTitle" | "how" | "ticks" | "setupFailed" | "noEndpoint" | "refused" | "failed"
   | "badType" | "sent" | "delivered" | "read" | "template" | "media" | "photoOf"
+  | "laterTitle" | "laterHow" | "later" | "laterDone"
 > = {
   es: {
     title: "Simulador de WhatsApp",
@@ -35,6 +36,10 @@ const dictionary: Dictionary<
     template: "Plantilla {sid}",
     media: "Adjunto",
     photoOf: "Foto: {name}",
+    laterTitle: "La ventana de 24 horas",
+    laterHow: "En WhatsApp la tienda solo puede escribirte texto libre durante 24 horas desde tu último mensaje; después, solo plantillas aprobadas. Este botón hace como si hubiera pasado un día desde tu último mensaje.",
+    later: "24 h después",
+    laterDone: "Ha pasado un día desde tu último mensaje: la ventana de la tienda está cerrada.",
   },
   en: {
     title: "WhatsApp simulator",
@@ -65,6 +70,10 @@ const dictionary: Dictionary<
     template: "Template {sid}",
     media: "Attachment",
     photoOf: "Photo: {name}",
+    laterTitle: "The 24-hour window",
+    laterHow: "On WhatsApp the shop may write you free text for 24 hours after your last message; after that, only approved templates. This button acts as if a day had passed since your last message.",
+    later: "24 h later",
+    laterDone: "A day has passed since your last message: the shop's window is closed.",
   },
 };
 
