@@ -27,6 +27,9 @@ internal static class ConversationKeys
     /// <summary>Agents' messages handed to Twilio (hash: event seq → 1), so a resent chat line is sent once.</summary>
     public static RedisKey Sent(string sessionId) => CovisorKeys.SessionScoped(sessionId, "sent");
 
+    /// <summary>Customers' messages whose attachments were queued for fetching (hash: MessageSid → seq), so a retried webhook fetches nothing again.</summary>
+    public static RedisKey MediaFetched(string sessionId) => CovisorKeys.SessionScoped(sessionId, "media-fetched");
+
     /// <summary>The key component naming an address: SHA-256 of <c>whatsapp:+…</c> or <c>+…</c>, lower-case hex.</summary>
     public static string Hash(string address) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(address)));

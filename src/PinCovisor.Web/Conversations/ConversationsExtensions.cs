@@ -24,6 +24,14 @@ public static class ConversationsExtensions
             .Validate(o => o.InviteLifetime >= TimeSpan.FromMinutes(1) && o.InviteLifetime <= TimeSpan.FromDays(1),
                 "Messaging:InviteLifetime must be between one minute and one day")
             .ValidateOnStart();
+        services.AddOptions<ConversationMediaOptions>()
+            .BindConfiguration(MessagingOptions.SectionName)
+            .Validate(o => o.MaxMediaBytes is > 0 and <= 256L * 1024 * 1024, "Messaging:MaxMediaBytes must be between 1 byte and 256 MiB")
+            .Validate(o => o.MaxMediaPerMessage is >= 0 and <= 20, "Messaging:MaxMediaPerMessage must be between 0 and 20")
+            .Validate(o => o.MediaTimeout > TimeSpan.Zero, "Messaging:MediaTimeout must be positive")
+            .ValidateOnStart();
+        services.AddSingleton<ConversationMedia>();
+        services.AddHostedService(s => s.GetRequiredService<ConversationMedia>());
         services.AddSingleton<InviteLinks>();
         services.AddSingleton<ConversationInvites>();
         services.RemoveAll<IInboundMessages>();

@@ -44,4 +44,7 @@ public static class EventKinds
 
     /// <summary><see cref="SessionEnded"/>.</summary>
     public const string SessionEnded = "session.ended";
+
+    /// <summary><see cref="ChatMediaUpdate"/>.</summary>
+    public const string ChatMedia = "chat.media";
 }

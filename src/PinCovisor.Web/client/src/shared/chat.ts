@@ -5,6 +5,7 @@ import type { ChatPanel, ChatPanelOptions, CovisorEvent, Product, Role } from ".
 import { h } from "./dom";
 import { pluralTranslator, formatTime, onLangChange, translator, type Dictionary } from "./i18n";
 import { resetKind } from "./log";
+import { mediaBlock, updateMedia } from "./chat-media";
 import { productCard } from "./product";
 import { Receipts } from "./receipts";
 
@@ -54,6 +55,9 @@ function newMessageId(role: Role): string {
 
 export function createChatPanel(options: ChatPanelOptions): ChatPanel {
   const { connection, sessionId, role } = options;
+  const mediaHref = options.mediaUrl ?? ((url: string) => url);
+  // The attachments of customers' messages by their chat.message's seq, until chat.media says what they became.
+  const mediaBlocks = new Map<number, HTMLElement>();
   const log = h("div", { class: "pc-chat-log", "data-testid": "pc-chat-log", role: "log", "aria-live": "polite", "aria-relevant": "additions", tabindex: "0" });
   const empty = h("p", { class: "pc-chat-empty" });
   log.append(empty);
@@ -219,6 +223,7 @@ export function createChatPanel(options: ChatPanelOptions): ChatPanel {
       case resetKind:
         log.replaceChildren(empty);
         worded.length = 0;
+        mediaBlocks.clear();
         unseen = 0;
         showCue();
         receipts.reset();
@@ -242,10 +247,21 @@ export function createChatPanel(options: ChatPanelOptions): ChatPanel {
           markReceipts();
         } else {
           const author = event.author;
-          add(bubble(text, author.role, () => authorName(author), event.at, false).row, true);
+          const { row } = bubble(text, author.role, () => authorName(author), event.at, false);
+          const media = mediaBlock(data.media, mediaHref);
+          if (media) {
+            row.querySelector(".pc-msg")?.after(media);
+            mediaBlocks.set(event.seq, media);
+          }
+          add(row, true);
           typing.textContent = "";
           receipts.received(event.seq);
         }
+        break;
+      }
+      case "chat.media": {
+        const block = mediaBlocks.get(Number(data.seq ?? 0));
+        if (block) updateMedia(block, data.media, mediaHref);
         break;
       }
       case "chat.receipt": {
