@@ -30,6 +30,9 @@ internal static class ConversationKeys
     /// <summary>Customers' messages whose attachments were queued for fetching (hash: MessageSid → seq), so a retried webhook fetches nothing again.</summary>
     public static RedisKey MediaFetched(string sessionId) => CovisorKeys.SessionScoped(sessionId, "media-fetched");
 
+    /// <summary>A link Twilio fetches an agent's attachment from (string: media id), named by the SHA-256 (hex) of its secret.</summary>
+    public static RedisKey AttachmentLink(string sessionId, string secretHash) => CovisorKeys.SessionScoped(sessionId, "attachment-link:" + secretHash);
+
     /// <summary>The key component naming an address: SHA-256 of <c>whatsapp:+…</c> or <c>+…</c>, lower-case hex.</summary>
     public static string Hash(string address) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(address)));

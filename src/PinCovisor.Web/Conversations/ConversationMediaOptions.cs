@@ -1,6 +1,6 @@
 namespace PinCovisor.Web.Conversations;
 
-/// <summary>What the host keeps of the attachments of customers' messages (section <c>Messaging</c>).</summary>
+/// <summary>The attachments of customers' messages, and of the agents' (section <c>Messaging</c>).</summary>
 public sealed class ConversationMediaOptions
 {
     /// <summary>The largest attachment fetched from Twilio, in bytes; reading stops there (WhatsApp's own cap is 16 MB).</summary>
@@ -14,4 +14,7 @@ public sealed class ConversationMediaOptions
 
     /// <summary>When true, each attachment is deleted at Twilio once the host has stored it.</summary>
     public bool DeleteMediaAtTwilio { get; set; }
+
+    /// <summary>How long the link Twilio fetches an agent's attachment from (<c>/media/out/…</c>) serves it.</summary>
+    public TimeSpan AttachmentLinkLifetime { get; set; } = TimeSpan.FromMinutes(10);
 }

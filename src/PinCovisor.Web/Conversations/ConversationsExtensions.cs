@@ -29,9 +29,12 @@ public static class ConversationsExtensions
             .Validate(o => o.MaxMediaBytes is > 0 and <= 256L * 1024 * 1024, "Messaging:MaxMediaBytes must be between 1 byte and 256 MiB")
             .Validate(o => o.MaxMediaPerMessage is >= 0 and <= 20, "Messaging:MaxMediaPerMessage must be between 0 and 20")
             .Validate(o => o.MediaTimeout > TimeSpan.Zero, "Messaging:MediaTimeout must be positive")
+            .Validate(o => o.AttachmentLinkLifetime >= TimeSpan.FromMinutes(1) && o.AttachmentLinkLifetime <= TimeSpan.FromDays(1),
+                "Messaging:AttachmentLinkLifetime must be between one minute and one day")
             .ValidateOnStart();
         services.AddSingleton<ConversationMedia>();
         services.AddHostedService(s => s.GetRequiredService<ConversationMedia>());
+        services.AddSingleton<ConversationAttachments>();
         services.AddSingleton<InviteLinks>();
         services.AddSingleton<ConversationInvites>();
         services.RemoveAll<IInboundMessages>();
@@ -39,6 +42,10 @@ public static class ConversationsExtensions
         return builder;
     }
 
-    /// <summary>Maps the agents' API of waiting conversations under <c>/api/conversations</c>.</summary>
-    public static IEndpointRouteBuilder MapConversations(this IEndpointRouteBuilder endpoints) => endpoints.MapConversationEndpoints();
+    /// <summary>
+    /// Maps the agents' API of waiting conversations under <c>/api/conversations</c>, and the links
+    /// Twilio fetches agents' attachments from (<c>/media/out/…</c>, anonymous: the link is the credential).
+    /// </summary>
+    public static IEndpointRouteBuilder MapConversations(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapConversationEndpoints().MapAttachmentLinks();
 }

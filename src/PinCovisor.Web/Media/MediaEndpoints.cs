@@ -88,14 +88,7 @@ internal static class MediaEndpoints
 
         var headers = context.Response.Headers;
         headers[HeaderNames.XContentTypeOptions] = "nosniff";
-        // A customer's PDF is only ever a download: a browser never renders it in this origin.
-        var (disposition, extension) = media.Image.ContentType switch
-        {
-            CleanImage.PdfType => ("attachment", "pdf"),
-            "image/png" => ("inline", "png"),
-            _ => ("inline", "jpg"),
-        };
-        headers[HeaderNames.ContentDisposition] = $"{disposition}; filename=\"{media.Id}.{extension}\"";
+        headers[HeaderNames.ContentDisposition] = media.ContentDisposition;
         // Private: only this member's browser may keep it, and not beyond the image's own life.
         var maxAge = Math.Max(0, (long)(media.ExpiresAt - time.GetUtcNow()).TotalSeconds);
         headers[HeaderNames.CacheControl] = string.Create(CultureInfo.InvariantCulture, $"private, max-age={maxAge}");

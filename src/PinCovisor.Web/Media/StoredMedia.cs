@@ -25,7 +25,19 @@ public sealed record CleanImage(byte[] Data, string ContentType, int Width, int 
 /// <param name="Image">The bytes and what they are.</param>
 /// <param name="Uploader">Who sent it.</param>
 /// <param name="ExpiresAt">When Redis forgets it.</param>
-public sealed record StoredMedia(string Id, CleanImage Image, string Uploader, DateTimeOffset ExpiresAt);
+public sealed record StoredMedia(string Id, CleanImage Image, string Uploader, DateTimeOffset ExpiresAt)
+{
+    /// <summary>
+    /// Its <c>Content-Disposition</c>: an image <c>inline</c>, a PDF <c>attachment</c> (a download, never
+    /// rendered in this origin), named by its id.
+    /// </summary>
+    public string ContentDisposition => Image.ContentType switch
+    {
+        CleanImage.PdfType => $"attachment; filename=\"{Id}.pdf\"",
+        "image/png" => $"inline; filename=\"{Id}.png\"",
+        _ => $"inline; filename=\"{Id}.jpg\"",
+    };
+}
 
 /// <summary>What became of a save.</summary>
 public enum MediaSaveOutcome

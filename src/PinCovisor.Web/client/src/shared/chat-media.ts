@@ -35,6 +35,8 @@ interface Attachment {
   contentType?: unknown;
   url?: unknown;
   bytes?: unknown;
+  width?: unknown;
+  height?: unknown;
   reason?: unknown;
 }
 
@@ -64,7 +66,10 @@ function item(media: Attachment, href: (url: string) => string): HTMLElement {
   if (media.state === "stored" && typeof media.url === "string" && media.url.startsWith("/api/")) {
     const url = href(media.url);
     if (type.startsWith("image/")) {
-      const image = relabel(h("img", { class: "pc-msg-photo", "data-testid": "pc-chat-photo", src: url, loading: "lazy" }),
+      // Its size reserves its place before it loads, so the log does not jump.
+      const width = typeof media.width === "number" ? media.width : null;
+      const height = typeof media.height === "number" ? media.height : null;
+      const image = relabel(h("img", { class: "pc-msg-photo", "data-testid": "pc-chat-photo", src: url, width, height }),
         n => { n.alt = t("photo"); });
       return h("a", { class: "pc-msg-attachment", href: url, target: "_blank", rel: "noopener" }, image);
     }

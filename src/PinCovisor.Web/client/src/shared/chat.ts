@@ -261,7 +261,10 @@ export function createChatPanel(options: ChatPanelOptions): ChatPanel {
       }
       case "chat.media": {
         const block = mediaBlocks.get(Number(data.seq ?? 0));
-        if (block) updateMedia(block, data.media, mediaHref);
+        if (!block) break;
+        const nearEnd = atEnd();
+        updateMedia(block, data.media, mediaHref);
+        if (nearEnd && inSight()) log.scrollTop = log.scrollHeight;
         break;
       }
       case "chat.receipt": {
