@@ -6,6 +6,7 @@ import { formatTime, onLangChange } from "../shared/i18n.js";
 import type { ChatPanel, CovisorConnection, CovisorEvent, CovisorView } from "../shared/contracts.js";
 import { createCovisorView } from "../shared/viewer.js";
 import { createChatPanel } from "../shared/chat.js";
+import { attachButton } from "./attach.js";
 import type { AgentPresence, AgentSession, Me, Participant } from "./types.js";
 import type { Alerts } from "./alerts.js";
 import type { CallBoard } from "./calls.js";
@@ -120,6 +121,8 @@ export class Workspace {
     this.view = createCovisorView({ connection, sessionId, baseUrl: "", token: null, role: "agent" });
     this.chat = createChatPanel({ connection, sessionId, role: "agent", onInputKeyDown: this.canned.keydown });
     this.canned.attach(this.chat);
+    const detach = attachButton(connection, sessionId, this.session.origin, this.chat);
+    if (detach) this.unsubscribe.push(detach);
     const chat = this.chat;
     this.unsubscribe.push(chat.onUnreadChange(count => this.options.alerts.setUnread(sessionId, count)));
     // The viewer tells the session what the person does with the video's player; the console's own

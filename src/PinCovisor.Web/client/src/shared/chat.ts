@@ -239,6 +239,8 @@ export function createChatPanel(options: ChatPanelOptions): ChatPanel {
             if (pending.state === "sending" || pending.state === "failed") setState(pending, "sent");
           } else {
             const { row, status } = bubble(text, event.author.role, () => t("you"), event.at, true);
+            const media = mediaBlock(data.media, mediaHref);
+            if (media) row.querySelector(".pc-msg")?.after(media);
             const message: OwnMessage = { messageId, text, row, status, seq: event.seq, state: "sent" };
             own.set(messageId, message);
             setState(message, "sent");
