@@ -29,7 +29,8 @@ internal sealed class ConversationMedia(
     /// <summary>The prefix of the <c>chat.media</c> events' message ids, so each message's outcome is appended once.</summary>
     public const string MessageIdPrefix = "twilio-media:";
 
-    private readonly Channel<Job> _jobs = Channel.CreateBounded<Job>(new BoundedChannelOptions(256) { SingleReader = true });
+    // Unbounded: a job is a message's few URLs, and a webhook must never wait for room in the queue.
+    private readonly Channel<Job> _jobs = Channel.CreateUnbounded<Job>(new UnboundedChannelOptions { SingleReader = true });
 
     /// <summary>The attachments <paramref name="message"/> announced, marked pending, for the message's <c>chat.message</c>.</summary>
     public static IReadOnlyList<ChatMedia>? Pending(InboundMessage message) =>
@@ -52,7 +53,7 @@ internal sealed class ConversationMedia(
         }
 
         await db.KeyExpireAsync(key, sessionOptions.Value.Lifetime).WaitAsync(cancellationToken).ConfigureAwait(false);
-        await _jobs.Writer.WriteAsync(new Job(sessionId, seq, author, message), cancellationToken).ConfigureAwait(false);
+        _jobs.Writer.TryWrite(new Job(sessionId, seq, author, message));
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
