@@ -55,7 +55,7 @@ public sealed class WhatsAppMediaTests(DevelopmentSite site, ITestOutputHelper o
         await Pages.Chat.ExpectAsync(agent, "customer", "¿Me enseñas el color?");
 
         var workspace = agent.Page.Locator(".workspace:not([hidden])");
-        await Expect(workspace.GetByTestId("agent-attach")).ToHaveAttributeAsync("aria-label", "Enviar una foto");
+        await Expect(workspace.GetByTestId("agent-attach")).ToHaveAttributeAsync("aria-label", "Enviar una foto o un PDF");
         await workspace.GetByTestId("pc-chat-input").FillAsync("Este es el terracota").WaitAsync(Limits.Await);
         await workspace.GetByTestId("agent-attach-file").SetInputFilesAsync(new Microsoft.Playwright.FilePayload
         {

@@ -138,7 +138,7 @@ internal sealed class ConversationMedia(
 
             clean = image;
         }
-        else if (download.Data.AsSpan().StartsWith("%PDF-"u8))
+        else if (CleanImage.LooksLikePdf(download.Data))
         {
             clean = CleanImage.Pdf(download.Data);
         }

@@ -47,6 +47,12 @@ internal static class MediaEndpoints
         }
 
         var (image, rejection) = await sanitizer.CleanAsync(upload, cancellationToken).ConfigureAwait(false);
+        // An agent may also upload a PDF, to send it to a conversation's customer; it is only ever a download.
+        if (rejection == ImageRejection.UnsupportedFormat && context.User.IsAgent() && CleanImage.LooksLikePdf(upload))
+        {
+            (image, rejection) = (CleanImage.Pdf(upload), null);
+        }
+
         if (image is null)
         {
             logger.Refused(sessionId, rejection.ToString()!);

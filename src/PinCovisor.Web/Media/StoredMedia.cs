@@ -16,6 +16,9 @@ public sealed record CleanImage(byte[] Data, string ContentType, int Width, int 
     /// </summary>
     public static CleanImage Pdf(byte[] data) => new(data, PdfType, 0, 0);
 
+    /// <summary>True when <paramref name="data"/> starts as a PDF does (<c>%PDF-</c>), whatever its sender called it.</summary>
+    public static bool LooksLikePdf(ReadOnlySpan<byte> data) => data.StartsWith("%PDF-"u8);
+
     /// <summary>True for a re-encoded image, false for a document.</summary>
     public bool IsImage => ContentType != PdfType;
 }

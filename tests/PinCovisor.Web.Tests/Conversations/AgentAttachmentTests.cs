@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using PhoneBridge.Testing.Media;
 using PhoneBridge.Testing.Redis;
 using PhoneBridge.Testing.Sessions;
@@ -22,11 +23,9 @@ public sealed class AgentAttachmentTests(RedisServers servers)
     public async Task AnAgentsPhotoGoesToTheCustomerWithItsCaptionAsOneMediaUrlServedWithoutCredentialsWhileItsLinkLives(RedisServerKind kind)
     {
         await using var shop = await MessagingShop.StartAsync(servers, kind, new Dictionary<string, string?> { ["Messaging:AttachmentLinkLifetime"] = "00:02:00" });
-        await shop.PresenceAsync(AgentStatus.Available, AgentStatus.Away);
-        await using var ana = await shop.ConnectAgentAsync("ana");
+        await using var ana = await ConnectAnaAsync(shop);
         var from = "whatsapp:" + MessagingShop.NewCustomerNumber();
-        await shop.SendAsync(MessagingShop.Inbound(MessagingShop.NewMessageSid(), from, "¿Me enseñas la lámpara?"));
-        var sessionId = (await MessagingShop.ChatsAsync(ana, 1)).Single().SessionId;
+        var sessionId = await OpenConversationAsync(shop, ana, from);
         using var upload = MediaUploads.ClientFor(shop.Host, await SessionSeeder.AgentTokenAsync(shop.Host, "ana"));
         var photo = await MediaUploads.UploadAsync(upload, sessionId, TestImages.Jpeg(60, 40, SKColors.Orange, SKColors.White));
 
@@ -61,10 +60,8 @@ public sealed class AgentAttachmentTests(RedisServers servers)
     public async Task AFileNotInTheSessionOrASessionThatIsNoConversationIsRefusedBeforeAnythingIsSent()
     {
         await using var shop = await MessagingShop.StartAsync(servers);
-        await shop.PresenceAsync(AgentStatus.Available, AgentStatus.Away);
-        await using var ana = await shop.ConnectAgentAsync("ana");
-        await shop.SendAsync(MessagingShop.Inbound(MessagingShop.NewMessageSid(), "whatsapp:" + MessagingShop.NewCustomerNumber(), "Hola"));
-        var conversation = (await MessagingShop.ChatsAsync(ana, 1)).Single().SessionId;
+        await using var ana = await ConnectAnaAsync(shop);
+        var conversation = await OpenConversationAsync(shop, ana, "whatsapp:" + MessagingShop.NewCustomerNumber());
         var call = await SessionSeeder.SeedAsync(shop.Host);
         using var upload = MediaUploads.ClientFor(shop.Host, call.AgentToken);
         var photo = await MediaUploads.UploadAsync(upload, call.SessionId, TestImages.Jpeg(8, 8, SKColors.Red, SKColors.Blue));
@@ -78,6 +75,34 @@ public sealed class AgentAttachmentTests(RedisServers servers)
         shop.Api.Received.Should().BeEmpty();
     }
 
+    [Fact]
+    public async Task AnAgentsPdfIsUploadedAndSentAsADownloadWhileACustomersPdfUploadIsRefused()
+    {
+        await using var shop = await MessagingShop.StartAsync(servers);
+        await using var ana = await ConnectAnaAsync(shop);
+        var sessionId = await OpenConversationAsync(shop, ana, "whatsapp:" + MessagingShop.NewCustomerNumber());
+        var pdf = "%PDF-1.4\n%%EOF\n"u8.ToArray();
+        using var agentUpload = MediaUploads.ClientFor(shop.Host, await SessionSeeder.AgentTokenAsync(shop.Host, "ana"));
+        using var uploaded = await MediaUploads.PostRawAsync(agentUpload, sessionId, pdf, "application/pdf");
+        var media = await uploaded.Content.ReadFromJsonAsync<UploadedMedia>().WaitAsync(Timeout);
+        var call = await SessionSeeder.SeedAsync(shop.Host);
+        using var customerUpload = MediaUploads.ClientFor(shop.Host, call.CustomerToken);
+        using var refused = await MediaUploads.PostRawAsync(customerUpload, call.SessionId, pdf, "application/pdf");
+
+        await ana.InvokeAsync<long>("SendAttachment", sessionId, "a-pdf", media!.MediaId, "").WaitAsync(Timeout);
+
+        uploaded.StatusCode.Should().Be(HttpStatusCode.Created);
+        (media.ContentType, media.Width, media.Height, media.Bytes).Should().Be(("application/pdf", 0, 0, pdf.Length));
+        refused.StatusCode.Should().Be(HttpStatusCode.UnsupportedMediaType, "customers upload photos only");
+        var sent = shop.Api.Received.Should().ContainSingle().Subject;
+        sent.Body.Should().BeEmpty();
+        using var anonymous = shop.Host.CreateLoopbackClient();
+        using var fetched = await anonymous.GetAsync(sent.MediaUrls.Single().PathAndQuery).WaitAsync(Timeout);
+        fetched.Content.Headers.ContentType!.MediaType.Should().Be("application/pdf");
+        fetched.Content.Headers.ContentDisposition!.DispositionType.Should().Be("attachment");
+        (await fetched.Content.ReadAsByteArrayAsync().WaitAsync(Timeout)).Should().Equal(pdf);
+    }
+
     [Theory]
     [InlineData("image/jpeg", 5 * 1024 * 1024, null)]
     [InlineData("image/png", 5 * 1024 * 1024 + 1, "Photos sent on WhatsApp may be at most 5 MB; this one is larger.")]
@@ -86,4 +111,18 @@ public sealed class AgentAttachmentTests(RedisServers servers)
     [InlineData("image/webp", 10, "Only JPEG or PNG photos and PDF files can be sent on WhatsApp.")]
     public void WhatsAppTakesJpegAndPngPhotosUpToFiveMegabytesAndPdfsUpToSixteen(string contentType, long bytes, string? refusal) =>
         ConversationAttachments.Refusal(contentType, bytes).Should().Be(refusal);
+
+    /// <summary>Ana, available (Bruno away), on the hub: new conversations are hers.</summary>
+    private static async Task<PhoneBridge.Testing.Hub.HubClient> ConnectAnaAsync(MessagingShop shop)
+    {
+        await shop.PresenceAsync(AgentStatus.Available, AgentStatus.Away);
+        return await shop.ConnectAgentAsync("ana");
+    }
+
+    /// <summary>A first message from <paramref name="from"/> opens a conversation Ana is in charge of; its session id.</summary>
+    private static async Task<string> OpenConversationAsync(MessagingShop shop, PhoneBridge.Testing.Hub.HubClient ana, string from)
+    {
+        await shop.SendAsync(MessagingShop.Inbound(MessagingShop.NewMessageSid(), from, "Hola"));
+        return (await MessagingShop.ChatsAsync(ana, 1)).Single().SessionId;
+    }
 }

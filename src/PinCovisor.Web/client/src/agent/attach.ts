@@ -1,4 +1,4 @@
-// One photo to a WhatsApp or SMS conversation's customer: the paperclip in the chat box uploads it
+// One photo or PDF to a WhatsApp or SMS conversation's customer: the paperclip in the chat box uploads it
 // into the session (POST /api/sessions/{id}/media) and sends it with the text box as its caption
 // (SendAttachment). The host refuses what WhatsApp would not take, with the reason; the line comes
 // back as the agent's own chat line. docs/whatsapp.md#sending-a-photo-or-a-pdf.
@@ -10,8 +10,8 @@ import { say } from "./ui.js";
 import { icon } from "./icons.js";
 
 const t = translator({
-  es: { attach: "Enviar una foto", sending: "Enviando la foto… {p} %" },
-  en: { attach: "Send a photo", sending: "Sending the photo… {p} %" },
+  es: { attach: "Enviar una foto o un PDF", sending: "Enviando… {p} %" },
+  en: { attach: "Send a photo or a PDF", sending: "Sending… {p} %" },
 });
 
 let counter = 0;
@@ -19,7 +19,7 @@ let counter = 0;
 /** The paperclip, put at the start of the chat box's form; null for a session that is no conversation. */
 export function attachButton(connection: CovisorConnection, sessionId: string, origin: string, chat: ChatPanel): (() => void) | null {
   if (origin !== "whatsapp" && origin !== "sms") return null;
-  const picker = h("input", { type: "file", accept: "image/jpeg,image/png,image/webp", hidden: true, "data-testid": "agent-attach-file" });
+  const picker = h("input", { type: "file", accept: "image/jpeg,image/png,image/webp,application/pdf", hidden: true, "data-testid": "agent-attach-file" });
   const button = h("button", { type: "button", class: "pc-button pc-chat-attach", "data-testid": "agent-attach" }, icon("attach", 20));
   const label = () => {
     button.title = t("attach");
