@@ -13,6 +13,7 @@ public static class CovisorExtensions
         builder.AddVisitors();
         builder.AddCallBack();
         builder.AddConversations();
+        builder.AddOrders();
         return builder;
     }
 

@@ -25,7 +25,7 @@ public sealed class BusinessHours
     /// <summary>True when a caller calling now should be served.</summary>
     public bool IsOpen()
     {
-        var local = TimeZoneInfo.ConvertTime(_time.GetUtcNow(), _zone);
+        var local = LocalNow();
         if (_closed.Contains(DateOnly.FromDateTime(local.DateTime)))
         {
             return false;
@@ -39,6 +39,51 @@ public sealed class BusinessHours
         var now = TimeOnly.FromDateTime(local.DateTime);
         return _weekly.TryGetValue(local.DayOfWeek, out var ranges)
             && ranges.Any(r => now >= r.Start && now < r.End);
+    }
+
+    /// <summary>True when the options name opening hours or closed dates; false when the shop is simply always open.</summary>
+    public bool IsConfigured => _weekly.Count > 0 || _closed.Count > 0;
+
+    /// <summary>The date now in the shop's time zone.</summary>
+    public DateOnly Today() => DateOnly.FromDateTime(LocalNow().DateTime);
+
+    /// <summary>
+    /// When the shop opens next, in its own time zone: now when it is open, else the start of the
+    /// next range (or of the next day not closed, when no week is configured). Null when nothing
+    /// opens within a year.
+    /// </summary>
+    public DateTimeOffset? NextOpening()
+    {
+        var now = LocalNow();
+        var today = DateOnly.FromDateTime(now.DateTime);
+        var time = TimeOnly.FromDateTime(now.DateTime);
+        for (var days = 0; days <= 366; days++)
+        {
+            var date = today.AddDays(days);
+            if (_closed.Contains(date))
+            {
+                continue;
+            }
+
+            var starts = _weekly.Count == 0
+                ? [(TimeOnly.MinValue, TimeOnly.MaxValue)]
+                : _weekly.GetValueOrDefault(date.DayOfWeek) ?? [];
+            foreach (var (start, end) in starts.OrderBy(r => r.Start))
+            {
+                if (days > 0 || start > time)
+                {
+                    var local = date.ToDateTime(start);
+                    return new DateTimeOffset(local, _zone.GetUtcOffset(local));
+                }
+
+                if (time < end)
+                {
+                    return now;
+                }
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Null when the options are usable, else a message naming the offending key.</summary>
@@ -72,6 +117,8 @@ public sealed class BusinessHours
 
         return null;
     }
+
+    private DateTimeOffset LocalNow() => TimeZoneInfo.ConvertTime(_time.GetUtcNow(), _zone);
 
     private static (TimeOnly Start, TimeOnly End)[] ParseRanges(string ranges) =>
         ranges.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using PhoneBridge.Messaging;
 using PinCovisor.Web.Hub;
+using PinCovisor.Web.Orders;
 using PinCovisor.Web.Sessions;
 
 namespace PinCovisor.Web.Conversations;
@@ -9,7 +10,8 @@ namespace PinCovisor.Web.Conversations;
 /// <see cref="IInboundMessages"/> of the visual side: each message lands in its address's open
 /// conversation as a <c>chat.message</c> from the customer (so history, replay, transcripts and
 /// transfers treat it as chat), stored once per MessageSid through the event log's message ids.
-/// A new conversation is routed (<see cref="ConversationRouting"/>) or left waiting.
+/// A new conversation is routed (<see cref="ConversationRouting"/>) or left waiting; while the shop
+/// is closed the webhook answers with <see cref="AfterHoursReply"/>.
 /// </summary>
 internal sealed class ConversationInbox(
     ConversationStore store,
@@ -20,6 +22,8 @@ internal sealed class ConversationInbox(
     ConversationMedia media,
     IOptions<CovisorHubOptions> hub,
     IOptions<MessagingOptions> options,
+    AfterHoursReply afterHours,
+    OrderNumbers orders,
     ILogger<ConversationInbox> logger) : IInboundMessages
 {
     /// <summary>The prefix of message ids in the event log: Twilio's MessageSid, apart from ids clients choose.</summary>
@@ -34,11 +38,11 @@ internal sealed class ConversationInbox(
             session = await RouteAsync(session, message, cancellationToken).ConfigureAwait(false);
         }
 
-        var data = new ChatMessage(
+        var data = orders.Mark(new ChatMessage(
             message.MessageSid,
             ConversationText.Body(message.Body, message.ButtonText, hub.Value.MaxTextLength),
             ConversationChannels.Wire(message.Channel),
-            ConversationMedia.Pending(message));
+            ConversationMedia.Pending(message)));
         var author = new EventAuthor("customer", null, ConversationText.Name(message.ProfileName) ?? "Customer");
         var agentGroup = session.AgentUsername is { } agent ? new[] { HubGroups.Agent(agent) } : [];
         // A MessageSid already in the log (Twilio retrying) appends nothing and reaches nobody again.
@@ -46,8 +50,7 @@ internal sealed class ConversationInbox(
             messageId: MessageIdPrefix + message.MessageSid, cancellationToken: cancellationToken).ConfigureAwait(false);
         await media.EnqueueAsync(session.Id, published.Seq, author, message, cancellationToken).ConfigureAwait(false);
 
-        // No automatic reply yet: business hours and greetings come with their own options.
-        return null;
+        return await afterHours.ReplyAsync(session, message, agentGroup, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<CovisorSession> RouteAsync(CovisorSession session, InboundMessage message, CancellationToken cancellationToken)

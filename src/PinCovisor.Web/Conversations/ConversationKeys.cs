@@ -33,6 +33,10 @@ internal static class ConversationKeys
     /// <summary>A link Twilio fetches an agent's attachment from (string: media id), named by the SHA-256 (hex) of its secret.</summary>
     public static RedisKey AttachmentLink(string sessionId, string secretHash) => CovisorKeys.SessionScoped(sessionId, "attachment-link:" + secretHash);
 
+    /// <summary>The after-hours reply of one local day (string: the MessageSid it answered, written with SET NX).</summary>
+    public static RedisKey AfterHours(string sessionId, DateOnly day) =>
+        CovisorKeys.SessionScoped(sessionId, "after-hours:" + day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+
     /// <summary>The key component naming an address: SHA-256 of <c>whatsapp:+…</c> or <c>+…</c>, lower-case hex.</summary>
     public static string Hash(string address) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(address)));

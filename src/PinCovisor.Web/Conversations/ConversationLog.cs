@@ -11,4 +11,7 @@ internal static partial class ConversationLog
 
     [LoggerMessage(2903, LogLevel.Warning, "Session {SessionId}: the agent's message {Seq} was not sent to the customer ({Reason})")]
     public static partial void NotSent(ILogger logger, string sessionId, long seq, string reason);
+
+    [LoggerMessage(2917, LogLevel.Information, "Session {SessionId}: message {MessageSid} arrived while the shop is closed; answered with the after-hours reply ({Language})")]
+    public static partial void AfterHoursReplied(ILogger logger, string sessionId, string messageSid, string language);
 }

@@ -35,12 +35,21 @@ public static class ConversationsExtensions
         services.AddSingleton<ConversationMedia>();
         services.AddHostedService(s => s.GetRequiredService<ConversationMedia>());
         services.AddSingleton<ConversationAttachments>();
+        services.AddOptions<AfterHoursOptions>()
+            .BindConfiguration(AfterHoursOptions.SectionName)
+            .Validate(o => ReplyFits(o.ReplyEs), $"Messaging:AfterHours:ReplyEs must be a text of 1 to {AfterHoursOptions.MaxReplyLength} characters")
+            .Validate(o => ReplyFits(o.ReplyEn), $"Messaging:AfterHours:ReplyEn must be a text of 1 to {AfterHoursOptions.MaxReplyLength} characters")
+            .ValidateOnStart();
+        services.AddSingleton<AfterHoursReply>();
         services.AddSingleton<InviteLinks>();
         services.AddSingleton<ConversationInvites>();
         services.RemoveAll<IInboundMessages>();
         services.AddSingleton<IInboundMessages, ConversationInbox>();
         return builder;
     }
+
+    private static bool ReplyFits(string? reply) =>
+        !string.IsNullOrWhiteSpace(reply) && reply.Length <= AfterHoursOptions.MaxReplyLength;
 
     /// <summary>
     /// Maps the agents' API of waiting conversations under <c>/api/conversations</c>, and the links

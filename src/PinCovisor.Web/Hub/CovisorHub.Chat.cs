@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.SignalR;
 using PinCovisor.Web.Conversations;
+using PinCovisor.Web.Orders;
 
 namespace PinCovisor.Web.Hub;
 
@@ -12,14 +13,16 @@ internal sealed partial class CovisorHub
     /// (after a dropped connection) returns the first number and appends nothing. In a WhatsApp or
     /// SMS conversation the agent's line also goes to the customer (<see cref="ConversationOutbox"/>).
     /// </summary>
-    public async Task<long> SendChat(string sessionId, string messageId, string text, [FromServices] ConversationOutbox outbox)
+    public async Task<long> SendChat(
+        string sessionId, string messageId, string text, [FromServices] ConversationOutbox outbox, [FromServices] OrderNumbers orders)
     {
         ArgumentNullException.ThrowIfNull(outbox);
+        ArgumentNullException.ThrowIfNull(orders);
         var id = HubValidation.Id(messageId, "message id");
         var cleaned = HubValidation.Text(text, _options.MaxTextLength);
         var session = await _access.RequireAsync(Context, sessionId, cancellationToken: Aborted).ConfigureAwait(false);
         // Scoped by author: two devices choosing the same id must not swallow each other's messages.
-        var appended = await _events.PublishAsync(sessionId, EventKinds.ChatMessage, State.Caller.Author, new ChatMessage(id, cleaned),
+        var appended = await _events.PublishAsync(sessionId, EventKinds.ChatMessage, State.Caller.Author, orders.Mark(new ChatMessage(id, cleaned)),
             messageId: State.Caller.Subject + ":" + id, cancellationToken: Aborted).ConfigureAwait(false);
         if (State.Caller.IsAgent)
         {

@@ -15,11 +15,13 @@ namespace PinCovisor.Web.Hub;
 /// The attachments of a customer's message, each <c>pending</c> while the host fetches it from Twilio
 /// (a <c>chat.media</c> event then says what became of them); absent when none.
 /// </param>
+/// <param name="Orders">The shop's order numbers in <paramref name="Text"/> (<c>Orders:NumberPattern</c>), found when it was appended; absent when none.</param>
 public sealed record ChatMessage(
     string MessageId,
     string Text,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Channel = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ChatMedia>? Media = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ChatMedia>? Media = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<Orders.OrderMention>? Orders = null);
 
 /// <summary>An attachment of a customer's WhatsApp or SMS message.</summary>
 /// <param name="State"><c>pending</c> (being fetched), <c>stored</c> (a media of the session) or <c>refused</c> (not kept).</param>

@@ -59,6 +59,52 @@ public sealed class BusinessHoursTests
         BusinessHours.Validate(options).Should().Contain(key);
     }
 
+    [Theory]
+    // Monday 2026-11-23, 08:00 in Madrid: later today.
+    [InlineData("2026-11-23T07:00:00Z", "2026-11-23T09:00:00+01:00")]
+    // Monday 11:00: open, so now.
+    [InlineData("2026-11-23T10:00:00Z", "2026-11-23T11:00:00+01:00")]
+    // Monday 15:00, between the ranges: the afternoon's.
+    [InlineData("2026-11-23T14:00:00Z", "2026-11-23T16:00:00+01:00")]
+    // Monday 21:00: Tuesday is closed (2026-11-24), Wednesday is not listed, Thursday opens.
+    [InlineData("2026-11-23T20:00:00Z", "2026-11-26T09:00:00+01:00")]
+    public void TheNextOpeningSkipsClosedDatesAndDaysWithoutHours(string utcNow, string expected)
+    {
+        var options = new BusinessHoursOptions();
+        options.Weekly[DayOfWeek.Monday] = "16:00-20:00, 09:00-14:00";
+        options.Weekly[DayOfWeek.Tuesday] = "09:00-14:00";
+        options.Weekly[DayOfWeek.Thursday] = "09:00-14:00";
+        options.ClosedDates.Add("2026-11-24");
+
+        var hours = Hours(options, DateTimeOffset.Parse(utcNow, System.Globalization.CultureInfo.InvariantCulture));
+
+        hours.NextOpening().Should().Be(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture));
+        hours.IsConfigured.Should().BeTrue();
+    }
+
+    [Fact]
+    public void WithOnlyClosedDatesTheShopOpensAtTheMidnightAfterOne()
+    {
+        var options = new BusinessHoursOptions { TimeZone = "America/Mexico_City" };
+        options.ClosedDates.Add("2026-12-25");
+
+        // 18:00Z on the 25th is noon in Mexico City.
+        var hours = Hours(options, new DateTimeOffset(2026, 12, 25, 18, 0, 0, TimeSpan.Zero));
+
+        hours.IsOpen().Should().BeFalse();
+        hours.Today().Should().Be(new DateOnly(2026, 12, 25));
+        hours.NextOpening().Should().Be(new DateTimeOffset(2026, 12, 26, 0, 0, 0, TimeSpan.FromHours(-6)));
+    }
+
+    [Fact]
+    public void AWeekWithNoHoursNeverOpens()
+    {
+        var options = new BusinessHoursOptions();
+        options.Weekly[DayOfWeek.Monday] = "";
+
+        Hours(options, RandomInstant()).NextOpening().Should().BeNull();
+    }
+
     private static BusinessHours Hours(BusinessHoursOptions options, DateTimeOffset now) =>
         new(Options.Create(options), new FakeTimeProvider(now));
 

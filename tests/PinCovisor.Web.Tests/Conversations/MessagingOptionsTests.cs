@@ -13,6 +13,8 @@ public sealed class MessagingOptionsTests(RedisServers servers)
     [InlineData("Messaging:SmsFrom", "whatsapp:+34910000000")]
     [InlineData("Messaging:SmsFrom", "+34 910 000 000")]
     [InlineData("Messaging:LastAgentMemory", "00:00:00")]
+    [InlineData("Messaging:AfterHours:ReplyEs", " ")]
+    [InlineData("Messaging:AfterHours:ReplyEn", " ")]
     public void InvalidMessagingSettingsStopTheHostNamingTheKey(string key, string value)
     {
         using var host = new PinCovisorHost(new Dictionary<string, string?>

@@ -6,6 +6,7 @@ import { h } from "./dom";
 import { pluralTranslator, formatTime, onLangChange, translator, type Dictionary } from "./i18n";
 import { resetKind } from "./log";
 import { mediaBlock, updateMedia } from "./chat-media";
+import { markOrders } from "./orders";
 import { productCard } from "./product";
 import { Receipts } from "./receipts";
 
@@ -18,6 +19,7 @@ const dictionary = {
     ended: "La sesión ha terminado.", joined: "Un cliente ha entrado ({device}).", admitted: "Cliente admitido.",
     rejected: "Cliente rechazado.", hint: "Intro envía · Mayús+Intro, nueva línea", empty: "Aún no hay mensajes.",
     "newMessages.one": "{count} mensaje nuevo ↓", "newMessages.other": "{count} mensajes nuevos ↓",
+    automatic: "Respuesta automática",
   },
   en: {
     log: "Conversation", input: "Write a message", send: "Send", typing: "{name} is typing…",
@@ -27,6 +29,7 @@ const dictionary = {
     ended: "The session has ended.", joined: "A customer joined ({device}).", admitted: "Customer admitted.",
     rejected: "Customer turned away.", hint: "Enter sends · Shift+Enter, new line", empty: "No messages yet.",
     "newMessages.one": "{count} new message ↓", "newMessages.other": "{count} new messages ↓",
+    automatic: "Automatic reply",
   },
 } satisfies Dictionary<string>;
 const t = translator(dictionary);
@@ -149,13 +152,15 @@ export function createChatPanel(options: ChatPanelOptions): ChatPanel {
 
   function authorName(author: CovisorEvent["author"]): string {
     if (mine(author)) return t("you");
+    // The shop's automatic replies (outside business hours): what the customer was told, by nobody in the session.
+    if (author.role === "system") return author.name ? `${author.name} · ${t("automatic")}` : t("automatic");
     return author.name && author.role === "agent" ? author.name : author.role === "agent" ? t("agent") : t("customer");
   }
 
-  function bubble(text: string, by: Role, name: () => string, at: string, own: boolean): { row: HTMLElement; status: HTMLElement } {
+  function bubble(text: string, by: Role, name: () => string, at: string, own: boolean, orders?: unknown): { row: HTMLElement; status: HTMLElement } {
     const status = h("span", { class: "pc-msg-status" });
     const row = h("div", { class: `pc-msg-row ${own ? "pc-own" : "pc-theirs"}` },
-      h("p", { class: "pc-msg", "data-testid": "pc-chat-message", "data-role": by }, text),
+      h("p", { class: "pc-msg", "data-testid": "pc-chat-message", "data-role": by }, ...markOrders(text, orders)),
       h("p", { class: "pc-msg-meta" }, word(h("span", { class: "pc-msg-author" }), name), " · ",
         h("time", { datetime: at }, formatTime(at)), own ? status : null));
     return { row, status };
@@ -236,9 +241,11 @@ export function createChatPanel(options: ChatPanelOptions): ChatPanel {
           const pending = own.get(messageId);
           if (pending) {
             pending.seq = event.seq;
+            // The server marks order numbers when it appends the line.
+            if (data.orders) pending.row.querySelector(".pc-msg")?.replaceChildren(...markOrders(text, data.orders));
             if (pending.state === "sending" || pending.state === "failed") setState(pending, "sent");
           } else {
-            const { row, status } = bubble(text, event.author.role, () => t("you"), event.at, true);
+            const { row, status } = bubble(text, event.author.role, () => t("you"), event.at, true, data.orders);
             const media = mediaBlock(data.media, mediaHref);
             if (media) row.querySelector(".pc-msg")?.after(media);
             const message: OwnMessage = { messageId, text, row, status, seq: event.seq, state: "sent" };
@@ -249,7 +256,7 @@ export function createChatPanel(options: ChatPanelOptions): ChatPanel {
           markReceipts();
         } else {
           const author = event.author;
-          const { row } = bubble(text, author.role, () => authorName(author), event.at, false);
+          const { row } = bubble(text, author.role, () => authorName(author), event.at, false, data.orders);
           const media = mediaBlock(data.media, mediaHref);
           if (media) {
             row.querySelector(".pc-msg")?.after(media);
