@@ -76,6 +76,37 @@ public sealed class WhatsAppMediaTests(DevelopmentSite site, ITestOutputHelper o
         PageProblems.AssertNone(agent, customer);
     }
 
+    [Fact]
+    public async Task TheCustomersPhotoIsInTheHistoryTheirPhoneShowsWhenTheyOpenAnasCovisorLink()
+    {
+        await using var scene = await Scene.StartAsync(site, "en-GB");
+        var (agent, customer) = (scene.Agent, scene.Customer);
+        await customer.ById("wa-photo").ClickAsync().WaitAsync(Limits.Await);
+        await customer.Page.Locator("[data-testid=wa-photo-product][data-product-id=aurora-lampara-duna]").ClickAsync().WaitAsync(Limits.Await);
+        var conversation = agent.ById("agent-session").First;
+        await Expect(conversation).ToContainTextAsync("+34 6•• ••• 456", new() { Timeout = Arrival });
+        await conversation.ClickAsync().WaitAsync(Limits.Await);
+        await Expect(agent.Page.Locator(".workspace:not([hidden]) [data-testid=pc-chat-photo]")).ToBeVisibleAsync(new() { Timeout = Arrival });
+        await agent.ById("agent-escalate").ClickAsync().WaitAsync(Limits.Await);
+        var link = customer.Page.Locator("[data-testid=wa-message][data-direction=out] [data-testid=wa-link]");
+        await Expect(link).ToHaveCountAsync(1, new() { Timeout = Arrival });
+        var href = (await link.GetAttributeAsync("href").WaitAsync(Limits.Await))!;
+
+        await using var phone = await site.OpenAsync("phone", Device.Phone, "es-ES", scene.Host.BaseAddress);
+        var shots = new Screenshots(nameof(TheCustomersPhotoIsInTheHistoryTheirPhoneShowsWhenTheyOpenAnasCovisorLink), output, agent, phone);
+        await phone.Page.GotoAsync(href).WaitAsync(Limits.Await);
+
+        await Expect(phone.ById("pc-covisor")).ToBeVisibleAsync(new() { Timeout = Arrival });
+        var photo = phone.Page.GetByTestId("pc-chat-photo");
+        await Expect(photo).ToBeVisibleAsync(new() { Timeout = Arrival });
+        await Expect(photo).ToHaveAttributeAsync("alt", "Foto del cliente");
+        await phone.Page.WaitForFunctionAsync("() => { const i = document.querySelector('[data-testid=pc-chat-photo]'); return i && i.complete && i.naturalWidth > 0; }",
+            null, new() { Timeout = Arrival }).WaitAsync(Limits.Await);
+        await Expect(phone.Page.GetByTestId("pc-chat-pending")).ToHaveCountAsync(0);
+        await shots.TakeAsync("photo-in-the-phones-history");
+        PageProblems.AssertNone(agent, customer, phone);
+    }
+
     /// <summary>A host of its own, Ana signed in to its console, and the WhatsApp simulator ready to send.</summary>
     private sealed class Scene(PinCovisorHost host, Role agent, Role customer) : IAsyncDisposable
     {

@@ -222,6 +222,14 @@ export function createChatPanel(options: ChatPanelOptions): ChatPanel {
     }
   }
 
+  // A line's attachments (a customer's WhatsApp photo shows on their own covisor page too) wait there for chat.media.
+  function attachMedia(row: HTMLElement, seq: number, media: unknown): void {
+    const block = mediaBlock(media, mediaHref);
+    if (!block) return;
+    row.querySelector(".pc-msg")?.after(block);
+    mediaBlocks.set(seq, block);
+  }
+
   function apply(event: CovisorEvent): void {
     const data = event.data;
     switch (event.kind) {
@@ -246,8 +254,7 @@ export function createChatPanel(options: ChatPanelOptions): ChatPanel {
             if (pending.state === "sending" || pending.state === "failed") setState(pending, "sent");
           } else {
             const { row, status } = bubble(text, event.author.role, () => t("you"), event.at, true, data.orders);
-            const media = mediaBlock(data.media, mediaHref);
-            if (media) row.querySelector(".pc-msg")?.after(media);
+            attachMedia(row, event.seq, data.media);
             const message: OwnMessage = { messageId, text, row, status, seq: event.seq, state: "sent" };
             own.set(messageId, message);
             setState(message, "sent");
@@ -257,11 +264,7 @@ export function createChatPanel(options: ChatPanelOptions): ChatPanel {
         } else {
           const author = event.author;
           const { row } = bubble(text, author.role, () => authorName(author), event.at, false, data.orders);
-          const media = mediaBlock(data.media, mediaHref);
-          if (media) {
-            row.querySelector(".pc-msg")?.after(media);
-            mediaBlocks.set(event.seq, media);
-          }
+          attachMedia(row, event.seq, data.media);
           add(row, true);
           typing.textContent = "";
           receipts.received(event.seq);
