@@ -19,6 +19,7 @@ internal sealed class ConversationInbox(
     ISessionStore sessions,
     ISessionNotifier notifier,
     SessionEvents events,
+    ConversationMedia media,
     IOptions<CovisorHubOptions> hub,
     IOptions<MessagingOptions> options,
     AfterHoursReply afterHours,
@@ -41,13 +42,14 @@ internal sealed class ConversationInbox(
             message.MessageSid,
             ConversationText.Body(message.Body, message.ButtonText, hub.Value.MaxTextLength),
             ConversationChannels.Wire(message.Channel),
-            message.Media.Count == 0 ? null : [.. message.Media.Select(m => new ChatMedia(m.Url, m.ContentType))]));
+            ConversationMedia.Pending(message)));
         var author = new EventAuthor("customer", null, ConversationText.Name(message.ProfileName) ?? "Customer");
         var agentGroup = session.AgentUsername is { } agent ? new[] { HubGroups.Agent(agent) } : [];
         // A MessageSid already in the log (Twilio retrying) appends nothing and reaches nobody again.
-        await events.PublishAsync(session.Id, EventKinds.ChatMessage, author, data, toAgents: agentGroup,
+        var published = await events.PublishAsync(session.Id, EventKinds.ChatMessage, author, data, toAgents: agentGroup,
             messageId: MessageIdPrefix + message.MessageSid, cancellationToken: cancellationToken).ConfigureAwait(false);
         await store.RecordInboundAsync(session.Id, cancellationToken).ConfigureAwait(false);
+        await media.EnqueueAsync(session.Id, published.Seq, author, message, cancellationToken).ConfigureAwait(false);
 
         return await afterHours.ReplyAsync(session, message, agentGroup, cancellationToken).ConfigureAwait(false);
     }

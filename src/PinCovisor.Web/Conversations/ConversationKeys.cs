@@ -27,6 +27,12 @@ internal static class ConversationKeys
     /// <summary>Agents' messages handed to Twilio (hash: event seq → 1), so a resent chat line is sent once.</summary>
     public static RedisKey Sent(string sessionId) => CovisorKeys.SessionScoped(sessionId, "sent");
 
+    /// <summary>Customers' messages whose attachments were queued for fetching (hash: MessageSid → seq), so a retried webhook fetches nothing again.</summary>
+    public static RedisKey MediaFetched(string sessionId) => CovisorKeys.SessionScoped(sessionId, "media-fetched");
+
+    /// <summary>A link Twilio fetches an agent's attachment from (string: media id), named by the SHA-256 (hex) of its secret.</summary>
+    public static RedisKey AttachmentLink(string sessionId, string secretHash) => CovisorKeys.SessionScoped(sessionId, "attachment-link:" + secretHash);
+
     /// <summary>The after-hours reply of one local day (string: the MessageSid it answered, written with SET NX).</summary>
     public static RedisKey AfterHours(string sessionId, DateOnly day) =>
         CovisorKeys.SessionScoped(sessionId, "after-hours:" + day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));

@@ -120,6 +120,10 @@ internal sealed class ConversationStore(
     /// <summary>Forgets a mark of <see cref="TryMarkSentAsync"/> after Twilio refused the message, so sending it again tries again.</summary>
     public Task UnmarkSentAsync(string sessionId, long seq) => Db.HashDeleteAsync(ConversationKeys.Sent(sessionId), seq);
 
+    /// <summary>True when the agent's event <paramref name="seq"/> was handed to Twilio already (or is being).</summary>
+    public Task<bool> IsSentAsync(string sessionId, long seq, CancellationToken cancellationToken = default) =>
+        Db.HashExistsAsync(ConversationKeys.Sent(sessionId), seq).WaitAsync(cancellationToken);
+
     public async Task<string?> LastAgentAsync(string address, CancellationToken cancellationToken = default)
     {
         var agent = await Db.StringGetAsync(ConversationKeys.LastAgent(ConversationKeys.Hash(address))).WaitAsync(cancellationToken).ConfigureAwait(false);

@@ -29,6 +29,17 @@ public static class ConversationsExtensions
             .Validate(o => o.InviteLifetime >= TimeSpan.FromMinutes(1) && o.InviteLifetime <= TimeSpan.FromDays(1),
                 "Messaging:InviteLifetime must be between one minute and one day")
             .ValidateOnStart();
+        services.AddOptions<ConversationMediaOptions>()
+            .BindConfiguration(MessagingOptions.SectionName)
+            .Validate(o => o.MaxMediaBytes is > 0 and <= 256L * 1024 * 1024, "Messaging:MaxMediaBytes must be between 1 byte and 256 MiB")
+            .Validate(o => o.MaxMediaPerMessage is >= 0 and <= 20, "Messaging:MaxMediaPerMessage must be between 0 and 20")
+            .Validate(o => o.MediaTimeout > TimeSpan.Zero, "Messaging:MediaTimeout must be positive")
+            .Validate(o => o.AttachmentLinkLifetime >= TimeSpan.FromMinutes(1) && o.AttachmentLinkLifetime <= TimeSpan.FromDays(1),
+                "Messaging:AttachmentLinkLifetime must be between one minute and one day")
+            .ValidateOnStart();
+        services.AddSingleton<ConversationMedia>();
+        services.AddHostedService(s => s.GetRequiredService<ConversationMedia>());
+        services.AddSingleton<ConversationAttachments>();
         services.AddOptions<AfterHoursOptions>()
             .BindConfiguration(AfterHoursOptions.SectionName)
             .Validate(o => ReplyFits(o.ReplyEs), $"Messaging:AfterHours:ReplyEs must be a text of 1 to {AfterHoursOptions.MaxReplyLength} characters")
@@ -48,6 +59,10 @@ public static class ConversationsExtensions
     private static bool ReplyFits(string? reply) =>
         !string.IsNullOrWhiteSpace(reply) && reply.Length <= AfterHoursOptions.MaxReplyLength;
 
-    /// <summary>Maps the agents' API of waiting conversations under <c>/api/conversations</c>.</summary>
-    public static IEndpointRouteBuilder MapConversations(this IEndpointRouteBuilder endpoints) => endpoints.MapConversationEndpoints();
+    /// <summary>
+    /// Maps the agents' API of waiting conversations under <c>/api/conversations</c>, and the links
+    /// Twilio fetches agents' attachments from (<c>/media/out/…</c>, anonymous: the link is the credential).
+    /// </summary>
+    public static IEndpointRouteBuilder MapConversations(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapConversationEndpoints().MapAttachmentLinks();
 }

@@ -16,9 +16,17 @@ internal sealed class InviteLinks(IOptions<SmsOptions> sms, IOptions<TwilioOptio
         ArgumentNullException.ThrowIfNull(request);
         var join = sms.Value.JoinUrl is { } configured && !string.IsNullOrWhiteSpace(configured)
             ? configured.Trim()
-            : (string.IsNullOrEmpty(twilio.Value.BaseUrlOverride)
-                ? $"{request.Scheme}://{request.Host}{request.PathBase}"
-                : twilio.Value.BaseUrlOverride.TrimEnd('/')) + "/join";
+            : PublicBase(request, twilio.Value) + "/join";
         return new Uri($"{join}{(join.Contains('?', StringComparison.Ordinal) ? '&' : '?')}invite={Uri.EscapeDataString(token)}", UriKind.Absolute);
+    }
+
+    /// <summary>Where the world reaches this host: <c>Twilio:BaseUrlOverride</c>, else the request's origin and path base.</summary>
+    public static string PublicBase(HttpRequest request, TwilioOptions twilio)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(twilio);
+        return string.IsNullOrEmpty(twilio.BaseUrlOverride)
+            ? $"{request.Scheme}://{request.Host}{request.PathBase}"
+            : twilio.BaseUrlOverride.TrimEnd('/');
     }
 }

@@ -25,6 +25,7 @@ public static class DemoEndpoints
         builder.Services.AddHttpClient(SimulatorForwarder.ClientName, c => c.Timeout = SimulatorForwarder.Timeout);
         builder.Services.AddSingleton<DemoTwilioApi>();
         builder.Services.AddTransient<DemoTwilioApiHandler>();
+        builder.Services.AddSingleton<PhoneBridge.Twilio.Rest.ITwilioApiStandIn, DemoTwilioApiStandIn>();
         builder.Services.AddHttpClient(TwilioRestServiceCollectionExtensions.TwilioRestHttpClientName).AddHttpMessageHandler<DemoTwilioApiHandler>();
         return builder;
     }

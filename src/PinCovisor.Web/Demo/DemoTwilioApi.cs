@@ -153,3 +153,14 @@ internal sealed class DemoTwilioApiHandler(IOptions<DemoOptions> demo, DemoOrigi
         return base.SendAsync(request, cancellationToken);
     }
 }
+
+/// <summary>
+/// The demo's simulated API is where this host's requests for <c>api.twilio.com</c> go (see
+/// <see cref="DemoTwilioApiHandler"/>), so the simulator's media URLs under it are the account's media.
+/// </summary>
+internal sealed class DemoTwilioApiStandIn(IOptions<DemoOptions> demo, DemoOrigin origin, IOptions<Pages.PageOptions> pages)
+    : PhoneBridge.Twilio.Rest.ITwilioApiStandIn
+{
+    public string? BaseUrl =>
+        demo.Value.SimulateTwilioApi && pages.Value.DemoOn && origin.Value is { } self ? self + DemoTwilioApi.Prefix : null;
+}

@@ -47,4 +47,7 @@ public static class EventKinds
 
     /// <summary><see cref="ChatDelivery"/>.</summary>
     public const string ChatDelivery = "chat.delivery";
+
+    /// <summary><see cref="ChatMediaUpdate"/>.</summary>
+    public const string ChatMedia = "chat.media";
 }

@@ -11,7 +11,10 @@ namespace PinCovisor.Web.Hub;
 /// <c>whatsapp</c> or <c>sms</c> for a message a customer sent on that channel (its id is then Twilio's
 /// MessageSid); absent for chat typed in the console or the customer's page.
 /// </param>
-/// <param name="Media">The attachments Twilio announced with a customer's message (references, not downloaded); absent when none.</param>
+/// <param name="Media">
+/// The attachments of a customer's message, each <c>pending</c> while the host fetches it from Twilio
+/// (a <c>chat.media</c> event then says what became of them); absent when none.
+/// </param>
 /// <param name="Orders">The shop's order numbers in <paramref name="Text"/> (<c>Orders:NumberPattern</c>), found when it was appended; absent when none.</param>
 /// <param name="Template">The approved template an agent's line was sent as (its text is the rendered preview); absent for free text.</param>
 public sealed record ChatMessage(
@@ -27,10 +30,37 @@ public sealed record ChatMessage(
 /// <param name="ContentSid">Twilio's Content SID (<c>HX…</c>).</param>
 public sealed record ChatTemplate(string Name, string ContentSid);
 
-/// <summary>An attachment of a customer's WhatsApp or SMS message, kept as Twilio's reference.</summary>
-/// <param name="Url">Twilio's media URL (fetching it needs the account's credentials).</param>
-/// <param name="ContentType">As Twilio announced it, e.g. <c>image/jpeg</c>; empty when it did not.</param>
-public sealed record ChatMedia(string Url, string ContentType);
+/// <summary>An attachment of a customer's WhatsApp or SMS message.</summary>
+/// <param name="State"><c>pending</c> (being fetched), <c>stored</c> (a media of the session) or <c>refused</c> (not kept).</param>
+/// <param name="ContentType">
+/// As Twilio announced it while pending or refused (empty when it did not); once stored, what the bytes
+/// are: <c>image/jpeg</c> or <c>image/png</c> re-encoded, or <c>application/pdf</c>.
+/// </param>
+/// <param name="MediaId">The session's media id, once stored.</param>
+/// <param name="Url">Where the session's members fetch it (<c>/api/sessions/{id}/media/{mediaId}</c>), once stored.</param>
+/// <param name="Bytes">Its size as stored.</param>
+/// <param name="Width">Pixels across, for an image.</param>
+/// <param name="Height">Pixels down, for an image.</param>
+/// <param name="Reason">
+/// Why it was not kept: <c>type</c> (neither an image nor a PDF), <c>size</c> (over <c>Messaging:MaxMediaBytes</c>),
+/// <c>count</c> (past <c>Messaging:MaxMediaPerMessage</c>), <c>unreadable</c> (an image that does not decode or has
+/// too many pixels), <c>quota</c> (the session holds all the media it may), <c>fetch</c> (not fetched from Twilio).
+/// </param>
+public sealed record ChatMedia(
+    string State,
+    string ContentType,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? MediaId = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Url = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? Bytes = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Width = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Height = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Reason = null);
+
+/// <summary>What became of the attachments of the customer's message <paramref name="MessageId"/>.</summary>
+/// <param name="MessageId">The message's id (Twilio's MessageSid), as in its <c>chat.message</c>.</param>
+/// <param name="Seq">The <c>seq</c> of that <c>chat.message</c>.</param>
+/// <param name="Media">Every attachment, in the order of the message's <c>media</c>, each <c>stored</c> or <c>refused</c>.</param>
+public sealed record ChatMediaUpdate(string MessageId, long Seq, IReadOnlyList<ChatMedia> Media);
 
 /// <summary>How far an agent's message to a WhatsApp or SMS customer got, as Twilio's status callback said.</summary>
 /// <param name="Seq">The agent's <c>chat.message</c>.</param>

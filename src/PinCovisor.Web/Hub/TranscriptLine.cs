@@ -58,6 +58,7 @@ public sealed record TranscriptLine(long Seq, DateTimeOffset At, string Role, st
         EventKinds.Admission => Admission(e.DataAs<AdmissionChanged>()),
         EventKinds.AgentChanged => $"{e.DataAs<AgentChanged>().DisplayName} is now in charge",
         EventKinds.SessionEnded => $"Session ended ({e.DataAs<SessionEnded>().Reason})",
+        EventKinds.ChatMedia => Attachments(e.DataAs<ChatMediaUpdate>()),
         CallBackEventKinds.Requested => $"Asked to be called at {e.DataAs<CallBackRequested>().MaskedNumber}",
         CallBackEventKinds.Placed => $"Called the customer at {e.DataAs<CallBackPlaced>().MaskedNumber}",
         _ => null,
@@ -69,6 +70,11 @@ public sealed record TranscriptLine(long Seq, DateTimeOffset At, string Role, st
 
     private static string Video(VideoState v) =>
         string.Create(CultureInfo.InvariantCulture, $"Video {v.VideoId}: {v.Action} at {v.Position:0.#} s, rate {v.Rate}");
+
+    private static string Attachments(ChatMediaUpdate update) =>
+        "Attachments: " + string.Join(", ", update.Media.Select(m => m.State == "stored"
+            ? $"{m.ContentType} ({m.MediaId})"
+            : $"{(m.ContentType.Length > 0 ? m.ContentType : "unknown type")} not kept ({m.Reason})"));
 
     private static string Joined(ParticipantJoined p) =>
         $"A device joined ({p.Admission}){(p.Device is null ? "" : ": " + p.Device)}";

@@ -3,7 +3,7 @@ namespace PinCovisor.Web.Media;
 /// <summary>Images uploaded into a session (re-encoded, EXIF-free), kept for <see cref="MediaOptions.Lifetime"/>.</summary>
 public interface IMediaStore
 {
-    /// <summary>True when the session holds this media id; the hub checks it before sharing an image.</summary>
+    /// <summary>True when the session holds this media id as an image (not a document); the hub checks it before sharing an image.</summary>
     Task<bool> ExistsAsync(string sessionId, string mediaId, CancellationToken cancellationToken = default);
 
     /// <summary>

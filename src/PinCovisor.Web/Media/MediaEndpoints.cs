@@ -47,6 +47,12 @@ internal static class MediaEndpoints
         }
 
         var (image, rejection) = await sanitizer.CleanAsync(upload, cancellationToken).ConfigureAwait(false);
+        // An agent may also upload a PDF, to send it to a conversation's customer; it is only ever a download.
+        if (rejection == ImageRejection.UnsupportedFormat && context.User.IsAgent() && CleanImage.LooksLikePdf(upload))
+        {
+            (image, rejection) = (CleanImage.Pdf(upload), null);
+        }
+
         if (image is null)
         {
             logger.Refused(sessionId, rejection.ToString()!);
@@ -88,8 +94,7 @@ internal static class MediaEndpoints
 
         var headers = context.Response.Headers;
         headers[HeaderNames.XContentTypeOptions] = "nosniff";
-        var extension = media.Image.ContentType == "image/png" ? "png" : "jpg";
-        headers[HeaderNames.ContentDisposition] = $"inline; filename=\"{media.Id}.{extension}\"";
+        headers[HeaderNames.ContentDisposition] = media.ContentDisposition;
         // Private: only this member's browser may keep it, and not beyond the image's own life.
         var maxAge = Math.Max(0, (long)(media.ExpiresAt - time.GetUtcNow()).TotalSeconds);
         headers[HeaderNames.CacheControl] = string.Create(CultureInfo.InvariantCulture, $"private, max-age={maxAge}");

@@ -34,10 +34,10 @@ internal sealed class RedisMediaStore(IConnectionMultiplexer redis, IOptions<Med
 
     private IDatabase Db => redis.GetDatabase();
 
-    public Task<bool> ExistsAsync(string sessionId, string mediaId, CancellationToken cancellationToken = default) =>
+    public async Task<bool> ExistsAsync(string sessionId, string mediaId, CancellationToken cancellationToken = default) =>
         MediaIds.IsWellFormed(mediaId)
-            ? Db.KeyExistsAsync(MediaKeys.Image(sessionId, mediaId)).WaitAsync(cancellationToken)
-            : Task.FromResult(false);
+        && await Db.HashGetAsync(MediaKeys.Image(sessionId, mediaId), "type").WaitAsync(cancellationToken).ConfigureAwait(false) is { IsNull: false } type
+        && type != CleanImage.PdfType;
 
     public async Task<MediaSaveResult> SaveAsync(string sessionId, CleanImage image, string uploader, CancellationToken cancellationToken = default)
     {

@@ -1,7 +1,7 @@
-using System.Buffers;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
+using PhoneBridge.Http;
 
 namespace PinCovisor.Web.Media;
 
@@ -100,28 +100,11 @@ internal static class UploadReader
         return file is null ? (UploadStatus.Malformed, []) : (UploadStatus.Read, file);
     }
 
-    private static async Task<(UploadStatus, byte[])> ReadCappedAsync(Stream source, long maxBytes, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = ArrayPool<byte>.Shared.Rent(81920);
-        try
+    private static async Task<(UploadStatus, byte[])> ReadCappedAsync(Stream source, long maxBytes, CancellationToken cancellationToken) =>
+        await CappedBody.ReadAsync(source, maxBytes, cancellationToken).ConfigureAwait(false) switch
         {
-            int read;
-            while ((read = await source.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
-            {
-                if (buffer.Length + read > maxBytes)
-                {
-                    return (UploadStatus.TooLarge, []);
-                }
-
-                buffer.Write(chunk, 0, read);
-            }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(chunk);
-        }
-
-        return buffer.Length == 0 ? (UploadStatus.Malformed, []) : (UploadStatus.Read, buffer.ToArray());
-    }
+            null => (UploadStatus.TooLarge, []),
+            [] => (UploadStatus.Malformed, []),
+            var data => (UploadStatus.Read, data),
+        };
 }

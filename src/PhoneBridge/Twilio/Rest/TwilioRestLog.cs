@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 namespace PhoneBridge.Twilio.Rest;
 
 /// <summary>
-/// Log events of the REST client, ids 1150-1159. Never logs the auth token, a phone number or
+/// Log events of the REST client, ids 1150-1159 (media 1155). Never logs the auth token, a phone number or
 /// Twilio's error message (which may quote one): status and error code say what went wrong.
 /// </summary>
 internal static partial class TwilioRestLog
@@ -22,4 +22,7 @@ internal static partial class TwilioRestLog
 
     [LoggerMessage(1154, LogLevel.Warning, "{Operation} not sent: {Reason}")]
     public static partial void InvalidInput(ILogger logger, string operation, string reason);
+
+    [LoggerMessage(1155, LogLevel.Warning, "A message's media was not fetched from Twilio: {Reason} (status {StatusCode})")]
+    public static partial void MediaNotFetched(ILogger logger, string reason, int? statusCode);
 }

@@ -18,7 +18,7 @@ public static class TwilioRestServiceCollectionExtensions
     public const string TwilioRestHttpClientName = TwilioRest.HttpClientName;
 
     /// <summary>
-    /// Adds <see cref="ITwilioMessages"/> and <see cref="ITwilioCalls"/>, both calling the official
+    /// Adds <see cref="ITwilioMessages"/>, <see cref="ITwilioCalls"/> and <see cref="ITwilioMedia"/>, all calling the official
     /// SDK with a <c>TwilioRestClient</c> made per use over the "twilio" HttpClient, with the account of
     /// <c>Twilio:AccountSid</c> and <c>Twilio:AuthToken</c> (without an account SID every call fails
     /// as not configured). The HttpClient sends the SDK's requests to <c>Twilio:ApiBaseUrl</c> and
@@ -70,6 +70,9 @@ public static class TwilioRestServiceCollectionExtensions
         services.TryAddSingleton<TwilioRest>();
         services.TryAddSingleton<ITwilioMessages, TwilioMessagesClient>();
         services.TryAddSingleton<ITwilioCalls, TwilioCalls>();
+        services.AddHttpClient(TwilioMediaClient.CdnClientName)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+        services.TryAddSingleton<ITwilioMedia, TwilioMediaClient>();
         return services;
     }
 }

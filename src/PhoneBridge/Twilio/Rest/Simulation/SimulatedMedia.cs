@@ -12,7 +12,8 @@ namespace PhoneBridge.Twilio.Rest.Simulation;
 /// <param name="Path">Where the simulated API serves it, from <c>/2010-04-01</c> on.</param>
 public sealed record SimulatedMedia(string MessageSid, string Sid, string ContentType, string Path)
 {
-    internal ReadOnlyMemory<byte> Bytes { get; init; }
+    /// <summary>The bytes as the customer's phone sent them.</summary>
+    public ReadOnlyMemory<byte> Bytes { get; init; }
 }
 
 /// <summary>The last media stored, oldest dropped first, so a long demo cannot fill the memory.</summary>
@@ -35,4 +36,6 @@ internal sealed class SimulatedMediaStore
     }
 
     public SimulatedMedia? Find(string messageSid, string mediaSid) => _media.GetValueOrDefault((messageSid, mediaSid));
+
+    public bool Remove(string messageSid, string mediaSid) => _media.TryRemove((messageSid, mediaSid), out _);
 }

@@ -13,7 +13,7 @@ namespace PhoneBridge.Twilio.Rest.Simulation;
 
 /// <summary>
 /// Twilio's REST API, as far as PhoneBridge calls it, served from memory for one account: texts
-/// (<c>POST Messages.json</c>), the media of inbound messages (<c>GET Messages/{MessageSid}/Media/{MediaSid}</c>), outbound calls (<c>POST Calls.json</c>), and a call's status and
+/// (<c>POST Messages.json</c>), the media of inbound messages (<c>GET Messages/{MessageSid}/Media/{MediaSid}</c>, <c>DELETE …/{MediaSid}.json</c>), outbound calls (<c>POST Calls.json</c>), and a call's status and
 /// redirection (<c>GET</c> and <c>POST Calls/{CallSid}.json</c>). Requests must carry the account's
 /// basic auth and Twilio's form fields; answers and errors have Twilio's JSON shapes and codes
 /// (20003 bad credentials, 20404 unknown call, 21220 redirecting a call that is over, …).
@@ -86,6 +86,15 @@ public sealed class SimulatedTwilioApi(string accountSid, string authToken, Time
     }
 
     /// <summary>
+    /// When set, a media's <c>GET</c> answers <c>307</c> to <c>{MediaRedirect}/{MessageSid}/{MediaSid}</c>, as
+    /// Twilio answers with a signed URL of its CDN; whoever serves that URL finds the bytes with <see cref="FindMedia"/>.
+    /// </summary>
+    public Uri? MediaRedirect { get; set; }
+
+    /// <summary>The media kept for <paramref name="messageSid"/> under <paramref name="mediaSid"/>, or null (unknown or deleted).</summary>
+    public SimulatedMedia? FindMedia(string messageSid, string mediaSid) => _media.Find(messageSid, mediaSid);
+
+    /// <summary>
     /// Maps the API under <paramref name="endpoints"/> (a route group may add a path prefix, which
     /// <c>Twilio:ApiBaseUrl</c> then ends with).
     /// </summary>
@@ -100,9 +109,11 @@ public sealed class SimulatedTwilioApi(string accountSid, string authToken, Time
         account.MapGet("/Calls/{callSid}.json", (string callSid) => FindCall(callSid) is { } call ? CallResult(call) : NotFound(callSid));
         account.MapPost("/Calls/{callSid}.json", UpdateCallAsync);
         account.MapGet("/Messages/{messageSid}/Media/{mediaSid}", (string messageSid, string mediaSid, HttpRequest request) =>
-            _media.Find(messageSid, mediaSid) is { } media
-                ? Results.Bytes(media.Bytes.ToArray(), media.ContentType)
-                : Error(404, 20404, $"The requested resource {request.Path} was not found"));
+            _media.Find(messageSid, mediaSid) is not { } media ? Error(404, 20404, $"The requested resource {request.Path} was not found")
+            : MediaRedirect is { } cdn ? Results.Redirect($"{cdn.ToString().TrimEnd('/')}/{messageSid}/{mediaSid}", preserveMethod: true)
+            : Results.Bytes(media.Bytes.ToArray(), media.ContentType));
+        account.MapDelete("/Messages/{messageSid}/Media/{mediaSid}.json", (string messageSid, string mediaSid, HttpRequest request) =>
+            _media.Remove(messageSid, mediaSid) ? Results.NoContent() : Error(404, 20404, $"The requested resource {request.Path} was not found"));
         return account;
     }
 

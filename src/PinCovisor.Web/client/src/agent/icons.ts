@@ -19,6 +19,7 @@ const paths = {
   play: "M8 5v14l11-7Z",
   code: "M9 3h2l-.5 4h4l.5-4h2l-.5 4H20v2h-3.75l-.5 4H19v2h-3.5l-.5 4h-2l.5-4h-4l-.5 4H7l.5-4H4v-2h3.75l.5-4H5V7h3.5Zm1.25 6-.5 4h4l.5-4Z",
   check: "M9 16.2 4.8 12l-1.4 1.4L9 19 21 7l-1.4-1.4Z",
+  attach: "M16.5 6v11.5a4.5 4.5 0 0 1-9 0V5a3 3 0 0 1 6 0v10.5a1.5 1.5 0 0 1-3 0V6H9v9.5a3 3 0 0 0 6 0V5a4.5 4.5 0 0 0-9 0v12.5a6 6 0 0 0 12 0V6Z",
 } as const;
 
 export type IconName = keyof typeof paths;

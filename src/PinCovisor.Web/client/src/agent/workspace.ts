@@ -6,6 +6,7 @@ import { formatTime, onLangChange } from "../shared/i18n.js";
 import type { ChatPanel, CovisorConnection, CovisorEvent, CovisorView } from "../shared/contracts.js";
 import { createCovisorView } from "../shared/viewer.js";
 import { createChatPanel } from "../shared/chat.js";
+import { attachButton, type AttachButton } from "./attach.js";
 import type { AgentPresence, AgentSession, Me, Participant } from "./types.js";
 import type { Alerts } from "./alerts.js";
 import type { CallBoard } from "./calls.js";
@@ -37,6 +38,8 @@ export class Workspace {
   private session: AgentSession;
   private view: CovisorView | null = null;
   private chat: ChatPanel | null = null;
+  /** The paperclip of a WhatsApp or SMS conversation's chat box. */
+  private attach: AttachButton | null = null;
   private readonly canned: CannedSuggestions;
   private readonly unsubscribe: (() => void)[] = [];
   private callStatus: string | null = null;
@@ -126,6 +129,8 @@ export class Workspace {
     this.view = createCovisorView({ connection, sessionId, baseUrl: "", token: null, role: "agent" });
     this.chat = createChatPanel({ connection, sessionId, role: "agent", onInputKeyDown: this.canned.keydown });
     this.canned.attach(this.chat);
+    this.attach = attachButton(connection, sessionId, this.session.origin, this.chat);
+    if (this.attach) this.unsubscribe.push(this.attach.destroy);
     const chat = this.chat;
     this.unsubscribe.push(chat.onUnreadChange(count => this.options.alerts.setUnread(sessionId, count)));
     // The viewer tells the session what the person does with the video's player; the console's own
@@ -263,11 +268,12 @@ export class Workspace {
     this.render();
   }
 
-  /** Free text (a chat line, the covisor link) goes while the session is open and, on WhatsApp, its 24-hour window too. */
+  /** Free text (a chat line, a photo with its caption, the covisor link) goes while the session is open and, on WhatsApp, its 24-hour window too. */
   private lockFreeText(): void {
     const free = this.phase === "open" && this.window?.open !== false;
     if (this.chat) this.chat.input.disabled = !free;
     this.escalate?.setEnabled(free);
+    this.attach?.setEnabled(free);
   }
 
   private showBanner(text: string): void {

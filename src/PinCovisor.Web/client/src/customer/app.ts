@@ -232,7 +232,11 @@ export function createCustomerApp(options: CustomerAppOptions): CustomerApp {
     saveSession(session);
     // Subscribe first: the history JoinSession returns reaches the views in order.
     view = createCovisorView({ connection, sessionId: session.sessionId, baseUrl, token: session.token, role: "customer" });
-    chat = createChatPanel({ connection, sessionId: session.sessionId, role: "customer" });
+    const token = session.token;
+    chat = createChatPanel({
+      connection, sessionId: session.sessionId, role: "customer",
+      mediaUrl: path => `${baseUrl}${path}?access_token=${encodeURIComponent(token)}`,
+    });
     chat.onUnreadChange(count => options.onUnreadChange?.(count));
     callBack = createCallBackForm(connection, session.sessionId);
     connection.onSessionEvent(session.sessionId, onEvent);

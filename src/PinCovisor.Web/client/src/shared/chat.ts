@@ -5,6 +5,7 @@ import type { ChatPanel, ChatPanelOptions, CovisorEvent, Product, Role } from ".
 import { h } from "./dom";
 import { lang, pluralTranslator, formatTime, onLangChange, translator, type Dictionary } from "./i18n";
 import { resetKind } from "./log";
+import { mediaBlock, updateMedia } from "./chat-media";
 import { markOrders } from "./orders";
 import { productCard } from "./product";
 import { Receipts } from "./receipts";
@@ -68,6 +69,9 @@ function newMessageId(role: Role): string {
 
 export function createChatPanel(options: ChatPanelOptions): ChatPanel {
   const { connection, sessionId, role } = options;
+  const mediaHref = options.mediaUrl ?? ((url: string) => url);
+  // The attachments of customers' messages by their chat.message's seq, until chat.media says what they became.
+  const mediaBlocks = new Map<number, HTMLElement>();
   const log = h("div", { class: "pc-chat-log", "data-testid": "pc-chat-log", role: "log", "aria-live": "polite", "aria-relevant": "additions", tabindex: "0" });
   const empty = h("p", { class: "pc-chat-empty" });
   log.append(empty);
@@ -236,12 +240,21 @@ export function createChatPanel(options: ChatPanelOptions): ChatPanel {
     }
   }
 
+  // A line's attachments (a customer's WhatsApp photo shows on their own covisor page too) wait there for chat.media.
+  function attachMedia(row: HTMLElement, seq: number, media: unknown): void {
+    const block = mediaBlock(media, mediaHref);
+    if (!block) return;
+    row.querySelector(".pc-msg")?.after(block);
+    mediaBlocks.set(seq, block);
+  }
+
   function apply(event: CovisorEvent): void {
     const data = event.data;
     switch (event.kind) {
       case resetKind:
         log.replaceChildren(empty);
         worded.length = 0;
+        mediaBlocks.clear();
         unseen = 0;
         showCue();
         receipts.reset();
@@ -259,6 +272,7 @@ export function createChatPanel(options: ChatPanelOptions): ChatPanel {
             if (pending.state === "sending" || pending.state === "failed") setState(pending, "sent");
           } else {
             const { row, status } = bubble(text, event.author.role, () => t("you"), event.at, true, data.orders);
+            attachMedia(row, event.seq, data.media);
             const message: OwnMessage = { messageId, text, row, status, seq: event.seq, state: "sent" };
             own.set(messageId, message);
             setState(message, "sent");
@@ -267,10 +281,20 @@ export function createChatPanel(options: ChatPanelOptions): ChatPanel {
           markReceipts();
         } else {
           const author = event.author;
-          add(bubble(text, author.role, () => authorName(author), event.at, false, data.orders).row, true);
+          const { row } = bubble(text, author.role, () => authorName(author), event.at, false, data.orders);
+          attachMedia(row, event.seq, data.media);
+          add(row, true);
           typing.textContent = "";
           receipts.received(event.seq);
         }
+        break;
+      }
+      case "chat.media": {
+        const block = mediaBlocks.get(Number(data.seq ?? 0));
+        if (!block) break;
+        const nearEnd = atEnd();
+        updateMedia(block, data.media, mediaHref);
+        if (nearEnd && inSight()) log.scrollTop = log.scrollHeight;
         break;
       }
       case "chat.receipt": {

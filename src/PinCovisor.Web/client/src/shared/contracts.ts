@@ -170,6 +170,8 @@ export interface ChatPanelOptions {
   role: "agent" | "customer";
   /** Called on each key in the input before the panel handles it (the console's "/" shortcuts). */
   onInputKeyDown?: (event: KeyboardEvent, input: HTMLTextAreaElement) => void;
+  /** Makes a session media path (/api/sessions/{id}/media/{mediaId}) loadable, e.g. with the page's token; as is when absent. */
+  mediaUrl?: (path: string) => string;
 }
 
 /** Chat with receipts (delivered/read), typing indicator and idempotent resend. */

@@ -94,9 +94,18 @@ function error(text: string): void {
   show(h("li", { class: "wa-error", "data-testid": "wa-error", role: "alert" }, text));
 }
 
+/** A URL of this host (the shop's attachment link, /media/out/…): the page can show it as a picture. */
+function sameOrigin(url: string): boolean {
+  try {
+    return new URL(url, location.href).origin === location.origin;
+  } catch {
+    return false;
+  }
+}
+
 function bubble(direction: "in" | "out", body: string, media: string[], note?: string): HTMLElement {
   const item = h("li", { class: `wa-bubble wa-${direction}`, "data-testid": "wa-message", "data-direction": direction },
-    ...media.map(url => url.startsWith("blob:") || url.startsWith("/")
+    ...media.map(url => url.startsWith("blob:") || url.startsWith("/") || sameOrigin(url)
       ? h("img", { class: "wa-media", src: url, alt: t("media") })
       : h("a", { class: "wa-media-link", href: url, target: "_blank", rel: "noopener" }, `📎 ${t("media")}`)),
     note ? h("small", { class: "wa-note" }, note) : null,
