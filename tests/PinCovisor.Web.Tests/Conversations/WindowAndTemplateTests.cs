@@ -5,12 +5,15 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using PhoneBridge.Testing.Hub;
+using PhoneBridge.Testing.Media;
 using PhoneBridge.Testing.Redis;
+using PhoneBridge.Testing.Sessions;
 using PhoneBridge.Testing.Web;
 using PinCovisor.Web.Agents;
 using PinCovisor.Web.Hub;
 using PinCovisor.Web.Sessions;
 using PinCovisor.Web.Tests.Hub;
+using SkiaSharp;
 
 namespace PinCovisor.Web.Tests.Conversations;
 
@@ -63,18 +66,25 @@ public sealed class WindowAndTemplateTests(RedisServers servers)
     }
 
     [Fact]
-    public async Task TheCovisorLinkIsFreeTextRefusedAfterTheWindowToo()
+    public async Task TheCovisorLinkAndAPhotoAreFreeTextRefusedAfterTheWindowToo()
     {
         await using var shop = await StartAsync();
         await using var ana = await AnaAsync(shop);
         var (sessionId, _) = await OpenAsync(shop, "whatsapp:", ana);
+        using var upload = MediaUploads.ClientFor(shop.Host, await SessionSeeder.AgentTokenAsync(shop.Host, "ana"));
+        var photo = await MediaUploads.UploadAsync(upload, sessionId, TestImages.Jpeg(40, 30, SKColors.Orange, SKColors.White));
 
         _clock.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1));
         await using var later = await SignedInAgainAsync(shop, sessionId);
 
         var refused = await later.Invoking(a => a.InvokeAsync<long>("InviteToCovisor", sessionId)).Should().ThrowAsync<HubException>();
         refused.Which.Message.Should().EndWith("; send a template instead.");
+        refused = await later.Invoking(a => a.InvokeAsync<long>("SendAttachment", sessionId, "p-1", photo.MediaId, "La lámpara Duna"))
+            .Should().ThrowAsync<HubException>();
+        refused.Which.Message.Should().EndWith("; send a template instead.");
         shop.Api.Received.Should().BeEmpty();
+        (await later.InvokeAsync<JoinResult>("JoinSession", sessionId, 0L)).Events
+            .Should().NotContain(e => e.Kind == EventKinds.ChatMessage && e.Author.Role == "agent", "a photo the customer never got does not show as sent");
     }
 
     [Fact]
