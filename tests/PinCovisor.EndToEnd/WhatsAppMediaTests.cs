@@ -1,4 +1,3 @@
-using PhoneBridge.Testing.Web;
 using PinCovisor.EndToEnd.Browser;
 using static Microsoft.Playwright.Assertions;
 
@@ -13,7 +12,7 @@ public sealed class WhatsAppMediaTests(DevelopmentSite site, ITestOutputHelper o
     [Fact]
     public async Task APhotoTheNewcomerSendsFromTheSimulatorIsShownInAnasConsole()
     {
-        await using var scene = await Scene.StartAsync(site, "en-GB");
+        await using var scene = await WhatsAppScene.StartAsync(site, "en-GB");
         var (agent, customer) = (scene.Agent, scene.Customer);
         var shots = new Screenshots(nameof(APhotoTheNewcomerSendsFromTheSimulatorIsShownInAnasConsole), output, agent, customer);
 
@@ -44,7 +43,7 @@ public sealed class WhatsAppMediaTests(DevelopmentSite site, ITestOutputHelper o
     [Fact]
     public async Task APhotoAnaAttachesInTheConversationsChatBoxReachesTheSimulatedPhoneWithItsCaption()
     {
-        await using var scene = await Scene.StartAsync(site, "es-ES");
+        await using var scene = await WhatsAppScene.StartAsync(site, "es-ES");
         var (agent, customer, address) = (scene.Agent, scene.Customer, scene.Host.BaseAddress);
         var shots = new Screenshots(nameof(APhotoAnaAttachesInTheConversationsChatBoxReachesTheSimulatedPhoneWithItsCaption), output, agent, customer);
         await customer.ById("wa-text").FillAsync("¿Me enseñas el color?").WaitAsync(Limits.Await);
@@ -79,7 +78,7 @@ public sealed class WhatsAppMediaTests(DevelopmentSite site, ITestOutputHelper o
     [Fact]
     public async Task TheCustomersPhotoIsInTheHistoryTheirPhoneShowsWhenTheyOpenAnasCovisorLink()
     {
-        await using var scene = await Scene.StartAsync(site, "en-GB");
+        await using var scene = await WhatsAppScene.StartAsync(site, "en-GB");
         var (agent, customer) = (scene.Agent, scene.Customer);
         await customer.ById("wa-photo").ClickAsync().WaitAsync(Limits.Await);
         await customer.Page.Locator("[data-testid=wa-photo-product][data-product-id=aurora-lampara-duna]").ClickAsync().WaitAsync(Limits.Await);
@@ -105,34 +104,5 @@ public sealed class WhatsAppMediaTests(DevelopmentSite site, ITestOutputHelper o
         await Expect(phone.Page.GetByTestId("pc-chat-pending")).ToHaveCountAsync(0);
         await shots.TakeAsync("photo-in-the-phones-history");
         PageProblems.AssertNone(agent, customer, phone);
-    }
-
-    /// <summary>A host of its own, Ana signed in to its console, and the WhatsApp simulator ready to send.</summary>
-    private sealed class Scene(PinCovisorHost host, Role agent, Role customer) : IAsyncDisposable
-    {
-        public PinCovisorHost Host => host;
-
-        public Role Agent => agent;
-
-        public Role Customer => customer;
-
-        public static async Task<Scene> StartAsync(DevelopmentSite site, string agentLocale)
-        {
-            var host = await DevelopmentSite.StartOwnHostAsync();
-            var scene = new Scene(host,
-                await site.OpenAsync("agent", Device.Desktop, agentLocale, host.BaseAddress),
-                await site.OpenAsync("customer", Device.Phone, "es-ES", host.BaseAddress));
-            await new Pages.AgentConsole(scene.Agent).LogInAsync();
-            await scene.Customer.Page.GotoAsync("/demo/whatsapp").WaitAsync(Limits.Await);
-            await Expect(scene.Customer.ById("wa-send")).ToBeEnabledAsync(new() { Timeout = Arrival });
-            return scene;
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await customer.DisposeAsync();
-            await agent.DisposeAsync();
-            await host.DisposeAsync();
-        }
     }
 }
