@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text.Json;
 using PhoneBridge.Agents;
 using PinCovisor.Web.Auth;
@@ -7,16 +8,22 @@ namespace PinCovisor.Web.Hub;
 /// <summary>
 /// What customers receive where agents receive a username: the same with display names only. Events
 /// that name no agent (a customer's or the system's, except <c>agent.changed</c>) are not copied, so
-/// they still go out once to the whole session. The stored log keeps everything; this is applied
+/// they still go out once to the whole session. Agents-only events (<c>chat.delivery</c>: Twilio's
+/// message SIDs, error codes and reasons written for the agent) reach customers as a bare
+/// <c>event.hidden</c> with the same seq, which keeps their numbering free of holes. The stored log keeps everything; this is applied
 /// on the way out (pushes, replays, signals). See docs/hub-protocol.md, "Who sees what".
 /// </summary>
 internal sealed class CustomerCopies(IAgentDirectory agents)
 {
+    private static readonly FrozenSet<string> AgentsOnly = FrozenSet.Create(StringComparer.Ordinal, EventKinds.ChatDelivery);
+
+    private static readonly JsonElement Nothing = JsonSerializer.SerializeToElement(new { });
+
     /// <summary>True when customers must get a copy of <paramref name="e"/> other than the agents'.</summary>
     public static bool Differ(CovisorEvent e)
     {
         ArgumentNullException.ThrowIfNull(e);
-        return e.Author.Role == CovisorClaims.AgentRole || e.Kind == EventKinds.AgentChanged;
+        return e.Author.Role == CovisorClaims.AgentRole || e.Kind == EventKinds.AgentChanged || AgentsOnly.Contains(e.Kind);
     }
 
     /// <summary>The event as customers receive it; the same instance when it names no agent.</summary>
@@ -26,6 +33,11 @@ internal sealed class CustomerCopies(IAgentDirectory agents)
         if (!Differ(e))
         {
             return e;
+        }
+
+        if (AgentsOnly.Contains(e.Kind))
+        {
+            return e with { Kind = EventKinds.Hidden, Author = EventAuthor.System, Data = Nothing };
         }
 
         var copy = e with { Author = Of(e.Author) };

@@ -50,4 +50,10 @@ public static class EventKinds
 
     /// <summary><see cref="ChatMediaUpdate"/>.</summary>
     public const string ChatMedia = "chat.media";
+
+    /// <summary>
+    /// No payload: what customers receive in place of an agents-only event (<see cref="ChatDelivery"/>), so their
+    /// sequence numbers have no holes. Never logged.
+    /// </summary>
+    public const string Hidden = "event.hidden";
 }
