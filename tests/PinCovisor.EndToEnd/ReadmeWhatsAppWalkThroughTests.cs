@@ -72,6 +72,8 @@ public sealed class ReadmeWhatsAppWalkThroughTests(DevelopmentSite site, ITestOu
             await Button(whatsApp, "24 h later").ClickAsync().WaitAsync(Limits.Await);
             await Expect(window).ToHaveTextAsync("Window closed — send a template", new() { Timeout = Arrival });
             await Expect(agent.ById("pc-chat-input")).ToBeDisabledAsync();
+            await Expect(workspace.GetByTestId("pc-chat-send")).ToBeDisabledAsync();
+            await Expect(workspace.GetByTestId("agent-attach")).ToBeDisabledAsync();
             await agent.Page.GetByLabel("Template", new() { Exact = true }).SelectOptionAsync("pedido_listo").WaitAsync(Limits.Await);
             await agent.ById("agent-template-var").Nth(0).FillAsync("Lucía").WaitAsync(Limits.Await);
             await agent.ById("agent-template-var").Nth(1).FillAsync("AB-104200").WaitAsync(Limits.Await);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using PhoneBridge.Messaging;
 using PhoneBridge.Twilio.Messaging;
 using PinCovisor.Web.Hub;
+using PinCovisor.Web.Orders;
 using PinCovisor.Web.Sessions;
 
 namespace PinCovisor.Web.Conversations;
@@ -16,6 +17,7 @@ internal sealed class ConversationTemplates(
     ConversationStore store,
     SessionEvents events,
     ConversationOutbox outbox,
+    OrderNumbers orders,
     IOptions<TemplateOptions> options,
     ILogger<ConversationTemplates> logger)
 {
@@ -47,7 +49,7 @@ internal sealed class ConversationTemplates(
         var variables = Variables(template, values);
         var text = template.Render(variables);
         var appended = await events.PublishAsync(session.Id, EventKinds.ChatMessage, agent,
-            new ChatMessage(messageId, text, Template: new ChatTemplate(name, template.ContentSid!)),
+            orders.Mark(new ChatMessage(messageId, text, Template: new ChatTemplate(name, template.ContentSid!))),
             messageId: agent.Id + ":" + messageId, cancellationToken: cancellationToken).ConfigureAwait(false);
         var contentVariables = JsonSerializer.Serialize(
             variables.Select((value, i) => (Key: (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), value))

@@ -132,8 +132,8 @@ public sealed class WindowAndTemplateTests(RedisServers servers)
         _clock.Advance(TimeSpan.FromDays(2));
         await using var later = await SignedInAgainAsync(shop, sessionId);
 
-        var seq = await later.InvokeAsync<long>("SendTemplate", sessionId, "t-1", "pedido_listo", new[] { "Lucía", "A-1042" });
-        var again = await later.InvokeAsync<long>("SendTemplate", sessionId, "t-1", "pedido_listo", new[] { "Lucía", "A-1042" });
+        var seq = await later.InvokeAsync<long>("SendTemplate", sessionId, "t-1", "pedido_listo", new[] { "Lucía", "AB-104200" });
+        var again = await later.InvokeAsync<long>("SendTemplate", sessionId, "t-1", "pedido_listo", new[] { "Lucía", "AB-104200" });
 
         again.Should().Be(seq);
         var sent = shop.Api.Requests.Where(r => r.Method == "POST" && r.Path.EndsWith("/Messages.json", StringComparison.Ordinal)).ToList();
@@ -142,12 +142,13 @@ public sealed class WindowAndTemplateTests(RedisServers servers)
         sent[0].Field("From").Should().Be(MessagingShop.WhatsAppSender);
         sent[0].Field("ContentSid").Should().Be(PedidoSid);
         JsonSerializer.Deserialize<Dictionary<string, string>>(sent[0].Field("ContentVariables")!)
-            .Should().BeEquivalentTo(new Dictionary<string, string> { ["1"] = "Lucía", ["2"] = "A-1042" });
+            .Should().BeEquivalentTo(new Dictionary<string, string> { ["1"] = "Lucía", ["2"] = "AB-104200" });
         sent[0].Field("Body").Should().BeNull();
         var history = await later.InvokeAsync<JoinResult>("JoinSession", sessionId, 0L);
         var line = history.Events.Single(e => e.Seq == seq).DataAs<ChatMessage>();
-        line.Text.Should().Be("Hola Lucía, tu pedido A-1042 está listo.");
+        line.Text.Should().Be("Hola Lucía, tu pedido AB-104200 está listo.");
         line.Template.Should().Be(new ChatTemplate("pedido_listo", PedidoSid));
+        line.Orders.Should().ContainSingle().Which.Number.Should().Be("AB-104200", "an order number in a template is marked as in any chat line");
     }
 
     [Theory]

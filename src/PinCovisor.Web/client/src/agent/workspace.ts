@@ -271,7 +271,11 @@ export class Workspace {
   /** Free text (a chat line, a photo with its caption, the covisor link) goes while the session is open and, on WhatsApp, its 24-hour window too. */
   private lockFreeText(): void {
     const free = this.phase === "open" && this.window?.open !== false;
-    if (this.chat) this.chat.input.disabled = !free;
+    if (this.chat) {
+      this.chat.input.disabled = !free;
+      const send = this.chat.element.querySelector<HTMLButtonElement>("[data-testid=pc-chat-send]");
+      if (send) send.disabled = !free;
+    }
     this.escalate?.setEnabled(free);
     this.attach?.setEnabled(free);
   }
