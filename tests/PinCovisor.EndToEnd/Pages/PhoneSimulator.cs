@@ -15,6 +15,8 @@ public sealed partial class PhoneSimulator(Role phone)
     public async Task<string> CallAsync(string? from)
     {
         await phone.Page.GotoAsync("/demo/phone").WaitAsync(Limits.Await);
+        // Call is on once the simulator has its setup, which also offers a number of its own in the same field.
+        await Expect(phone.ById("phone-call")).ToBeEnabledAsync(new() { Timeout = Limits.Ms(Limits.Arrival) });
         if (from is not null)
         {
             await phone.ById("phone-from").FillAsync(from).WaitAsync(Limits.Await);

@@ -88,7 +88,8 @@ function renderStatus(): void {
 function renderLine(): void {
   if (!setup) return;
   const idle = state === "idle" || state === "ended";
-  if (idle && !el.from.dataset.edited) el.from.value = numberSpeaking(setup, lang()) ?? el.from.value;
+  // Not under the person's cursor: a number being typed while the setup arrives would get the offered one mixed in.
+  if (idle && !el.from.dataset.edited && document.activeElement !== el.from) el.from.value = numberSpeaking(setup, lang()) ?? el.from.value;
   const language = lineLanguage(setup, e164(el.from.value)).startsWith("en") ? "english" : "spanish";
   el.lineLanguage.textContent = t("lineSpeaks", { language: t(language) });
 }
