@@ -28,6 +28,7 @@ public static class CovisorExtensions
         app.MapMedia();
         app.MapVisitors();
         app.MapConversations();
+        app.MapOrders();
         return app;
     }
 }

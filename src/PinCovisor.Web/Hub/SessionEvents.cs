@@ -10,7 +10,7 @@ namespace PinCovisor.Web.Hub;
 /// agents' usernames (<see cref="CustomerCopies"/>): one send when it names no agent, two when it does.
 /// </summary>
 internal sealed class SessionEvents(
-    SessionEventLog log, CustomerCopies customers, IHubContext<CovisorHub, ICovisorClient> hub, TimeProvider time)
+    SessionEventLog log, CustomerCopies customers, IHubContext<CovisorHub, ICovisorClient> hub, TimeProvider time, Orders.OrderMentions mentions)
 {
     /// <summary>Records and broadcasts one event; returns it with its sequence number.</summary>
     /// <param name="sessionId">The session.</param>
@@ -32,6 +32,12 @@ internal sealed class SessionEvents(
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(data);
+        if (data is ChatMessage { Orders: { Count: > 0 } found })
+        {
+            // Before the line is seen: an agent who clicks its order number finds it recorded.
+            await mentions.RecordAsync(sessionId, found.Select(o => o.Number), cancellationToken).ConfigureAwait(false);
+        }
+
         var draft = new CovisorEvent(0, sessionId, kind, time.GetUtcNow(), author,
             JsonSerializer.SerializeToElement(data, data.GetType(), CovisorEvent.JsonOptions));
         var (appended, isNew) = await log.AppendAsync(draft, messageId, cancellationToken).ConfigureAwait(false);

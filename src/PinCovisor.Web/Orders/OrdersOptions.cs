@@ -15,4 +15,7 @@ public sealed class OrdersOptions
 
     /// <summary>The longest one search of a message's text may take; past it the message is marked with what was found by then.</summary>
     public TimeSpan MatchTimeout { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>Where orders are looked up (<c>Orders:Source</c>); by default nowhere.</summary>
+    public OrderSourceOptions Source { get; set; } = new();
 }

@@ -65,6 +65,7 @@ public sealed partial class PageProblems
 
     // A page without its own icon makes Chromium ask for /favicon.ico; the 404 is harmless. Before the
     // agent logs in, the console asks GET /api/agents/me to learn whether a session exists: 401 is the answer "no".
+    // An order lookup's 404 is the shop's answer "no such order", shown on the order card.
     private static bool Expected(IConsoleMessage message)
     {
         if (!message.Text.StartsWith("Failed to load resource", StringComparison.Ordinal))
@@ -76,7 +77,8 @@ public sealed partial class PageProblems
         var url = LineAndColumn().Replace(message.Location, "");
         var path = Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.AbsolutePath : url;
         return (path == "/favicon.ico" && message.Text.Contains("404", StringComparison.Ordinal))
-            || (path == "/api/agents/me" && message.Text.Contains("401", StringComparison.Ordinal));
+            || (path == "/api/agents/me" && message.Text.Contains("401", StringComparison.Ordinal))
+            || (path.StartsWith("/api/orders/", StringComparison.Ordinal) && message.Text.Contains("404", StringComparison.Ordinal));
     }
 
     [GeneratedRegex(@":\d+:\d+$")]

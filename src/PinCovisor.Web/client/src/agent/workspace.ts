@@ -15,6 +15,7 @@ import { catalogBox, videoBox, type ShareActions } from "./share.js";
 import { callBackBox, type CallBackBox } from "./callback.js";
 import { escalateBox, type EscalateBox } from "./escalate.js";
 import { windowBox, type WindowBox } from "./window.js";
+import { orderBox } from "./orders.js";
 import { T, t, callStatusText, i18nAttrs } from "./strings.js";
 import { button, confirmDialog, errorText, say } from "./ui.js";
 import { icon } from "./icons.js";
@@ -101,7 +102,11 @@ export class Workspace {
     this.window = windowBox(options.connection, id, this.session.origin, () => this.lockFreeText());
     if (this.window) this.unsubscribe.push(this.window.destroy);
     this.window?.update(this.session.windowClosesAt);
+    // Order marks are clicked in the chat, which is built later inside chatSlot.
+    const orders = orderBox(id, this.chatSlot);
+    this.unsubscribe.push(orders.destroy);
     const tools = h("div", { class: "ws-tools" },
+      orders.element,
       this.escalate?.element ?? null,
       this.callBack.element,
       catalogBox(id, share),

@@ -1,0 +1,117 @@
+// The order card: clicking an order number marked in the chat (<mark class="pc-order">), or typing
+// one into the lookup box, asks the host for that order in this session (GET or POST
+// /api/orders/{number}?sessionId=, docs/orders.md) and shows its status, delivery day, items and
+// total in the session's tools, beside the chat. Built as text nodes only: the order is the shop's data, never markup.
+import { api } from "../shared/api.js";
+import { h } from "../shared/dom.js";
+import { formatPrice, locale, onLangChange, translator } from "../shared/i18n.js";
+import { errorText } from "./ui.js";
+
+const t = translator({
+  es: {
+    title: "Pedido", lookup: "Buscar pedido", placeholder: "Número de pedido", search: "Buscar", loading: "Buscando {number}…",
+    status: "Estado", placedAt: "Hecho el", delivery: "Entrega", items: "Artículos", total: "Total", close: "Cerrar",
+  },
+  en: {
+    title: "Order", lookup: "Look up an order", placeholder: "Order number", search: "Look up", loading: "Looking up {number}…",
+    status: "Status", placedAt: "Placed", delivery: "Delivery", items: "Items", total: "Total", close: "Close",
+  },
+});
+
+interface OrderItem { sku: string | null; title: string; quantity: number; price: number | null }
+interface Order {
+  number: string; status: string; placedAt: string | null; deliveryDate: string | null;
+  currency: string; total: number | null; items: OrderItem[];
+}
+
+export interface OrderBox {
+  readonly element: HTMLElement;
+  destroy(): void;
+}
+
+function day(value: string): string {
+  // deliveryDate is a calendar day (yyyy-MM-dd): shown as that day wherever the agent is.
+  const date = new Date(value.length === 10 ? `${value}T12:00:00Z` : value);
+  return Number.isNaN(date.getTime()) ? value : date.toLocaleDateString(locale(), { dateStyle: "medium", timeZone: value.length === 10 ? "UTC" : undefined });
+}
+
+/** The lookup box and card of one session; listens for clicks on the order marks inside `chat`. */
+export function orderBox(sessionId: string, chat: HTMLElement): OrderBox {
+  const titleId = `orders-${sessionId}`;
+  const heading = h("h3", { id: titleId, class: "tool-title" });
+  const input = h("input", { type: "text", class: "input", maxlength: "64", autocomplete: "off", "data-testid": "agent-order-input" });
+  const search = h("button", { type: "submit", "data-testid": "agent-order-search" });
+  const form = h("form", { class: "row order-lookup" }, input, search);
+  const card = h("div", { class: "order-card", "data-testid": "agent-order-card", "aria-live": "polite", hidden: true });
+  const element = h("section", { class: "tool order-box", "aria-labelledby": titleId, "data-testid": "agent-order-box" }, heading, form, card);
+  let shown: { number: string; order: Order | null; message: string | null } | null = null;
+  let asked = 0;
+
+  function row(label: string, value: string, testId: string): HTMLElement {
+    return h("div", { class: "order-row" }, h("dt", null, label), h("dd", { "data-testid": testId }, value));
+  }
+
+  function render(): void {
+    heading.textContent = t("lookup");
+    input.placeholder = t("placeholder");
+    input.setAttribute("aria-label", t("placeholder"));
+    search.textContent = t("search");
+    card.hidden = shown === null;
+    if (shown === null) return;
+    const close = h("button", { type: "button", class: "order-close", "aria-label": t("close"), "data-testid": "agent-order-close" }, "×");
+    close.addEventListener("click", () => { shown = null; render(); });
+    const head = h("div", { class: "order-head" },
+      h("strong", { "data-testid": "agent-order-number" }, `${t("title")} ${shown.number}`), close);
+    const { order, message } = shown;
+    if (order === null) {
+      card.replaceChildren(head, h("p", { class: "order-message", "data-testid": "agent-order-message" }, message ?? t("loading", { number: shown.number })));
+      return;
+    }
+    const facts = h("dl", { class: "order-facts" }, row(t("status"), order.status, "agent-order-status"));
+    if (order.placedAt) facts.append(row(t("placedAt"), day(order.placedAt), "agent-order-placed"));
+    if (order.deliveryDate) facts.append(row(t("delivery"), day(order.deliveryDate), "agent-order-delivery"));
+    const items = h("ul", { class: "order-items", "aria-label": t("items") }, ...order.items.map(item =>
+      h("li", { class: "order-item", "data-testid": "agent-order-item" },
+        h("span", { class: "order-qty" }, `${item.quantity} ×`),
+        h("span", { class: "order-title" }, item.title),
+        item.price === null ? "" : h("span", { class: "order-price" }, formatPrice(item.price, order.currency)))));
+    card.replaceChildren(head, facts, items);
+    if (order.total !== null) {
+      card.append(h("p", { class: "order-total", "data-testid": "agent-order-total" }, `${t("total")}: ${formatPrice(order.total, order.currency)}`));
+    }
+  }
+
+  function open(number: string, typed: boolean): void {
+    const ask = ++asked;
+    shown = { number, order: null, message: null };
+    render();
+    const path = `/api/orders/${encodeURIComponent(number)}?sessionId=${encodeURIComponent(sessionId)}`;
+    void api<Order>(path, { method: typed ? "POST" : "GET" })
+      .then(order => { if (ask === asked) shown = { number, order, message: null }; })
+      .catch((error: unknown) => { if (ask === asked) shown = { number, order: null, message: errorText(error) }; })
+      .finally(() => {
+        if (ask !== asked) return;
+        render();
+        // On a phone the tools are below the chat: bring the card into view.
+        card.scrollIntoView({ block: "nearest" });
+      });
+  }
+
+  const onClick = (event: Event): void => {
+    const mark = (event.target as Element | null)?.closest?.("mark.pc-order");
+    const number = mark?.getAttribute("data-order");
+    if (number) open(number, false);
+  };
+  chat.addEventListener("click", onClick);
+  form.addEventListener("submit", event => {
+    event.preventDefault();
+    const number = input.value.trim();
+    if (number) open(number, true);
+  });
+  const off = onLangChange(() => render());
+  render();
+  return {
+    element,
+    destroy() { off(); chat.removeEventListener("click", onClick); },
+  };
+}
