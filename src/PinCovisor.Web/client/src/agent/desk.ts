@@ -2,7 +2,7 @@
 // the agent follows (several at once; one on screen). Sessions are polled and refreshed on hub news
 // from the agent's own channel (participant.joined, agent.changed).
 import { api } from "../shared/api.js";
-import { h } from "../shared/dom.js";
+import { h, replaceChildrenIfChanged } from "../shared/dom.js";
 import { formatTime, onLangChange } from "../shared/i18n.js";
 import type { CovisorConnection, CovisorEvent } from "../shared/contracts.js";
 import type { AgentSession, Me, Participant } from "./types.js";
@@ -229,7 +229,7 @@ export class Desk {
       this.waitingList.replaceChildren(h("li", null, empty("waitingEmpty")));
       return;
     }
-    this.waitingList.replaceChildren(
+    replaceChildrenIfChanged(this.waitingList,
       ...this.conversations.map(session => this.conversationEntry(session)),
       ...pending.map(({ session, participant }) => this.waitingEntry(session, participant)));
   }
@@ -285,7 +285,7 @@ export class Desk {
       this.sessionList.replaceChildren(h("li", null, empty("sessionsEmpty")));
       return;
     }
-    this.sessionList.replaceChildren(...this.sessions.map(session => {
+    replaceChildrenIfChanged(this.sessionList, ...this.sessions.map(session => {
       const unread = this.options.alerts.unreadOf(session.id);
       const pending = session.participants.filter(p => p.admission === "pending").length;
       const devices = session.participants.filter(p => p.admission === "admitted").map(p => p.device ?? t("deviceUnknown"));

@@ -34,6 +34,17 @@ export function clear(element: Element): void {
 }
 
 /** The element matching <paramref name="selector"/> under <paramref name="root"/>, or an error naming it. */
+/**
+ * Puts the children in the parent unless what is there already looks the same: a list
+ * rendered again on every poll would otherwise swap the node under a pointer, and a press that began
+ * on the old one would not be a click on the new one.
+ */
+export function replaceChildrenIfChanged(parent: Element, ...children: Element[]): void {
+  const current = parent.children;
+  if (current.length === children.length && children.every((child, i) => child.isEqualNode(current[i] ?? null))) return;
+  parent.replaceChildren(...children);
+}
+
 export function $<E extends Element = HTMLElement>(root: ParentNode, selector: string): E {
   const found = root.querySelector<E>(selector);
   if (!found) throw new Error(`missing element ${selector}`);
