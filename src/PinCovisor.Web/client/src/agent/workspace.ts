@@ -103,7 +103,7 @@ export class Workspace {
     if (this.window) this.unsubscribe.push(this.window.destroy);
     this.window?.update(this.session.windowClosesAt);
     // Order marks are clicked in the chat, which is built later inside chatSlot.
-    const orders = orderBox(id, this.chatSlot);
+    const orders = orderBox(options.connection, id, this.chatSlot);
     this.unsubscribe.push(orders.destroy);
     const tools = h("div", { class: "ws-tools" },
       orders.element,
