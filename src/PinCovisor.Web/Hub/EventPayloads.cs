@@ -177,3 +177,7 @@ public sealed record OrderKeyed(string Number, string Outcome)
     /// <summary>The source did not answer usably, or there is none.</summary>
     public const string Unavailable = "unavailable";
 }
+
+/// <summary>The agent shared one of the shop's orders with the customer (hub <c>ShareOrder</c>).</summary>
+/// <param name="Order">The order as the order source gave it when it was shared (docs/orders.md).</param>
+public sealed record OrderCard(Orders.Order Order);

@@ -63,13 +63,25 @@ internal sealed class CallOrders(
         }
     }
 
-    /// <summary>The call's session <paramref name="sessionId"/> has just been opened: brings in a number keyed before.</summary>
+    /// <summary>
+    /// The call's session <paramref name="sessionId"/> has just been opened: brings in a number keyed
+    /// before. Never throws: the caller's PIN is spent by now, and the join must not fail for this.
+    /// </summary>
     public async Task SessionOpenedAsync(string sessionId, string callSid, CancellationToken cancellationToken = default)
     {
-        var number = await Db.StringGetAsync(Key(callSid)).WaitAsync(cancellationToken).ConfigureAwait(false);
-        if (!number.IsNullOrEmpty)
+        try
         {
-            Attach(sessionId, number.ToString());
+            var number = await Db.StringGetAsync(Key(callSid)).WaitAsync(cancellationToken).ConfigureAwait(false);
+            if (!number.IsNullOrEmpty)
+            {
+                Attach(sessionId, number.ToString());
+            }
+        }
+#pragma warning disable CA1031 // The agent can still look the number up by hand.
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+#pragma warning restore CA1031
+        {
+            OrdersLog.KeyedOrderNotAttached(logger, sessionId, e.GetType().Name, e);
         }
     }
 

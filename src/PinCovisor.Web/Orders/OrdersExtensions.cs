@@ -17,6 +17,7 @@ public static class OrdersExtensions
         builder.Services.AddSingleton<OrderMentions>();
         builder.Services.AddSingleton<OrderBook>();
         builder.Services.AddSingleton<CallOrders>();
+        builder.Services.AddSingleton<OrderSharing>();
         builder.Services.AddSingleton<PhoneBridge.Ivr.IKeyedOrders>(services => services.GetRequiredService<CallOrders>());
         builder.Services.AddSingleton<FileOrderSource>();
         builder.Services.AddSingleton<HttpOrderSource>();

@@ -26,4 +26,7 @@ internal static partial class OrdersLog
 
     [LoggerMessage(2927, LogLevel.Warning, "Session {SessionId}: the order number its caller keyed could not be brought in ({Error})")]
     public static partial void KeyedOrderNotAttached(ILogger logger, string sessionId, string error, Exception exception);
+
+    [LoggerMessage(2928, LogLevel.Information, "Session {SessionId}: an order shared with the customer as a {Form}")]
+    public static partial void OrderShared(ILogger logger, string sessionId, string form);
 }

@@ -190,10 +190,8 @@ public sealed class IvrOrderTests(RedisServers servers)
         start.Should().Throw<Microsoft.Extensions.Options.OptionsValidationException>().Which.Message.Should().Contain(key.Split(':')[^1]);
     }
 
-    private static Dictionary<string, string?> Settings() => new()
+    private static Dictionary<string, string?> Settings() => new(OrderLookupTests.DemoFile())
     {
-        ["Orders:Source:Kind"] = "File",
-        ["Orders:Source:Path"] = Path.Combine(AppContext.BaseDirectory, "Demo", "orders.json"),
         ["Ivr:OrderLookup:Enabled"] = "true",
         ["Ivr:OrderLookup:NumberTemplate"] = "AB-{digits}",
         ["Ivr:OrderLookup:MinDigits"] = "6",

@@ -7,37 +7,30 @@
 import { api } from "../shared/api.js";
 import type { CovisorConnection, CovisorEvent } from "../shared/contracts.js";
 import { h } from "../shared/dom.js";
-import { formatPrice, locale, onLangChange, translator } from "../shared/i18n.js";
+import { formatPrice, onLangChange, translator } from "../shared/i18n.js";
+import { orderDay as day, type Order } from "../shared/order-card.js";
+import { say } from "./ui.js";
 import { errorText } from "./ui.js";
 
 const t = translator({
   es: {
     title: "Pedido", lookup: "Buscar pedido", placeholder: "Número de pedido", search: "Buscar", loading: "Buscando {number}…",
     status: "Estado", placedAt: "Hecho el", delivery: "Entrega", items: "Artículos", total: "Total", close: "Cerrar",
-    keyed: "Marcado por el cliente en la llamada",
+    keyed: "Marcado por el cliente en la llamada", share: "Enviar al cliente", sharing: "Enviando…", shared: "Pedido {number} enviado al cliente.",
   },
   en: {
     title: "Order", lookup: "Look up an order", placeholder: "Order number", search: "Look up", loading: "Looking up {number}…",
     status: "Status", placedAt: "Placed", delivery: "Delivery", items: "Items", total: "Total", close: "Close",
-    keyed: "Keyed by the caller on the phone",
+    keyed: "Keyed by the caller on the phone", share: "Share with customer", sharing: "Sharing…", shared: "Order {number} shared with the customer.",
   },
 });
 
-interface OrderItem { sku: string | null; title: string; quantity: number; price: number | null }
-interface Order {
-  number: string; status: string; placedAt: string | null; deliveryDate: string | null;
-  currency: string; total: number | null; items: OrderItem[];
-}
 
 export interface OrderBox {
   readonly element: HTMLElement;
+  /** False once the session is not the agent's to act in (ended, transferred). */
+  setEnabled(enabled: boolean): void;
   destroy(): void;
-}
-
-function day(value: string): string {
-  // deliveryDate is a calendar day (yyyy-MM-dd): shown as that day wherever the agent is.
-  const date = new Date(value.length === 10 ? `${value}T12:00:00Z` : value);
-  return Number.isNaN(date.getTime()) ? value : date.toLocaleDateString(locale(), { dateStyle: "medium", timeZone: value.length === 10 ? "UTC" : undefined });
 }
 
 /** The lookup box and card of one session; listens for clicks on the order marks inside `chat`. */
@@ -51,6 +44,8 @@ export function orderBox(connection: CovisorConnection, sessionId: string, chat:
   const element = h("section", { class: "tool order-box", "aria-labelledby": titleId, "data-testid": "agent-order-box" }, heading, form, card);
   let shown: { number: string; order: Order | null; message: string | null; keyed: boolean } | null = null;
   let asked = 0;
+  let sharing = false;
+  let enabled = true;
 
   function row(label: string, value: string, testId: string): HTMLElement {
     return h("div", { class: "order-row" }, h("dt", null, label), h("dd", { "data-testid": testId }, value));
@@ -85,6 +80,20 @@ export function orderBox(connection: CovisorConnection, sessionId: string, chat:
     if (order.total !== null) {
       card.append(h("p", { class: "order-total", "data-testid": "agent-order-total" }, `${t("total")}: ${formatPrice(order.total, order.currency)}`));
     }
+    const share = h("button", { type: "button", class: "button order-share", "data-testid": "agent-order-share" }, sharing ? t("sharing") : t("share"));
+    share.disabled = sharing || !enabled;
+    share.addEventListener("click", () => shareOrder(order.number));
+    card.append(share);
+  }
+
+  // One click: the host checks the number again and sends the card (or, in a conversation, a summary).
+  function shareOrder(number: string): void {
+    sharing = true;
+    render();
+    void connection.invoke<number>("ShareOrder", sessionId, number)
+      .then(() => say(t("shared", { number }), "info"))
+      .catch((error: unknown) => say(connection.humanError(error), "error"))
+      .finally(() => { sharing = false; render(); });
   }
 
   function open(number: string, typed: boolean, keyed = false): void {
@@ -122,6 +131,7 @@ export function orderBox(connection: CovisorConnection, sessionId: string, chat:
   render();
   return {
     element,
+    setEnabled(value: boolean) { enabled = value; render(); },
     destroy() { for (const stop of off) stop(); chat.removeEventListener("click", onClick); },
   };
 }
