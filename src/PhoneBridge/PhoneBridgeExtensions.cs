@@ -44,6 +44,7 @@ public static class PhoneBridgeExtensions
             .Validate(o => o.StateTimeout > TimeSpan.Zero && o.StateTimeout < TimeSpan.FromSeconds(10),
                 "Ivr:StateTimeout must be between 0 and 10 seconds (Twilio gives a webhook 15 s)")
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<IvrOptions>, IvrOrderValidation>();
 
         services.AddOptions<BusinessHoursOptions>().BindConfiguration(BusinessHoursOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<BusinessHoursOptions>, BusinessHoursValidation>();
@@ -75,6 +76,8 @@ public static class PhoneBridgeExtensions
         services.AddSingleton<CallRouter>();
         services.AddSingleton<PinBySms>();
         services.AddSingleton<IncomingCall>();
+        services.AddSingleton<OrderEntry>();
+        services.TryAddSingleton<IKeyedOrders, NoKeyedOrders>();
         services.AddSingleton<AgentBinding>();
         services.AddSingleton<AgentLine>();
         services.AddSingleton<TransferMarks>();

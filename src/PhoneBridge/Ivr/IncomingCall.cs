@@ -11,7 +11,8 @@ namespace PhoneBridge.Ivr;
 
 /// <summary>
 /// The caller's first minute: greeting, the PIN read twice digit by digit, and the menu
-/// (1 repeats it, 2 texts it). Then the call is routed, PIN or not.
+/// (1 repeats it, 2 texts it, <see cref="IvrOrderOptions.Key"/> takes an order number when offered).
+/// Then the call is routed, PIN or not.
 /// </summary>
 internal sealed class IncomingCall(
     IPinStore pins,
@@ -21,6 +22,7 @@ internal sealed class IncomingCall(
     IvrUrls urls,
     CallRouter router,
     PinBySms sms,
+    OrderEntry order,
     IOptions<IvrOptions> options,
     ILogger<IncomingCall> logger)
 {
@@ -68,6 +70,8 @@ internal sealed class IncomingCall(
                 return pin is null
                     ? router.Route(request, call, response, attempt: 1, announce: true)
                     : Menu(request, call, response, pin, repeats + 1, twice: false);
+            case var key when order.IsKey(key):
+                return order.Ask(request, call, response, attempt: 1);
             case "2":
                 await sms.SendAsync(request, call, response, cancellationToken).ConfigureAwait(false);
                 return router.Route(request, call, response, attempt: 1, announce: true);
@@ -97,6 +101,10 @@ internal sealed class IncomingCall(
         }
 
         say.Line(gather, sms.Offered ? say.Prompts.Menu : say.Prompts.MenuRepeatOnly);
+        if (order.Offered)
+        {
+            say.Line(gather, order.OfferLine(say));
+        }
 
         response.Append(gather);
         // No key pressed: the caller goes on to an agent.

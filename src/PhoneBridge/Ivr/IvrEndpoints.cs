@@ -25,6 +25,8 @@ internal static class IvrEndpoints
             Respond(request, (call, token) => ivr.AnswerAsync(request, call, token), ct));
         voice.MapPost("/menu", (HttpRequest request, IncomingCall ivr, CancellationToken ct) =>
             Respond(request, (call, token) => ivr.MenuAsync(request, call, Count(request, "repeats", 0), token), ct));
+        voice.MapPost("/order", (HttpRequest request, OrderEntry order, CancellationToken ct) =>
+            Respond(request, (call, token) => order.KeyedAsync(request, call, Count(request, "try", 1), token), ct));
         voice.MapPost("/route", (HttpRequest request, CallRouter router, CancellationToken ct) =>
             Respond(request, (call, _) => Task.FromResult(
                 router.Route(request, call, new VoiceResponse(), Count(request, "attempt", 1), announce: false)), ct));

@@ -82,4 +82,16 @@ internal static partial class IvrLog
 
     [LoggerMessage(1424, LogLevel.Information, "Call {CallSid}: agent {From} did not take the call back; routing it again")]
     public static partial void TransferNotTakenBack(ILogger logger, string callSid, string from);
+
+    [LoggerMessage(1430, LogLevel.Information, "Call {CallSid}: {Length} digits keyed for an order number on try {Attempt} cannot be one")]
+    public static partial void OrderDigitsRefused(ILogger logger, string callSid, int length, int attempt);
+
+    [LoggerMessage(1431, LogLevel.Information, "Call {CallSid}: the shop does not know the order number keyed on try {Attempt}")]
+    public static partial void OrderNotFound(ILogger logger, string callSid, int attempt);
+
+    [LoggerMessage(1432, LogLevel.Information, "Call {CallSid}: order number keyed ({Check}); passed to the visual side: {Told}")]
+    public static partial void OrderKeyed(ILogger logger, string callSid, KeyedOrderCheck check, bool told);
+
+    [LoggerMessage(1433, LogLevel.Warning, "A keyed order number could not be checked with the shop ({Error}); taking it unchecked")]
+    public static partial void OrderNotChecked(ILogger logger, string error, Exception? exception);
 }

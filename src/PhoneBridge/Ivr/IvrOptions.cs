@@ -67,6 +67,9 @@ public sealed class IvrOptions
     /// anyway. Twilio abandons a webhook after 15 s, so this stays well under it.
     /// </summary>
     public TimeSpan StateTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>The menu's order key (<c>Ivr:OrderLookup</c>); off by default.</summary>
+    public IvrOrderOptions OrderLookup { get; set; } = new();
 }
 
 /// <summary>Where the IVR sends a caller.</summary>

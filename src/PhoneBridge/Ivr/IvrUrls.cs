@@ -14,6 +14,7 @@ internal sealed class IvrUrls(IOptions<TwilioOptions> twilio)
 {
     public const string Voice = "/twilio/voice";
     public const string Menu = "/twilio/voice/menu";
+    public const string Order = "/twilio/voice/order";
     public const string Route = "/twilio/voice/route";
     public const string DialResult = "/twilio/voice/dial-result";
     public const string Whisper = "/twilio/voice/whisper";

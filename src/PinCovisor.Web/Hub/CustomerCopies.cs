@@ -15,7 +15,7 @@ namespace PinCovisor.Web.Hub;
 /// </summary>
 internal sealed class CustomerCopies(IAgentDirectory agents)
 {
-    private static readonly FrozenSet<string> AgentsOnly = FrozenSet.Create(StringComparer.Ordinal, EventKinds.ChatDelivery);
+    private static readonly FrozenSet<string> AgentsOnly = FrozenSet.Create(StringComparer.Ordinal, EventKinds.ChatDelivery, EventKinds.OrderKeyed);
 
     private static readonly JsonElement Nothing = JsonSerializer.SerializeToElement(new { });
 

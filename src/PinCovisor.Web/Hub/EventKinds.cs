@@ -51,6 +51,12 @@ public static class EventKinds
     /// <summary><see cref="ChatMediaUpdate"/>.</summary>
     public const string ChatMedia = "chat.media";
 
+    /// <summary><see cref="OrderKeyed"/>; agents only (customers receive <see cref="Hidden"/>).</summary>
+    public const string OrderKeyed = "order.keyed";
+
+    /// <summary><see cref="OrderCard"/>.</summary>
+    public const string OrderCard = "order.card";
+
     /// <summary>
     /// No payload: what customers receive in place of an agents-only event (<see cref="ChatDelivery"/>), so their
     /// sequence numbers have no holes. Never logged.

@@ -162,3 +162,22 @@ public sealed record CustomerAgentChanged(string DisplayName, string? PreviousDi
 /// <summary>The session closed; nothing more will be accepted.</summary>
 /// <param name="Reason"><c>ended-by-agent</c>, <c>call-ended</c>… as the closer said.</param>
 public sealed record SessionEnded(string Reason);
+
+/// <summary>The caller keyed an order number in the IVR (<c>Ivr:OrderLookup</c>), and the shop's order source was asked for it.</summary>
+/// <param name="Number">The order number, as <c>Ivr:OrderLookup:NumberTemplate</c> made it; recorded as mentioned in the session.</param>
+/// <param name="Outcome"><c>found</c>, <c>not-found</c> or <c>unavailable</c> (the source did not answer, or there is none).</param>
+public sealed record OrderKeyed(string Number, string Outcome)
+{
+    /// <summary>The source has the order.</summary>
+    public const string Found = "found";
+
+    /// <summary>The source does not know the number.</summary>
+    public const string NotFound = "not-found";
+
+    /// <summary>The source did not answer usably, or there is none.</summary>
+    public const string Unavailable = "unavailable";
+}
+
+/// <summary>The agent shared one of the shop's orders with the customer (hub <c>ShareOrder</c>).</summary>
+/// <param name="Order">The order as the order source gave it when it was shared (docs/orders.md).</param>
+public sealed record OrderCard(Orders.Order Order);

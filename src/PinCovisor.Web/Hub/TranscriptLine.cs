@@ -49,6 +49,7 @@ public sealed record TranscriptLine(long Seq, DateTimeOffset At, string Role, st
             var image => $"Shared an uploaded image ({image.MediaId})",
         },
         EventKinds.ProductCard => Card(e.DataAs<ProductCard>()),
+        EventKinds.OrderCard => e.DataAs<OrderCard>().Order is var order ? $"Order {order.Number}: {order.Status}" : null,
         EventKinds.StrokeAdded => "Drew on the image",
         EventKinds.StrokeUndone => "Undid a drawing",
         EventKinds.StrokesCleared => "Cleared the drawings",

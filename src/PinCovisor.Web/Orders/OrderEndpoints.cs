@@ -45,7 +45,7 @@ internal static class OrderEndpoints
             return refused;
         }
 
-        if (numbers.Find(number) is not [{ Start: 0 } whole] || whole.Length != number.Length)
+        if (!numbers.IsWhole(number))
         {
             return Problems.BadRequest($"{number} is not one of the shop's order numbers (Orders:NumberPattern).");
         }

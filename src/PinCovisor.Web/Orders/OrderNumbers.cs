@@ -52,6 +52,9 @@ internal sealed class OrderNumbers(IOptions<OrdersOptions> options, ILogger<Orde
         return found.Count == 0 ? null : found;
     }
 
+    /// <summary>True when <paramref name="text"/> is one whole order number, nothing around it.</summary>
+    public bool IsWhole(string text) => Find(text) is [{ Start: 0 } whole] && whole.Length == text.Length;
+
     /// <summary><paramref name="message"/> with its order numbers marked.</summary>
     public ChatMessage Mark(ChatMessage message)
     {

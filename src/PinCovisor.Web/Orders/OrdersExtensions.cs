@@ -16,6 +16,9 @@ public static class OrdersExtensions
         builder.Services.AddSingleton<OrderNumbers>();
         builder.Services.AddSingleton<OrderMentions>();
         builder.Services.AddSingleton<OrderBook>();
+        builder.Services.AddSingleton<CallOrders>();
+        builder.Services.AddSingleton<OrderSharing>();
+        builder.Services.AddSingleton<PhoneBridge.Ivr.IKeyedOrders>(services => services.GetRequiredService<CallOrders>());
         builder.Services.AddSingleton<FileOrderSource>();
         builder.Services.AddSingleton<HttpOrderSource>();
         builder.Services.AddHttpClient(HttpOrderSource.ClientName, client =>

@@ -20,4 +20,13 @@ internal static partial class OrdersLog
 
     [LoggerMessage(2925, LogLevel.Information, "{Orders} orders read from {Path} (Orders:Source:Path)")]
     public static partial void FileLoaded(ILogger logger, int orders, string path);
+
+    [LoggerMessage(2926, LogLevel.Information, "Session {SessionId}: the order number its caller keyed is in the session ({Outcome})")]
+    public static partial void KeyedOrderAttached(ILogger logger, string sessionId, string outcome);
+
+    [LoggerMessage(2927, LogLevel.Warning, "Session {SessionId}: the order number its caller keyed could not be brought in ({Error})")]
+    public static partial void KeyedOrderNotAttached(ILogger logger, string sessionId, string error, Exception exception);
+
+    [LoggerMessage(2928, LogLevel.Information, "Session {SessionId}: an order shared with the customer as a {Form}")]
+    public static partial void OrderShared(ILogger logger, string sessionId, string form);
 }

@@ -16,6 +16,7 @@ public sealed class BadInputHost : IAsyncLifetime
     {
         ["ConnectionStrings:Redis"] = "",
         [SessionsApi.TrustLoopbackProxy.Key] = SessionsApi.TrustLoopbackProxy.Value,
+        ["Ivr:OrderLookup:Enabled"] = "true",
     });
 
     public HttpClient Http { get; private set; } = null!;

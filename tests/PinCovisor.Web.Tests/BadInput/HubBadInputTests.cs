@@ -32,6 +32,8 @@ public sealed class HubBadInputTests(RedisServers servers)
         { "JoinSession", ["{session}", "not a number"] },
         { "Acknowledge", ["{session}", 1e300, "read"] },
         { "ControlVideo", ["{session}", new { action = 1, videoId = new { }, position = "x" }] },
+        { "ShareOrder", ["{session}", new[] { "AB-104200", "AB-104201" }] },
+        { "ShareOrder", ["{session}", null] },
     };
 
     [Theory]

@@ -26,6 +26,10 @@ internal static class TwilioCases
         yield return Menu("Digits of a lone surrogate", "\uD800");
         yield return Voice("/twilio/voice/menu", "Digits sent twice with different keys", [Field("Digits", "1"), Field("Digits", "2")]);
         yield return Voice("/twilio/voice/menu?repeats=99999999999999999999", "a repeat count past any integer", [Field("Digits", "1")]);
+        yield return Voice("/twilio/voice/order?try=1", "order Digits of 10 KB", [Field("Digits", new string('1', 10_240))]);
+        yield return Voice("/twilio/voice/order?try=1", "order Digits in Arabic-Indic digits", [Field("Digits", "١٠٤٢٠٠")]);
+        yield return Voice("/twilio/voice/order?try=1", "order Digits sent twice", [Field("Digits", "104200"), Field("Digits", "104201")]);
+        yield return Voice("/twilio/voice/order?try=99999999999999999999", "a try past any integer", [Field("Digits", "12")]);
         yield return Voice("/twilio/voice/route?attempt=-1", "a negative attempt", []);
         yield return Voice("/twilio/voice/dial-result?attempt=1", "a 10 KB DialCallStatus", [Field("DialCallStatus", new string('z', 10_240))]);
         yield return TwiML("/twilio/voice/whisper", "a ParentCallSid nobody knows",

@@ -170,7 +170,8 @@ public sealed class OrderLookupTests(RedisServers servers)
         start.Should().Throw<OptionsValidationException>().Which.Message.Should().Contain(named);
     }
 
-    private static Dictionary<string, string?> DemoFile() => new()
+    /// <summary>Settings of a host whose order source is the demo's order file (AB-104200, AB-104201, CD-550012).</summary>
+    internal static Dictionary<string, string?> DemoFile() => new()
     {
         ["Orders:Source:Kind"] = "File",
         ["Orders:Source:Path"] = Path.Combine(AppContext.BaseDirectory, "Demo", "orders.json"),

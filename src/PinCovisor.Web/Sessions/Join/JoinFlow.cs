@@ -23,6 +23,7 @@ internal sealed class JoinFlow(
     IAccessTokens tokens,
     ISessionNotifier notifier,
     IAgentDirectory agents,
+    Orders.CallOrders callOrders,
     IOptions<JoinOptions> options,
     TimeProvider time,
     ILogger<JoinFlow> logger)
@@ -65,6 +66,7 @@ internal sealed class JoinFlow(
         budgetSpent |= await throttle.SucceededAsync(bucket, CancellationToken.None).ConfigureAwait(false);
         var call = await calls.GetAsync(callSid, CancellationToken.None).ConfigureAwait(false);
         var session = await store.OpenForCallAsync(callSid, call?.AnsweringAgent, CancellationToken.None).ConfigureAwait(false);
+        await callOrders.SessionOpenedAsync(session.Id, callSid, CancellationToken.None).ConfigureAwait(false);
         var admission = options.Value.Admission == JoinAdmission.Auto && !budgetSpent
             ? AdmissionState.Admitted
             : AdmissionState.Pending;

@@ -15,7 +15,7 @@ import { catalogBox, videoBox, type ShareActions } from "./share.js";
 import { callBackBox, type CallBackBox } from "./callback.js";
 import { escalateBox, type EscalateBox } from "./escalate.js";
 import { windowBox, type WindowBox } from "./window.js";
-import { orderBox } from "./orders.js";
+import { orderBox, type OrderBox } from "./orders.js";
 import { T, t, callStatusText, i18nAttrs } from "./strings.js";
 import { button, confirmDialog, errorText, say } from "./ui.js";
 import { icon } from "./icons.js";
@@ -58,6 +58,7 @@ export class Workspace {
   private readonly chatSlot = h("div", { class: "ws-chat" });
   private readonly actions: HTMLButtonElement[] = [];
   private readonly callBack: CallBackBox;
+  private readonly orders: OrderBox;
   private readonly escalate: EscalateBox | null;
   /** WhatsApp's 24-hour window and the templates, for WhatsApp conversations. */
   private readonly window: WindowBox | null;
@@ -103,7 +104,8 @@ export class Workspace {
     if (this.window) this.unsubscribe.push(this.window.destroy);
     this.window?.update(this.session.windowClosesAt);
     // Order marks are clicked in the chat, which is built later inside chatSlot.
-    const orders = orderBox(id, this.chatSlot);
+    const orders = orderBox(options.connection, id, this.chatSlot);
+    this.orders = orders;
     this.unsubscribe.push(orders.destroy);
     const tools = h("div", { class: "ws-tools" },
       orders.element,
@@ -268,6 +270,7 @@ export class Workspace {
     if (phase !== "open") this.ringing = null;
     else this.transferButton.disabled = this.ringing !== null;
     this.callBack.setEnabled(phase === "open");
+    this.orders.setEnabled(phase === "open");
     this.window?.setEnabled(phase === "open");
     this.lockFreeText();
     this.render();

@@ -7,6 +7,7 @@ import { lang, pluralTranslator, formatTime, onLangChange, translator, type Dict
 import { resetKind } from "./log";
 import { mediaBlock, updateMedia } from "./chat-media";
 import { markOrders } from "./orders";
+import { orderCard, type Order } from "./order-card";
 import { productCard } from "./product";
 import { Receipts } from "./receipts";
 
@@ -317,6 +318,10 @@ export function createChatPanel(options: ChatPanelOptions): ChatPanel {
       case "product.card":
         empty.remove();
         add(h("div", { class: "pc-msg-row pc-card-row" }, productCard(data.product as Product)), !mine(event.author));
+        break;
+      case "order.card":
+        empty.remove();
+        add(h("div", { class: "pc-msg-row pc-card-row" }, orderCard(data.order as Partial<Order> | undefined)), !mine(event.author));
         break;
       case "agent.changed": {
         // Agents get usernames (previousAgent, agent), customers names only (previousDisplayName).
