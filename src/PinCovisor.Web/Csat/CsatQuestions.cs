@@ -49,7 +49,7 @@ internal sealed class CsatQuestions(
                 await SendAsync(session).ConfigureAwait(false);
             }
         }
-        catch (Exception e) when (e is RedisException or TimeoutException or HttpRequestException)
+        catch (Exception e) when (e is RedisException or TimeoutException or HttpRequestException or System.Security.Cryptography.CryptographicException)
         {
             CsatLog.QuestionNotSent(logger, session.Id, e.GetType().Name + ": " + e.Message);
         }

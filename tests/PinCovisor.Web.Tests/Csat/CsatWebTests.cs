@@ -111,4 +111,27 @@ public sealed class CsatWebTests(RedisServers servers)
         JsonDocument.Parse(await day.Content.ReadAsStringAsync().WaitAsync(Timeout)).RootElement.GetProperty("agents").ValueKind
             .Should().Be(JsonValueKind.Array);
     }
+
+    [Fact]
+    public async Task PurgingRemovesAnswersOlderThanTheCutoffWithTheirDayTotals()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UnixEpoch.AddSeconds(Random.Shared.NextInt64(1_700_000_000, 2_000_000_000)));
+        await using var scenario = await CsatScenario.StartAsync(servers, RedisServerKind.Garnet, services: s => s.AddSingleton<TimeProvider>(clock));
+        var (customer, _) = await scenario.EndAsync();
+        using var answered = await scenario.AnswerAsync(new { token = customer.GetProperty("csatToken").GetString(), score = 2 });
+        var store = scenario.Hub.Host.Services.GetRequiredService<CsatStore>();
+        var day = CsatStore.Day(clock.GetUtcNow());
+        var kept = await store.PurgeOlderThanAsync(clock.GetUtcNow().AddDays(-1)).WaitAsync(Timeout);
+        var stillThere = await store.ReadAsync(scenario.SessionId).WaitAsync(Timeout);
+
+        clock.Advance(TimeSpan.FromDays(3));
+        await store.PurgeOlderThanAsync(clock.GetUtcNow().AddDays(-1)).WaitAsync(Timeout);
+
+        answered.StatusCode.Should().Be(HttpStatusCode.NoContent);
+        kept.Should().Be(0);
+        stillThere.Should().NotBeNull();
+        (await store.ReadAsync(scenario.SessionId).WaitAsync(Timeout)).Should().BeNull();
+        (await store.TotalsAsync(day, day).WaitAsync(Timeout)).Should().BeEmpty();
+        (await store.ListAsync(scenario.Agent, clock.GetUtcNow().AddDays(-10), clock.GetUtcNow()).WaitAsync(Timeout)).Should().BeEmpty();
+    }
 }
