@@ -62,4 +62,34 @@ public sealed class CsatTests(DevelopmentSite site, ITestOutputHelper output)
         mine.GetProperty("comment").GetString().Should().Be(comment);
         PageProblems.AssertNone(agent, customer);
     }
+
+    [Fact]
+    public async Task TheShopsWidgetAsksInSpanishAndThanksTheCustomerForAFive()
+    {
+        await using var agent = await site.OpenAsync("agent", Device.Desktop, "en-GB");
+        await using var customer = await site.OpenAsync("customer", Device.Desktop, "es-ES");
+        var shots = new Screenshots(nameof(TheShopsWidgetAsksInSpanishAndThanksTheCustomerForAFive), output, agent, customer);
+        var console = new AgentConsole(agent);
+        using var http = site.Host.CreateLoopbackClient();
+        var twilio = new TwilioCaller(http, site.Configuration["Twilio:AuthToken"]!);
+
+        await console.LogInAsync();
+        var call = await Caller.CallAsync(twilio).WaitAsync(Limits.Await);
+        await Caller.AnswerAsync(twilio, call.CallSid).WaitAsync(Limits.Await);
+        await new Customer(customer).JoinFromShopAsync(call.Pin);
+        var sessionId = await console.AdmitAsync();
+        await Expect(customer.ById("pc-covisor")).ToBeVisibleAsync(new() { Timeout = Arrival });
+        await console.OpenSessionAsync(sessionId);
+        await agent.ById("agent-end-session").ClickAsync().WaitAsync(Limits.Await);
+        await agent.ById("agent-end-dialog-confirm").ClickAsync().WaitAsync(Limits.Await);
+
+        await Expect(customer.ById("pc-csat")).ToContainTextAsync("¿Qué tal te hemos atendido?", new() { Timeout = Arrival });
+        await customer.ById("pc-csat-5").ClickAsync().WaitAsync(Limits.Await);
+        await shots.TakeAsync("asked");
+        await customer.ById("pc-csat-send").ClickAsync().WaitAsync(Limits.Await);
+
+        await Expect(customer.ById("pc-csat-thanks")).ToHaveTextAsync("¡Gracias por tu respuesta!", new() { Timeout = Arrival });
+        await shots.TakeAsync("thanked");
+        PageProblems.AssertNone(agent, customer);
+    }
 }
