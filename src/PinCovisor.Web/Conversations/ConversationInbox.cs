@@ -24,6 +24,7 @@ internal sealed class ConversationInbox(
     IOptions<MessagingOptions> options,
     AfterHoursReply afterHours,
     OrderNumbers orders,
+    Csat.CsatReplies csat,
     ILogger<ConversationInbox> logger) : IInboundMessages
 {
     /// <summary>The prefix of message ids in the event log: Twilio's MessageSid, apart from ids clients choose.</summary>
@@ -32,6 +33,12 @@ internal sealed class ConversationInbox(
     public async Task<string?> ReceiveAsync(InboundMessage message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
+        // A closed conversation's customer answering the satisfaction question opens no new one.
+        if (await csat.TryAnswerAsync(message, cancellationToken).ConfigureAwait(false) is { } thanks)
+        {
+            return thanks;
+        }
+
         var (session, opened) = await store.FindOrOpenAsync(message, cancellationToken).ConfigureAwait(false);
         if (opened)
         {

@@ -10,10 +10,11 @@ namespace PinCovisor.Web.Hub;
 /// that name no agent (a customer's or the system's, except <c>agent.changed</c>) are not copied, so
 /// they still go out once to the whole session. Agents-only events (<c>chat.delivery</c>: Twilio's
 /// message SIDs, error codes and reasons written for the agent) reach customers as a bare
-/// <c>event.hidden</c> with the same seq, which keeps their numbering free of holes. The stored log keeps everything; this is applied
+/// <c>event.hidden</c> with the same seq, which keeps their numbering free of holes. Customers' <c>session.ended</c>
+/// adds the satisfaction survey's token (<see cref="Csat.CsatTickets"/>). The stored log keeps everything; this is applied
 /// on the way out (pushes, replays, signals). See docs/hub-protocol.md, "Who sees what".
 /// </summary>
-internal sealed class CustomerCopies(IAgentDirectory agents)
+internal sealed class CustomerCopies(IAgentDirectory agents, Csat.CsatTickets csat)
 {
     private static readonly FrozenSet<string> AgentsOnly = FrozenSet.Create(StringComparer.Ordinal, EventKinds.ChatDelivery, EventKinds.OrderKeyed);
 
@@ -23,7 +24,8 @@ internal sealed class CustomerCopies(IAgentDirectory agents)
     public static bool Differ(CovisorEvent e)
     {
         ArgumentNullException.ThrowIfNull(e);
-        return e.Author.Role == CovisorClaims.AgentRole || e.Kind == EventKinds.AgentChanged || AgentsOnly.Contains(e.Kind);
+        return e.Author.Role == CovisorClaims.AgentRole || e.Kind == EventKinds.AgentChanged || AgentsOnly.Contains(e.Kind)
+            || e.Kind == EventKinds.SessionEnded;
     }
 
     /// <summary>The event as customers receive it; the same instance when it names no agent.</summary>
@@ -38,6 +40,12 @@ internal sealed class CustomerCopies(IAgentDirectory agents)
         if (AgentsOnly.Contains(e.Kind))
         {
             return e with { Kind = EventKinds.Hidden, Author = EventAuthor.System, Data = Nothing };
+        }
+
+        if (e.Kind == EventKinds.SessionEnded && e.Data.ValueKind == JsonValueKind.Object)
+        {
+            // Customers' copy alone carries the survey's credential (docs/csat.md).
+            return e with { Data = csat.CustomerCopy(e) };
         }
 
         var copy = e with { Author = Of(e.Author) };

@@ -4,7 +4,7 @@ namespace PinCovisor.Web.Sessions;
 
 /// <inheritdoc cref="ISessionLifecycle"/>
 internal sealed class SessionLifecycle(
-    ISessionStore store, IAccessTokens tokens, ISessionNotifier notifier, ILogger<SessionLifecycle> logger) : ISessionLifecycle
+    ISessionStore store, IAccessTokens tokens, ISessionNotifier notifier, Csat.CsatQuestions csat, ILogger<SessionLifecycle> logger) : ISessionLifecycle
 {
     public async Task<bool> CloseAsync(string sessionId, string reason, CancellationToken cancellationToken = default)
     {
@@ -24,6 +24,8 @@ internal sealed class SessionLifecycle(
         }
 
         SessionLog.Closed(logger, sessionId, reason);
+        // Before session.ended goes out: the customer's copy carries the survey's token, which must find its question.
+        await csat.AskAsync(session, cancellationToken).ConfigureAwait(false);
         await notifier.SessionClosedAsync(session, reason, cancellationToken).ConfigureAwait(false);
         return true;
     }

@@ -32,10 +32,11 @@ internal sealed class HubScenario : IAsyncDisposable
         RedisServers servers,
         RedisServerKind kind,
         IDictionary<string, string?>? settings = null,
-        Action<IServiceCollection>? services = null)
+        Action<IServiceCollection>? services = null,
+        string agentUsername = "ana")
     {
         var host = HostFactory.Start(servers, kind, ShopSettings.With(settings), services);
-        var session = await SessionSeeder.SeedAsync(host);
+        var session = await SessionSeeder.SeedAsync(host, agentUsername);
         var agent = await HubClient.ConnectAsync(host.BaseAddress, session.AgentToken, reconnect: true);
         var customer = await HubClient.ConnectAsync(host.BaseAddress, session.CustomerToken, reconnect: true);
         await agent.JoinAsync(session.SessionId);

@@ -13,6 +13,7 @@ import { type CustomerSession, fetchSession, inviteError, joinByDevice, joinByIn
 import { pinForm } from "./pin";
 import { type CallBackForm, createCallBackForm } from "./callback";
 import { callStatusText, t } from "./text";
+import { type CsatForm, createCsatForm } from "./csat";
 
 export type CustomerState = "pin" | "joining" | "waiting" | "covisor" | "ended" | "rejected" | "call-ended";
 
@@ -47,6 +48,7 @@ export function createCustomerApp(options: CustomerAppOptions): CustomerApp {
   let chat: ChatPanel | null = null;
   let callBack: CallBackForm | null = null;
   let callStatus: { status: string; over: boolean } | null = null;
+  let csat: CsatForm | null = null; // the survey of the session that just ended, while its screen shows
   let pollTimer: ReturnType<typeof setInterval> | null = null;
   let pinValue = "";
   let pinError = "";
@@ -65,6 +67,7 @@ export function createCustomerApp(options: CustomerAppOptions): CustomerApp {
   langButton.hidden = options.languageSwitch === false;
 
   function setState(next: CustomerState): void {
+    if (next !== "ended" && csat) { csat.destroy(); csat = null; }
     state = next;
     element.dataset.state = next;
     render();
@@ -132,9 +135,12 @@ export function createCustomerApp(options: CustomerAppOptions): CustomerApp {
           h("div", { class: "pc-covisor-main" }, view.element, chat.element)));
         break;
       }
-      case "ended":
-        body.replaceChildren(closing("pc-session-ended", "pc-ended", "endedTitle", "endedText", true));
+      case "ended": {
+        const screen = closing("pc-session-ended", "pc-ended", "endedTitle", "endedText", true);
+        if (csat) screen.insertBefore(csat.element, screen.lastElementChild);
+        body.replaceChildren(screen);
         break;
+      }
       case "rejected":
         body.replaceChildren(closing("pc-rejected", "pc-rejected", "rejectedTitle", "rejectedText", false));
         break;
@@ -218,6 +224,10 @@ export function createCustomerApp(options: CustomerAppOptions): CustomerApp {
         if (callStatus.over && (state === "waiting" || state === "joining")) leave("call-ended");
         break;
       case "session.ended":
+        // Only someone who was let in has something to rate.
+        if (state === "covisor" && typeof data.csatToken === "string") {
+          csat = createCsatForm(baseUrl, data.csatToken, typeof data.csatMaxComment === "number" ? data.csatMaxComment : 500);
+        }
         leave("ended");
         break;
       default:

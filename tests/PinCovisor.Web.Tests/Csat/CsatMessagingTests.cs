@@ -1,0 +1,107 @@
+using System.Xml.Linq;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using PhoneBridge.Testing.Redis;
+using PinCovisor.Web.Agents;
+using PinCovisor.Web.Csat;
+using PinCovisor.Web.Sessions;
+using PinCovisor.Web.Tests.Conversations;
+
+namespace PinCovisor.Web.Tests.Csat;
+
+[Collection(RedisCollection.Name)]
+public sealed class CsatMessagingTests(RedisServers servers)
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+
+    [Theory]
+    [MemberData(nameof(RedisServers.Kinds), MemberType = typeof(RedisServers))]
+    public async Task AClosedWhatsAppConversationAsksTheQuestionAndADigitReplyIsRecordedOnceAndThanked(RedisServerKind kind)
+    {
+        // A day of its own: the day's totals then hold only this test's answers, though Ana is everyone's agent.
+        var clock = NewClock();
+        await using var shop = await MessagingShop.StartAsync(servers, kind, services: s => s.AddSingleton<TimeProvider>(clock));
+        var from = "whatsapp:" + MessagingShop.NewCustomerNumber();
+        await shop.PresenceAsync(AgentStatus.Available, AgentStatus.Away);
+        await shop.SendAsync(MessagingShop.Inbound(MessagingShop.NewMessageSid(), from, "Hola, ¿tenéis la talla 42?"));
+        var conversation = (await shop.FindListedAsync("ana", s => s.Origin == "whatsapp"))!;
+
+        await shop.Service<ISessionLifecycle>().CloseAsync(conversation.Id, "ended-by-agent").WaitAsync(Timeout);
+        var sid = MessagingShop.NewMessageSid();
+        var first = await shop.SendAsync(MessagingShop.Inbound(sid, from, "5 muy amable"));
+        var retried = await shop.SendAsync(MessagingShop.Inbound(sid, from, "5 muy amable"));
+        var store = shop.Service<CsatStore>();
+        var day = CsatStore.Day(clock.GetUtcNow());
+
+        shop.Api.Received.Where(m => m.To == from).Select(m => m.Body).Should().Equal(new CsatOptions().QuestionEs);
+        Replies(first).Should().Equal(new CsatOptions().ThanksEs);
+        Replies(retried).Should().Equal(new[] { new CsatOptions().ThanksEs }, "Twilio's retry gets the same answer");
+        var answer = await store.ReadAsync(conversation.Id).WaitAsync(Timeout);
+        answer.Should().BeEquivalentTo(new { SessionId = conversation.Id, Agent = "ana", Channel = "whatsapp", Score = 5, Comment = "muy amable" });
+        var totals = (await store.TotalsAsync(day, day).WaitAsync(Timeout)).Should().ContainSingle().Subject;
+        totals.Should().BeEquivalentTo(new { Agent = "ana", Responses = 1L, Average = 5.0 }, "the retry was not counted again");
+        totals.ByChannel.Should().ContainKey("whatsapp").WhoseValue.Should().Be(new CsatChannelResult(1, 5));
+        (await shop.FindListedAsync("ana", s => s.Origin == "whatsapp")).Should().BeNull("an answer opens no conversation");
+    }
+
+    [Fact]
+    public async Task OutsideTheWhatsAppWindowNoQuestionIsSentAndADigitOpensAConversation()
+    {
+        var clock = NewClock();
+        await using var shop = await MessagingShop.StartAsync(servers, services: s => s.AddSingleton<TimeProvider>(clock));
+        var from = "whatsapp:" + MessagingShop.NewCustomerNumber();
+        await shop.PresenceAsync(AgentStatus.Available, AgentStatus.Away);
+        await shop.SendAsync(MessagingShop.Inbound(MessagingShop.NewMessageSid(), from, "Hola"));
+        var conversation = (await shop.FindListedAsync("ana", s => s.Origin == "whatsapp"))!;
+
+        clock.Advance(TimeSpan.FromHours(24) + TimeSpan.FromMinutes(1));
+        await shop.Service<ISessionLifecycle>().CloseAsync(conversation.Id, "ended-by-agent").WaitAsync(Timeout);
+        var reply = await shop.SendAsync(MessagingShop.Inbound(MessagingShop.NewMessageSid(), from, "5"));
+
+        shop.Api.Received.Where(m => m.To == from).Should().BeEmpty();
+        Replies(reply).Should().BeEmpty();
+        (await shop.FindListedAsync("ana", s => s.Origin == "whatsapp"))!.Id.Should().NotBe(conversation.Id, "the digit opened a new conversation");
+        (await shop.Service<CsatStore>().ReadAsync(conversation.Id).WaitAsync(Timeout)).Should().BeNull();
+    }
+
+    [Fact]
+    public async Task AnSmsCustomerIsAskedInEnglishAndOtherTextOpensAConversationAsBefore()
+    {
+        await using var shop = await MessagingShop.StartAsync(servers);
+        var from = "+44770" + Random.Shared.Next(1_000_000, 9_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await shop.PresenceAsync(AgentStatus.Available, AgentStatus.Away);
+        await shop.SendAsync(MessagingShop.Inbound(MessagingShop.NewMessageSid(), from, "Hello there"));
+        var conversation = (await shop.FindListedAsync("ana", s => s.Origin == "sms"))!;
+
+        await shop.Service<ISessionLifecycle>().CloseAsync(conversation.Id, "ended-by-agent").WaitAsync(Timeout);
+        var other = await shop.SendAsync(MessagingShop.Inbound(MessagingShop.NewMessageSid(), from, "10 more questions"));
+
+        shop.Api.Received.Where(m => m.To == from).Select(m => m.Body).Should().Equal(new CsatOptions().QuestionEn);
+        Replies(other).Should().BeEmpty();
+        (await shop.FindListedAsync("ana", s => s.Origin == "sms"))!.Id.Should().NotBe(conversation.Id);
+        (await shop.Service<CsatStore>().ReadAsync(conversation.Id).WaitAsync(Timeout)).Should().BeNull();
+    }
+
+    [Theory]
+    [InlineData("5", 5, null)]
+    [InlineData(" 4. Todo bien ", 4, "Todo bien")]
+    [InlineData("1-lento", 1, "lento")]
+    [InlineData("3\nok", 3, "ok")]
+    public void RepliesThatStartWithOneDigitOneToFiveAreAnswers(string body, int score, string? comment) =>
+        CsatReplies.Parse(body).Should().Be((score, comment));
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("0")]
+    [InlineData("6 estrellas")]
+    [InlineData("10")]
+    [InlineData("5€")]
+    [InlineData("hola 5")]
+    public void OtherRepliesAreNotAnswers(string body) => CsatReplies.Parse(body).Should().BeNull();
+
+    private static FakeTimeProvider NewClock() =>
+        new(DateTimeOffset.UnixEpoch.AddSeconds(Random.Shared.NextInt64(1_700_000_000, 2_000_000_000)));
+
+    private static List<string> Replies(XDocument twiml) =>
+        [.. twiml.Root!.Elements().Where(e => e.Name.LocalName == "Message").Select(e => e.Value)];
+}
