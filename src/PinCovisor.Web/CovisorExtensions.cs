@@ -15,6 +15,7 @@ public static class CovisorExtensions
         builder.AddConversations();
         builder.AddOrders();
         builder.AddCsat();
+        builder.AddRetention();
         return builder;
     }
 
@@ -31,6 +32,7 @@ public static class CovisorExtensions
         app.MapConversations();
         app.MapOrders();
         app.MapCsat();
+        app.MapRetention();
         return app;
     }
 }

@@ -8,7 +8,7 @@ public static class CallServiceCollectionExtensions
 {
     /// <summary>
     /// Adds <see cref="ICallStore"/> on Redis, binds <see cref="CallOptions"/> to the <c>Calls</c>
-    /// section (validated at start-up) and a no-op <see cref="ICallEvents"/> that the host replaces
+    /// section (validated at start-up), and a no-op <see cref="ICallEvents"/> and <see cref="ICallerIndex"/> that the host replaces
     /// by registering its own, before or after this call. The host must register an
     /// <c>IConnectionMultiplexer</c>; <see cref="TimeProvider.System"/> is registered unless the host supplies its own clock.
     /// </summary>
@@ -25,6 +25,7 @@ public static class CallServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ICallStore, RedisCallStore>();
         services.TryAddSingleton<ICallEvents, NoCallEvents>();
+        services.TryAddSingleton<ICallerIndex, NoCallerIndex>();
         return services;
     }
 }

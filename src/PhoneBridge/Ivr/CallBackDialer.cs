@@ -9,7 +9,7 @@ namespace PhoneBridge.Ivr;
 
 /// <summary><see cref="ICallBackDialer"/> over the REST Calls API and the call store.</summary>
 internal sealed class CallBackDialer(
-    ITwilioCalls twilio, ICallStore calls, IvrUrls urls, IOptions<CallBackOptions> options, ILogger<CallBackDialer> logger)
+    ITwilioCalls twilio, ICallStore calls, ICallerIndex callers, IvrUrls urls, IOptions<CallBackOptions> options, ILogger<CallBackDialer> logger)
     : ICallBackDialer
 {
     public async Task<TwilioRestResult<string>> PlaceAsync(
@@ -34,6 +34,7 @@ internal sealed class CallBackDialer(
         try
         {
             await calls.RecordIncomingAsync(callSid, number, CancellationToken.None).ConfigureAwait(false);
+            await callers.AddCallAsync(callSid, number, CancellationToken.None).ConfigureAwait(false);
             _ = await calls.BindAgentAsync(callSid, agentUsername, CancellationToken.None).ConfigureAwait(false)
                 ?? throw new InvalidOperationException($"Call {callSid} ended before it could be bound to its agent.");
         }

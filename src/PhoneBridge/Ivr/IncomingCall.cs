@@ -17,6 +17,7 @@ namespace PhoneBridge.Ivr;
 internal sealed class IncomingCall(
     IPinStore pins,
     ICallStore calls,
+    ICallerIndex callers,
     BusinessHours hours,
     IvrState state,
     IvrUrls urls,
@@ -41,11 +42,11 @@ internal sealed class IncomingCall(
         say.Line(response, say.Prompts.Greeting);
         var pin = await state.TryAsync(call.CallSid, "issue PIN", async ct =>
         {
-            // The call's record and its PIN live on different slots and do not depend on each
+            // The call's record, its PIN and the caller's index live on different slots and do not depend on each
             // other, so both go out at once: the caller waits for the slower, not for the sum.
             var recorded = calls.RecordIncomingAsync(call.CallSid, call.From, ct);
             var issued = pins.IssueAsync(call.CallSid, ct);
-            await Task.WhenAll(recorded, issued).ConfigureAwait(false);
+            await Task.WhenAll(recorded, issued, callers.AddCallAsync(call.CallSid, call.From, ct)).ConfigureAwait(false);
             return await issued.ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 using PhoneBridge.Calls;
 using PhoneBridge.Messaging;
+using PinCovisor.Web.Retention;
 using PinCovisor.Web.Sessions;
 using StackExchange.Redis;
 
@@ -21,7 +22,8 @@ internal sealed record ConversationCustomer(MessageChannel Channel, string Addre
 /// hosts' Data Protection key ring (as call-back numbers are).
 /// </summary>
 internal sealed class ConversationStore(
-    IConnectionMultiplexer redis, ISessionStore sessions, IDataProtectionProvider protection, IOptions<SessionsOptions> options, TimeProvider time)
+    IConnectionMultiplexer redis, ISessionStore sessions, IDataProtectionProvider protection, IOptions<SessionsOptions> options, TimeProvider time,
+    CustomerIndex customers)
 {
     private const string LastInboundField = "lastInbound";
 
@@ -59,6 +61,7 @@ internal sealed class ConversationStore(
             await WriteCustomerAsync(candidate.Id, message, cancellationToken).ConfigureAwait(false);
             if (await Db.StringSetAsync(index, candidate.Id, options.Value.Lifetime, When.NotExists).WaitAsync(cancellationToken).ConfigureAwait(false))
             {
+                await customers.AddConversationAsync(message.Address, candidate.Id, cancellationToken).ConfigureAwait(false);
                 return (candidate, true);
             }
 

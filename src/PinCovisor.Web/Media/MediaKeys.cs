@@ -14,4 +14,7 @@ internal static class MediaKeys
 
     /// <summary>The session's upload counters (hash: count, bytes).</summary>
     public static RedisKey Quota(string sessionId) => CovisorKeys.SessionScoped(sessionId, "media-quota");
+
+    /// <summary>The ids of the session's images (set), living as long as the newest, so retention finds them without a scan.</summary>
+    public static RedisKey Ids(string sessionId) => CovisorKeys.SessionScoped(sessionId, "media-ids");
 }

@@ -7,8 +7,8 @@ namespace PinCovisor.Web.Media;
 /// <inheritdoc cref="IMediaStore"/>
 internal sealed class RedisMediaStore(IConnectionMultiplexer redis, IOptions<MediaOptions> options, TimeProvider time) : IMediaStore
 {
-    // KEYS[1] the session's quota hash, KEYS[2] the new image's hash.
-    // ARGV: max count, max bytes, size, ttl ms, then the image's fields.
+    // KEYS[1] the session's quota hash, KEYS[2] the new image's hash, KEYS[3] the session's media ids (set, for retention).
+    // ARGV: max count, max bytes, size, ttl ms, then the image's fields, then its id.
     // Checking and counting in one script is what stops two concurrent uploads both passing the check.
     // The quota lives as long as the newest image, so it counts uploads for the session's life
     // (expired images do not give their place back while the session is still busy).
@@ -26,6 +26,10 @@ internal sealed class RedisMediaStore(IConnectionMultiplexer redis, IOptions<Med
         redis.call('PEXPIRE', KEYS[2], ttl)
         if redis.call('PTTL', KEYS[1]) < ttl then
           redis.call('PEXPIRE', KEYS[1], ttl)
+        end
+        redis.call('SADD', KEYS[3], ARGV[11])
+        if redis.call('PTTL', KEYS[3]) < ttl then
+          redis.call('PEXPIRE', KEYS[3], ttl)
         end
         return count + 1
         """;
@@ -46,10 +50,10 @@ internal sealed class RedisMediaStore(IConnectionMultiplexer redis, IOptions<Med
         var id = MediaIds.New();
         var expiresAt = time.GetUtcNow() + limits.Lifetime;
         var result = await Db.ScriptEvaluateAsync(Store,
-            [MediaKeys.Quota(sessionId), MediaKeys.Image(sessionId, id)],
+            [MediaKeys.Quota(sessionId), MediaKeys.Image(sessionId, id), MediaKeys.Ids(sessionId)],
             [
                 limits.MaxPerSession, limits.MaxBytesPerSession, image.Data.LongLength, (long)limits.Lifetime.TotalMilliseconds,
-                image.Data, image.ContentType, image.Width, image.Height, uploader, expiresAt.ToUnixTimeMilliseconds(),
+                image.Data, image.ContentType, image.Width, image.Height, uploader, expiresAt.ToUnixTimeMilliseconds(), id,
             ]).WaitAsync(cancellationToken).ConfigureAwait(false);
         return (long)result switch
         {

@@ -12,7 +12,10 @@ public static class CovisorKeys
     private const string Prefix = PhoneBridge.Redis.RedisKeys.Prefix;
 
     /// <summary>A key of one session, e.g. <c>pb:{session:s_ab12}:events</c>.</summary>
-    public static RedisKey SessionScoped(string sessionId, string name) => $"{Prefix}{{session:{Checked(sessionId)}}}:{name}";
+    public static RedisKey SessionScoped(string sessionId, string name) => $"{SessionTag(sessionId)}:{name}";
+
+    /// <summary>The hash-tagged prefix of one session's keys, <c>pb:{session:s_ab12}</c>, e.g. for finding all of them.</summary>
+    public static string SessionTag(string sessionId) => $"{Prefix}{{session:{Checked(sessionId)}}}";
 
     /// <summary>A key outside any session, e.g. <c>pb:agent:ana</c> or <c>pb:token:&lt;hash&gt;</c>.</summary>
     public static RedisKey Global(string kind, string id) => $"{Prefix}{kind}:{Checked(id)}";

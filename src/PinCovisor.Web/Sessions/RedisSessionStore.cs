@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using PinCovisor.Web.Retention;
 using StackExchange.Redis;
 
 namespace PinCovisor.Web.Sessions;
@@ -6,9 +7,10 @@ namespace PinCovisor.Web.Sessions;
 /// <summary>
 /// <see cref="ISessionStore"/> on Redis. A session's own keys share one hash tag and change by one
 /// script each; the indexes outside it (call → session, agent → sessions) are written after the
-/// session exists, so whoever finds an id through them also finds the session.
+/// session exists, so whoever finds an id through them also finds the session. New sessions go into
+/// retention's time indexes (the host always passes them; a bare store in a test may not).
 /// </summary>
-internal sealed class RedisSessionStore(IConnectionMultiplexer redis, IOptions<SessionsOptions> options, TimeProvider time)
+internal sealed class RedisSessionStore(IConnectionMultiplexer redis, IOptions<SessionsOptions> options, TimeProvider time, CustomerIndex? retention = null)
     : ISessionStore
 {
     private IDatabase Db => redis.GetDatabase();
@@ -261,6 +263,10 @@ internal sealed class RedisSessionStore(IConnectionMultiplexer redis, IOptions<S
         _ = transaction.HashSetAsync(SessionKeys.Session(session.Id), [.. fields]);
         _ = transaction.KeyExpireAsync(SessionKeys.Session(session.Id), Lifetime);
         await transaction.ExecuteAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
+        if (retention is not null)
+        {
+            await retention.AddSessionAsync(session.Id, cancellationToken).ConfigureAwait(false);
+        }
         return session;
     }
 
