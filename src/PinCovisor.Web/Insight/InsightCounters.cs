@@ -160,9 +160,16 @@ public sealed class InsightCounters(
     {
         var day = InsightKeys.DayOf(at);
         var key = InsightKeys.Day(day);
-        var expiresAt = day.AddDays(1 + options.Value.KeepDays).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        // A time to live from the host's clock, not an instant: Redis's own clock plays no part.
+        var expiresAt = new DateTimeOffset(day.AddDays(1 + options.Value.KeepDays).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var keepFor = expiresAt - time.GetUtcNow();
+        if (keepFor <= TimeSpan.Zero)
+        {
+            return;
+        }
+
         var batch = Db.CreateBatch();
-        var writes = fields.Select(f => (Task)batch.HashIncrementAsync(key, f)).Append(batch.KeyExpireAsync(key, expiresAt)).ToList();
+        var writes = fields.Select(f => (Task)batch.HashIncrementAsync(key, f)).Append(batch.KeyExpireAsync(key, keepFor)).ToList();
         batch.Execute();
         await Task.WhenAll(writes).ConfigureAwait(false);
     }

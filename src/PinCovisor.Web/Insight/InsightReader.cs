@@ -5,7 +5,7 @@ namespace PinCovisor.Web.Insight;
 /// <summary>Adds up the day hashes of a range into an <see cref="InsightReport"/>: one HGETALL per day, sent together.</summary>
 internal sealed class InsightReader(IConnectionMultiplexer redis)
 {
-    public async Task<InsightReport> ReadAsync(DateOnly from, DateOnly to, string? channel, CancellationToken cancellationToken = default)
+    public async Task<InsightReport> ReadAsync(DateOnly from, DateOnly to, string? channel = null, CancellationToken cancellationToken = default)
     {
         var channels = channel is null ? InsightChannels.All : [channel];
         var days = Enumerable.Range(0, to.DayNumber - from.DayNumber + 1).Select(from.AddDays).ToList();

@@ -82,6 +82,8 @@ public sealed class InsightCountersTests(RedisServers servers)
         await counters.RecordCsatAsync("ana", InsightChannels.WhatsApp, 3, now).WaitAsync(Timeout);
         await counters.RecordCsatAsync(null, InsightChannels.Web, 1, now).WaitAsync(Timeout);
         var day = DateOnly.FromDateTime(now.UtcDateTime);
+        var keptFor = await host.Get<StackExchange.Redis.IConnectionMultiplexer>().GetDatabase().KeyTimeToLiveAsync(InsightKeys.Day(day)).WaitAsync(Timeout);
+        keptFor.Should().BeGreaterThan(TimeSpan.FromDays(400)).And.BeLessThanOrEqualTo(TimeSpan.FromDays(401), "Insight:KeepDays after the day ends");
 
         using var response = await host.Api.GetAsync(
             $"/api/admin/insight.csv?from={day.AddDays(-1):yyyy-MM-dd}&to={day.AddDays(1):yyyy-MM-dd}", ana);
@@ -96,6 +98,7 @@ public sealed class InsightCountersTests(RedisServers servers)
         var dayRows = lines.Where(l => l.StartsWith("day,", StringComparison.Ordinal)).ToList();
         dayRows.Should().HaveCount(3 * 4);
         dayRows.Select(l => l.Split(',')[2]).Distinct().Should().Equal("voice", "web", "whatsapp", "sms");
+        host.Host.Logs.Lines.Should().NotContain(l => l.Contains("was not recorded", StringComparison.Ordinal));
         var agentRows = lines.Where(l => l.StartsWith("agent,", StringComparison.Ordinal)).Select(l => l.Split(',')).ToList();
         var anas = agentRows.Single(r => r[3] == "ana");
         anas[2].Should().Be("whatsapp");
