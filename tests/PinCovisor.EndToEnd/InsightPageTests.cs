@@ -69,6 +69,12 @@ public sealed class InsightPageTests(DevelopmentSite site, ITestOutputHelper out
 
             lines.Select(l => l.Split(',')).Single(r => r[0] == "agent" && r[3] == "ana")[Array.IndexOf(header, "sessions")].Should().Be("1");
 
+            // The language switch redraws the page in Spanish, charts included.
+            await agent.ById("pc-lang").ClickAsync().WaitAsync(Limits.Await);
+            await Expect(agent.Page.Locator("main.insight h1")).ToHaveTextAsync("Estadísticas", new() { Timeout = Arrival });
+            await Expect(agent.ById("insight-funnel")).ToHaveAttributeAsync("aria-label", new System.Text.RegularExpressions.Regex("^Barras por día"));
+            await Eventually.UntilAsync(() => DrawnPixelsAsync(agent, "insight-funnel"), n => n > 200, "the funnel drawn again");
+
             // Another agent who is not an admin is told so, and gets no numbers.
             await new AgentConsole(other).LogInAsync("bruno", "bruno-development-password");
             await Expect(other.ById("agent-logout")).ToBeVisibleAsync(new() { Timeout = Arrival });

@@ -35,6 +35,10 @@ public sealed class InsightConversationTests(RedisServers servers)
         whatsapp.PinsIssued.Should().Be(0);
         Sum(report, InsightChannels.Sms).FirstMessage.Should().Be(1);
         Sum(report, InsightChannels.Voice).FirstMessage.Should().Be(0);
+        var smsOnly = await shop.Host.Services.GetRequiredService<InsightReader>().ReadAsync(today, today, InsightChannels.Sms).WaitAsync(Timeout);
+        smsOnly.Channels.Should().Equal("sms");
+        smsOnly.Totals.FirstMessage.Should().Be(1, "the WhatsApp conversation is left out");
+        smsOnly.Agents.Should().BeEmpty();
         report.Agents.Should().ContainSingle().Which.Should().Match<InsightAgent>(a => a.Agent == "ana" && a.Channel == "whatsapp" && a.Sessions == 1);
     }
 
