@@ -47,8 +47,6 @@ internal sealed class SessionEvents(
             return appended;
         }
 
-        await insight.ObserveAsync(appended, CancellationToken.None).ConfigureAwait(false);
-
         // Not cancelled with the caller: once in the log, the event must reach the live members too.
         var clients = hub.Clients;
         if (!CustomerCopies.Differ(appended))
@@ -64,6 +62,8 @@ internal sealed class SessionEvents(
                 .ConfigureAwait(false);
         }
 
+        // After the members have it: counting must not delay what they see.
+        await insight.ObserveAsync(appended, CancellationToken.None).ConfigureAwait(false);
         return appended;
     }
 }
