@@ -16,6 +16,7 @@ public static class CovisorExtensions
         builder.AddOrders();
         builder.AddCsat();
         builder.AddRetention();
+        builder.AddInsight();
         return builder;
     }
 
@@ -33,6 +34,7 @@ public static class CovisorExtensions
         app.MapOrders();
         app.MapCsat();
         app.MapRetention();
+        app.MapInsight();
         return app;
     }
 }

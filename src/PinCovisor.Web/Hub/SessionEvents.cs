@@ -10,7 +10,8 @@ namespace PinCovisor.Web.Hub;
 /// agents' usernames (<see cref="CustomerCopies"/>): one send when it names no agent, two when it does.
 /// </summary>
 internal sealed class SessionEvents(
-    SessionEventLog log, CustomerCopies customers, IHubContext<CovisorHub, ICovisorClient> hub, TimeProvider time, Orders.OrderMentions mentions)
+    SessionEventLog log, CustomerCopies customers, IHubContext<CovisorHub, ICovisorClient> hub, TimeProvider time, Orders.OrderMentions mentions,
+    Insight.InsightCounters insight)
 {
     /// <summary>Records and broadcasts one event; returns it with its sequence number.</summary>
     /// <param name="sessionId">The session.</param>
@@ -61,6 +62,8 @@ internal sealed class SessionEvents(
                 .ConfigureAwait(false);
         }
 
+        // After the members have it: counting must not delay what they see.
+        await insight.ObserveAsync(appended, CancellationToken.None).ConfigureAwait(false);
         return appended;
     }
 }

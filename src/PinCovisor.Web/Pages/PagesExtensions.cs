@@ -85,8 +85,18 @@ public static class PagesExtensions
         var options = app.Services.GetRequiredService<IOptions<PageOptions>>().Value;
 
         app.MapGet("/", () => Results.Redirect("/join")).ExcludeFromDescription();
-        app.MapGet("/join", () => Page(files, "join.html"));
+        app.MapGet("/join", async (HttpRequest request, PinCovisor.Web.Insight.InsightCounters insight) =>
+        {
+            // Device and invite links open the page too, but nobody types a PIN there.
+            if (!request.Query.ContainsKey("device") && !request.Query.ContainsKey("invite"))
+            {
+                await insight.PageOpenedAsync(request.HttpContext.RequestAborted).ConfigureAwait(false);
+            }
+
+            return Page(files, "join.html");
+        });
         app.MapGet("/agent", () => Page(files, "agent.html"));
+        app.MapGet("/agent/insight", () => Page(files, "insight.html"));
         app.MapGet("/widget.js", (HttpContext context) =>
         {
             context.Response.Headers.CacheControl = options.WidgetCacheControl;

@@ -72,12 +72,16 @@ export function shell(me: Me, connection: CovisorConnection, alerts: Alerts, onL
   const logout = h("button", { type: "button", class: "icon-button", "data-testid": "agent-logout", ...i18nAttrs({ "aria-label": "logout", title: "logout" }) }, icon("logout"));
   logout.addEventListener("click", onLogout);
 
+  // Admins reach the insight page; its API refuses everyone else anyway.
+  const insight = me.isAdmin
+    ? h("a", { href: "/agent/insight", class: "secondary insight-link", "data-testid": "agent-insight-link", "data-i18n": "insight" }, t("insight"))
+    : null;
   const who = h("span", { class: "who", title: me.username }, h("span", { class: "avatar", "aria-hidden": "true" }, me.displayName.slice(0, 1).toUpperCase()), h("span", { class: "who-name" }, me.displayName));
 
   const topbar = h("header", { class: "topbar" },
     h("h1", { class: "visually-hidden", "data-i18n": "appTitle" }, t("appTitle")),
     menu, brand(),
-    h("div", { class: "topbar-tools" }, live, presence, alerts.permissionButton(), langSwitch(), who, logout));
+    h("div", { class: "topbar-tools" }, live, presence, alerts.permissionButton(), insight, langSwitch(), who, logout));
   const status = h("p", { id: "agent-status", class: "toast", role: "status", hidden: true });
   const element = h("div", { class: "console", "data-nav": "open" }, topbar, h("main", { class: "layout" }, sidebar, stage), status);
 
