@@ -2,7 +2,9 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
+using Microsoft.AspNetCore.SignalR;
 using PhoneBridge.Testing.Agents;
+using PhoneBridge.Testing.Hub;
 using PhoneBridge.Testing.Redis;
 using PhoneBridge.Testing.Sessions;
 using PhoneBridge.Testing.Web;
@@ -99,6 +101,34 @@ public sealed class MetricsEndpointTests(RedisServers servers)
 
     [Theory]
     [MemberData(nameof(RedisServers.Kinds), MemberType = typeof(RedisServers))]
+    public async Task HubCallsAreCountedByMethodAndOutcomeAndConnectionsByRoleUntilTheyClose(RedisServerKind kind)
+    {
+        await using var host = Start(kind);
+        using var http = host.CreateLoopbackClient();
+        var seeded = await SessionSeeder.SeedAsync(host);
+        await using var agent = await HubClient.ConnectAsync(host.BaseAddress, seeded.AgentToken);
+        var customer = await HubClient.ConnectAsync(host.BaseAddress, seeded.CustomerToken);
+
+        await customer.JoinAsync(seeded.SessionId);
+        await customer.ChatAsync(seeded.SessionId, "Hello");
+        var empty = () => customer.ChatAsync(seeded.SessionId, "   ");
+        await empty.Should().ThrowAsync<HubException>();
+        var open = await ScrapedAsync(http);
+        await customer.DisposeAsync();
+        var closed = await ScrapedUntilAsync(http, s => s.Value("phonebridge_hub_connections", ("hub_role", "customer")) == 0);
+
+        open.TypeOf("phonebridge_hub_connections").Should().Be("gauge");
+        open.Value("phonebridge_hub_connections", ("hub_role", "customer")).Should().Be(1);
+        open.Value("phonebridge_hub_connections", ("hub_role", "agent")).Should().Be(1);
+        open.Value("phonebridge_hub_invocations_total", ("hub_method", "JoinSession"), ("hub_outcome", "ok")).Should().Be(1);
+        open.Value("phonebridge_hub_invocations_total", ("hub_method", "SendChat"), ("hub_outcome", "ok")).Should().Be(1);
+        open.Value("phonebridge_hub_invocations_total", ("hub_method", "SendChat"), ("hub_outcome", "refused")).Should().Be(1);
+        open.Value("phonebridge_hub_invocation_duration_seconds_count", ("hub_method", "SendChat"), ("hub_outcome", "ok")).Should().Be(1);
+        closed.Value("phonebridge_hub_connections", ("hub_role", "agent")).Should().Be(1);
+    }
+
+    [Theory]
+    [MemberData(nameof(RedisServers.Kinds), MemberType = typeof(RedisServers))]
     public async Task TheMetricsPortServesTheScrapeWithoutCredentialsWhileTheMainPortStillAsksForThem(RedisServerKind kind)
     {
         var port = LoopbackPorts.Unused();
@@ -157,6 +187,29 @@ public sealed class MetricsEndpointTests(RedisServers servers)
             [SessionsApi.TrustLoopbackProxy.Key] = SessionsApi.TrustLoopbackProxy.Value,
         };
         return Ivr.HostFactory.Start(servers, kind, all);
+    }
+
+    private static async Task<PrometheusText> ScrapedAsync(HttpClient http)
+    {
+        using var response = await ScrapeAsync(http, "/metrics", ScrapeToken);
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        return PrometheusText.Parse(await response.Content.ReadAsStringAsync().WaitAsync(Timeout));
+    }
+
+    // The host handles a closed connection after the client has let go of it.
+    private static async Task<PrometheusText> ScrapedUntilAsync(HttpClient http, Func<PrometheusText, bool> condition)
+    {
+        using var deadline = new CancellationTokenSource(Timeout);
+        while (true)
+        {
+            var scrape = await ScrapedAsync(http);
+            if (condition(scrape))
+            {
+                return scrape;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(50), deadline.Token);
+        }
     }
 
     private static async Task<HttpResponseMessage> ScrapeAsync(HttpClient http, string path, string token)
