@@ -189,12 +189,7 @@ public sealed class MetricsEndpointTests(RedisServers servers)
         return Ivr.HostFactory.Start(servers, kind, all);
     }
 
-    private static async Task<PrometheusText> ScrapedAsync(HttpClient http)
-    {
-        using var response = await ScrapeAsync(http, "/metrics", ScrapeToken);
-        response.StatusCode.Should().Be(HttpStatusCode.OK);
-        return PrometheusText.Parse(await response.Content.ReadAsStringAsync().WaitAsync(Timeout));
-    }
+    private static Task<PrometheusText> ScrapedAsync(HttpClient http) => PrometheusText.ScrapeAsync(http, ScrapeToken);
 
     // The host handles a closed connection after the client has let go of it.
     private static async Task<PrometheusText> ScrapedUntilAsync(HttpClient http, Func<PrometheusText, bool> condition)

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
 
 namespace PinCovisor.Web.Tests.Telemetry;
@@ -11,6 +13,16 @@ internal sealed partial class PrometheusText
 
     private PrometheusText()
     {
+    }
+
+    /// <summary>Scrapes <c>/metrics</c> with <paramref name="token"/> as the bearer, asserting a 200.</summary>
+    public static async Task<PrometheusText> ScrapeAsync(HttpClient http, string token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/metrics");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await http.SendAsync(request).WaitAsync(TimeSpan.FromSeconds(30));
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        return Parse(await response.Content.ReadAsStringAsync().WaitAsync(TimeSpan.FromSeconds(30)));
     }
 
     public static PrometheusText Parse(string text)
