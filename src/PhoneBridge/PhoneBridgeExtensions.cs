@@ -6,6 +6,7 @@ using PhoneBridge.Agents;
 using PhoneBridge.Hours;
 using PhoneBridge.Ivr;
 using PhoneBridge.Messaging;
+using PhoneBridge.Telemetry;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -21,6 +22,7 @@ public static class PhoneBridgeExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
+        services.AddPhoneBridgeMetrics();
         services.AddTwilioProtocol();
         services.AddTwilioRest();
         services.AddPins();

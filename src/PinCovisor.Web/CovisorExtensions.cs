@@ -17,6 +17,7 @@ public static class CovisorExtensions
         builder.AddCsat();
         builder.AddRetention();
         builder.AddInsight();
+        builder.AddTelemetry();
         return builder;
     }
 
@@ -35,6 +36,7 @@ public static class CovisorExtensions
         app.MapCsat();
         app.MapRetention();
         app.MapInsight();
+        app.MapTelemetry();
         return app;
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using PhoneBridge.Telemetry;
 using PhoneBridge.Twilio;
 using Twilio.TwiML;
 
@@ -42,7 +43,7 @@ internal static class MessagingEndpoints
     /// be stored, so Twilio's fallback URL or retry can deliver it again.
     /// </summary>
     private static async Task<IResult> ReceiveAsync(
-        HttpRequest request, IInboundMessages inbox, ILoggerFactory loggers, CancellationToken cancellationToken)
+        HttpRequest request, IInboundMessages inbox, PhoneBridgeMetrics metrics, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var logger = loggers.CreateLogger(typeof(MessagingEndpoints));
         var form = request.HasFormContentType
@@ -53,10 +54,12 @@ internal static class MessagingEndpoints
         if (message is null)
         {
             MessagingLog.Unusable(logger, unusable!);
+            metrics.Inbound("unknown", "unusable");
             return new TwiMLResult(response);
         }
 
         MessagingLog.Received(logger, message.MessageSid, message.Channel, message.Media.Count);
+        var channel = message.Channel == MessageChannel.WhatsApp ? "whatsapp" : "sms";
         string? reply;
         try
         {
@@ -65,8 +68,11 @@ internal static class MessagingEndpoints
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             MessagingLog.NotStored(logger, exception, message.MessageSid);
+            metrics.Inbound(channel, "failed");
             return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
         }
+
+        metrics.Inbound(channel, "stored");
 
         if (!string.IsNullOrEmpty(reply))
         {

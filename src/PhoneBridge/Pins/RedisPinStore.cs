@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PhoneBridge.Redis;
+using PhoneBridge.Telemetry;
 using StackExchange.Redis;
 
 namespace PhoneBridge.Pins;
@@ -26,15 +27,19 @@ internal sealed class RedisPinStore : IPinStore
     private readonly CallPins _calls;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly PhoneBridgeMetrics? _metrics;
 
-    public RedisPinStore(IConnectionMultiplexer redis, IOptions<PinOptions> options, TimeProvider time, ILogger<RedisPinStore> logger)
-        : this(redis, options, time, logger, RedisKeys.PinIndexTag)
+    public RedisPinStore(
+        IConnectionMultiplexer redis, IOptions<PinOptions> options, TimeProvider time, ILogger<RedisPinStore> logger, PhoneBridgeMetrics metrics)
+        : this(redis, options, time, logger, RedisKeys.PinIndexTag, metrics)
     {
     }
 
     /// <summary>With its own index tag, so tests sharing a server do not share PIN capacity.</summary>
-    internal RedisPinStore(IConnectionMultiplexer redis, IOptions<PinOptions> options, TimeProvider time, ILogger logger, string indexTag)
+    internal RedisPinStore(
+        IConnectionMultiplexer redis, IOptions<PinOptions> options, TimeProvider time, ILogger logger, string indexTag, PhoneBridgeMetrics? metrics = null)
     {
+        _metrics = metrics;
         _options = options.Value;
         _crypto = new PinCrypto(_options.SecretBytes()
             ?? throw new InvalidOperationException($"{PinOptions.SectionName}:SecretKey is required."));
@@ -85,6 +90,7 @@ internal sealed class RedisPinStore : IPinStore
         if (standing == candidate)
         {
             PinLog.Issued(_logger, callSid, candidate.Length);
+            _metrics?.PinIssued("new");
             return ToIssued(callSid, candidate);
         }
 
@@ -120,6 +126,7 @@ internal sealed class RedisPinStore : IPinStore
         }
 
         PinLog.Reissued(_logger, callSid, candidate.Length);
+        _metrics?.PinIssued("reissued");
         return ToIssued(callSid, candidate);
     }
 

@@ -1,3 +1,4 @@
+using PhoneBridge.Telemetry;
 using PhoneBridge.Twilio;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -33,6 +34,7 @@ public static class TwilioServiceCollectionExtensions
             .Validate(static options => options.ApiAttemptTimeout > TimeSpan.Zero && options.ApiAttemptTimeout <= options.ApiTimeout,
                 "Twilio:ApiAttemptTimeout must be positive and at most Twilio:ApiTimeout")
             .ValidateOnStart();
+        services.AddPhoneBridgeMetrics();
         return services;
     }
 

@@ -69,12 +69,14 @@ public static class CovisorHubExtensions
         // Outermost first: the failure log also sees the rate limit's refusals.
         var signalR = services.AddSignalR().AddHubOptions<CovisorHub>(o =>
         {
+            o.AddFilter<HubTelemetryFilter>();
             o.AddFilter<HubFailureLogFilter>();
             o.AddFilter<HubConnectionLimitFilter>();
             o.AddFilter<HubRateLimitFilter>();
             o.AddFilter<HubRedisOutageFilter>();
         });
         services.AddSingleton<HubFailureLogFilter>();
+        services.AddSingleton<HubTelemetryFilter>();
         // In place of SignalR's JSON protocol (same name, same wire format), for readable argument errors.
         services.RemoveAll<IHubProtocol>();
         services.AddSingleton<IHubProtocol>(provider =>

@@ -1,3 +1,4 @@
+using PhoneBridge.Telemetry;
 using PhoneBridge.Twilio.Rest;
 
 using Twilio.Rest.Api.V2010.Account;
@@ -9,12 +10,19 @@ namespace PhoneBridge.Twilio.Messaging;
 /// Messages through the SDK's <see cref="MessageResource"/> (<c>POST /2010-04-01/Accounts/{AccountSid}/Messages.json</c>).
 /// A send is a POST: it is never repeated once it may have reached Twilio (<see cref="TwilioRetryRule"/>).
 /// </summary>
-internal sealed class TwilioMessagesClient(TwilioRest rest) : ITwilioMessages
+internal sealed class TwilioMessagesClient(TwilioRest rest, PhoneBridgeMetrics metrics) : ITwilioMessages
 {
-    public Task<TwilioRestResult<string>> SendAsync(OutboundMessage message, CancellationToken cancellationToken = default)
+    public async Task<TwilioRestResult<string>> SendAsync(OutboundMessage message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
-        return rest.CallAsync(message.To.StartsWith("whatsapp:", StringComparison.Ordinal) ? "WhatsApp" : "SMS", async client =>
+        var whatsApp = message.To.StartsWith("whatsapp:", StringComparison.Ordinal);
+        var result = await CreateAsync(message, whatsApp ? "WhatsApp" : "SMS", cancellationToken).ConfigureAwait(false);
+        metrics.Outbound(whatsApp ? "whatsapp" : "sms", result.Succeeded ? "sent" : "failed");
+        return result;
+    }
+
+    private Task<TwilioRestResult<string>> CreateAsync(OutboundMessage message, string what, CancellationToken cancellationToken) =>
+        rest.CallAsync(what, async client =>
             (await MessageResource.CreateAsync(new CreateMessageOptions(new PhoneNumber(message.To))
             {
                 From = new PhoneNumber(message.From),
@@ -25,5 +33,4 @@ internal sealed class TwilioMessagesClient(TwilioRest rest) : ITwilioMessages
                 StatusCallback = message.StatusCallback,
             }, client).ConfigureAwait(false)).Sid,
             cancellationToken);
-    }
 }

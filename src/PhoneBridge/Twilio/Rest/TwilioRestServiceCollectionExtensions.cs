@@ -3,6 +3,7 @@ using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
+using PhoneBridge.Telemetry;
 using PhoneBridge.Twilio;
 using PhoneBridge.Twilio.Messaging;
 using PhoneBridge.Twilio.Rest;
@@ -68,6 +69,7 @@ public static class TwilioRestServiceCollectionExtensions
             });
 
         services.TryAddSingleton<TwilioRest>();
+        services.AddPhoneBridgeMetrics();
         services.TryAddSingleton<ITwilioMessages, TwilioMessagesClient>();
         services.TryAddSingleton<ITwilioCalls, TwilioCalls>();
         services.AddHttpClient(TwilioMediaClient.CdnClientName)

@@ -1,8 +1,11 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using PhoneBridge.Agents;
 using PhoneBridge.Calls;
 using PhoneBridge.Pins;
+using PhoneBridge.Telemetry;
 using PinCovisor.Web.Auth;
+using PinCovisor.Web.Telemetry;
 
 namespace PinCovisor.Web.Sessions;
 
@@ -26,20 +29,55 @@ internal sealed class JoinFlow(
     Orders.CallOrders callOrders,
     IOptions<JoinOptions> options,
     TimeProvider time,
+    CovisorMetrics metrics,
     ILogger<JoinFlow> logger)
 {
     public Task<JoinOutcome> ByPinAsync(string pin, string bucket, string? device, CancellationToken cancellationToken = default) =>
-        UnlessThrottledAsync(bucket, budgetSpent => RedeemPinAsync(pin, budgetSpent, bucket, device, cancellationToken), cancellationToken);
+        UnlessThrottledAsync("pin", bucket, budgetSpent => RedeemPinAsync(pin, budgetSpent, bucket, device, cancellationToken), cancellationToken);
 
     public Task<JoinOutcome> ByDeviceCodeAsync(string code, string bucket, string? device, CancellationToken cancellationToken = default) =>
-        UnlessThrottledAsync(bucket, _ => AdmitAsync(ct => codes.RedeemAsync(code, ct), bucket, device, cancellationToken), cancellationToken);
+        UnlessThrottledAsync("device", bucket, _ => AdmitAsync(ct => codes.RedeemAsync(code, ct), bucket, device, cancellationToken), cancellationToken);
 
     public Task<JoinOutcome> ByInviteAsync(string token, string bucket, string? device, CancellationToken cancellationToken = default) =>
-        UnlessThrottledAsync(bucket, _ => AdmitAsync(ct => invites.RedeemAsync(token, ct), bucket, device, cancellationToken), cancellationToken);
+        UnlessThrottledAsync("invite", bucket, _ => AdmitAsync(ct => invites.RedeemAsync(token, ct), bucket, device, cancellationToken), cancellationToken);
+
+    // Every attempt is one "join" span and one count, whatever its method and outcome.
+    private async Task<JoinOutcome> UnlessThrottledAsync(
+        string method, string bucket, Func<bool, Task<JoinOutcome>> attempt, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        using var activity = PhoneBridgeTelemetry.Source.StartActivity("join");
+        activity?.SetTag("join.method", method);
+        JoinOutcome? outcome = null;
+        try
+        {
+            outcome = await ThrottledOrAsync(bucket, attempt, cancellationToken).ConfigureAwait(false);
+            return outcome;
+        }
+        finally
+        {
+            var name = Describe(outcome);
+            activity?.SetTag("join.outcome", name);
+            if (outcome is null)
+            {
+                activity?.SetStatus(ActivityStatusCode.Error);
+            }
+
+            metrics.Join(method, name, PhoneBridgeTelemetry.SecondsSince(started));
+        }
+    }
+
+    private static string Describe(JoinOutcome? outcome) => outcome switch
+    {
+        JoinOutcome.Joined { Response.Admission: var admission } => admission,
+        JoinOutcome.Refused => "refused",
+        JoinOutcome.Throttled => "throttled",
+        _ => "failed",
+    };
 
     // A throttled client learns nothing and a correct PIN stays redeemable for the real caller:
     // the secret is not touched.
-    private async Task<JoinOutcome> UnlessThrottledAsync(
+    private async Task<JoinOutcome> ThrottledOrAsync(
         string bucket, Func<bool, Task<JoinOutcome>> attempt, CancellationToken cancellationToken)
     {
         var verdict = await throttle.BeginAsync(bucket, cancellationToken).ConfigureAwait(false);
@@ -54,7 +92,12 @@ internal sealed class JoinFlow(
 
     private async Task<JoinOutcome> RedeemPinAsync(string pin, bool budgetSpent, string bucket, string? device, CancellationToken cancellationToken)
     {
-        var callSid = await pins.RedeemAsync(pin, cancellationToken).ConfigureAwait(false);
+        string? callSid;
+        using (PhoneBridgeTelemetry.Source.StartActivity("join.redeem"))
+        {
+            callSid = await pins.RedeemAsync(pin, cancellationToken).ConfigureAwait(false);
+        }
+
         if (callSid is null)
         {
             return Refuse(bucket);
@@ -84,7 +127,12 @@ internal sealed class JoinFlow(
     private async Task<JoinOutcome> AdmitAsync(
         Func<CancellationToken, Task<string?>> redeem, string bucket, string? device, CancellationToken cancellationToken)
     {
-        var sessionId = await redeem(cancellationToken).ConfigureAwait(false);
+        string? sessionId;
+        using (PhoneBridgeTelemetry.Source.StartActivity("join.redeem"))
+        {
+            sessionId = await redeem(cancellationToken).ConfigureAwait(false);
+        }
+
         var session = sessionId is null ? null : await store.GetAsync(sessionId, CancellationToken.None).ConfigureAwait(false);
         if (session is null)
         {
@@ -97,6 +145,8 @@ internal sealed class JoinFlow(
 
     private async Task<JoinOutcome> EnterAsync(CovisorSession session, AdmissionState admission, string? device, string bucket)
     {
+        using var activity = PhoneBridgeTelemetry.Source.StartActivity("join.admit");
+        activity?.SetTag("join.admission", JoinJson.Admission(admission));
         var cancellationToken = CancellationToken.None;
         Participant participant;
         try
