@@ -14,6 +14,7 @@ public static class CovisorExtensions
         builder.AddCallBack();
         builder.AddConversations();
         builder.AddOrders();
+        builder.AddWebhooks();
         return builder;
     }
 
@@ -29,6 +30,7 @@ public static class CovisorExtensions
         app.MapVisitors();
         app.MapConversations();
         app.MapOrders();
+        app.MapWebhooks();
         return app;
     }
 }

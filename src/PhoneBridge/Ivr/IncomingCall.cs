@@ -16,6 +16,7 @@ namespace PhoneBridge.Ivr;
 internal sealed class IncomingCall(
     IPinStore pins,
     ICallStore calls,
+    ICallEvents events,
     BusinessHours hours,
     IvrState state,
     IvrUrls urls,
@@ -44,6 +45,7 @@ internal sealed class IncomingCall(
             var recorded = calls.RecordIncomingAsync(call.CallSid, call.From, ct);
             var issued = pins.IssueAsync(call.CallSid, ct);
             await Task.WhenAll(recorded, issued).ConfigureAwait(false);
+            await events.CallStartedAsync(await recorded.ConfigureAwait(false), ct).ConfigureAwait(false);
             return await issued.ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
 
