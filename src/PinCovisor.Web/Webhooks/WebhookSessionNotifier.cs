@@ -11,7 +11,8 @@ namespace PinCovisor.Web.Webhooks;
 /// notifier that fails cannot lose it; ids that derive from the session keep a change told twice one event.
 /// </summary>
 internal sealed class WebhookSessionNotifier(
-    ISessionNotifier inner, ShopEvents events, IOptions<WebhooksOptions> options, IOptions<TwilioOptions> twilio) : ISessionNotifier
+    ISessionNotifier inner, ShopEvents events, IOptions<WebhooksOptions> options, IOptions<SessionsOptions> sessions, IOptions<TwilioOptions> twilio)
+    : ISessionNotifier
 {
     public async Task ParticipantJoinedAsync(CovisorSession session, Participant participant, CancellationToken cancellationToken = default)
     {
@@ -50,7 +51,8 @@ internal sealed class WebhookSessionNotifier(
     {
         ArgumentNullException.ThrowIfNull(session);
         var path = $"/api/sessions/{session.Id}/transcript?format=json";
-        var publicBase = string.IsNullOrWhiteSpace(options.Value.PublicBaseUrl) ? twilio.Value.BaseUrlOverride : options.Value.PublicBaseUrl;
+        var publicBase = new[] { options.Value.PublicBaseUrl, sessions.Value.PublicBaseUrl?.ToString(), twilio.Value.BaseUrlOverride }
+            .FirstOrDefault(b => !string.IsNullOrWhiteSpace(b));
         var url = string.IsNullOrWhiteSpace(publicBase) ? null : new Uri(publicBase.TrimEnd('/') + path, UriKind.Absolute);
         var data = new SessionEnded(session.Id, reason, Origin(session), session.CallSid, session.AgentUsername, session.CreatedAt,
             session.ClosedAt, path, url);

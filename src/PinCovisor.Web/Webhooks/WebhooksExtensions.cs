@@ -86,9 +86,11 @@ public static class WebhooksExtensions
                 return "Webhooks:PollInterval must be positive and Webhooks:MaxDeadLetters at least 1";
             }
 
-            if (!string.IsNullOrWhiteSpace(options.PublicBaseUrl) && !Uri.TryCreate(options.PublicBaseUrl, UriKind.Absolute, out _))
+            // On Linux "/path" parses as an absolute file: URI, hence the scheme check.
+            if (!string.IsNullOrWhiteSpace(options.PublicBaseUrl)
+                && !(Uri.TryCreate(options.PublicBaseUrl, UriKind.Absolute, out var publicBase) && publicBase.Scheme is "http" or "https"))
             {
-                return "Webhooks:PublicBaseUrl must be an absolute URL";
+                return "Webhooks:PublicBaseUrl must be an absolute http(s) URL";
             }
 
             for (var i = 0; i < options.Endpoints.Count; i++)
