@@ -4,6 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 using PhoneBridge.Testing.Redis;
 using PhoneBridge.Testing.Sessions;
 using PhoneBridge.Testing.Web;
+using PinCovisor.Web.Tests.Sessions;
 using PinCovisor.Web.Webhooks;
 using StackExchange.Redis;
 
@@ -18,21 +19,17 @@ internal sealed class WebhookHost : IAsyncDisposable
 {
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
-    private WebhookHost(PinCovisorHost host, FakeTimeProvider clock)
-    {
-        Host = host;
-        Clock = clock;
-        Twilio = new TwilioCaller(host.CreateLoopbackClient());
-        Api = new SessionsApi(host.CreateLoopbackClient());
-    }
+    private WebhookHost(SessionHost session) => Session = session;
 
-    public PinCovisorHost Host { get; }
+    public SessionHost Session { get; }
 
-    public FakeTimeProvider Clock { get; }
+    public PinCovisorHost Host => Session.Host;
 
-    public TwilioCaller Twilio { get; }
+    public FakeTimeProvider Clock => Session.Clock;
 
-    public SessionsApi Api { get; }
+    public TwilioCaller Twilio => Session.Twilio;
+
+    public SessionsApi Api => Session.Api;
 
     public ShopEvents Events => Host.Services.GetRequiredService<ShopEvents>();
 
@@ -74,7 +71,7 @@ internal sealed class WebhookHost : IAsyncDisposable
 
         var host = new PinCovisorHost(all, services => services.AddSingleton<TimeProvider>(clock));
         _ = host.BaseAddress;
-        return new WebhookHost(host, clock);
+        return new WebhookHost(SessionHost.Of(host, clock));
     }
 
     /// <summary>Moves the clock by <paramref name="step"/> and delivers what is due, until <paramref name="done"/> or <paramref name="steps"/> run out.</summary>
@@ -101,5 +98,5 @@ internal sealed class WebhookHost : IAsyncDisposable
         return [.. attempts.Select(a => (int)a)];
     }
 
-    public ValueTask DisposeAsync() => Host.DisposeAsync();
+    public ValueTask DisposeAsync() => Session.DisposeAsync();
 }
