@@ -18,6 +18,7 @@ public static class CovisorExtensions
         builder.AddRetention();
         builder.AddInsight();
         builder.AddTelemetry();
+        builder.AddWebhooks();
         return builder;
     }
 
@@ -37,6 +38,7 @@ public static class CovisorExtensions
         app.MapRetention();
         app.MapInsight();
         app.MapTelemetry();
+        app.MapWebhooks();
         return app;
     }
 }

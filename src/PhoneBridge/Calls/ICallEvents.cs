@@ -20,4 +20,10 @@ public interface ICallEvents
     /// claim by PIN): a retried or replayed whisper or dequeue is not told again.
     /// </summary>
     Task AgentAnsweredAsync(CallRecord call, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// A call reached the IVR and was recorded. Told on each incoming request for the call (Twilio
+    /// may retry one), so implementations must take a second start as one already handled.
+    /// </summary>
+    Task CallStartedAsync(CallRecord call, CancellationToken cancellationToken = default) => Task.CompletedTask;
 }

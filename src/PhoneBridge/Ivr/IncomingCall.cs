@@ -18,6 +18,7 @@ internal sealed class IncomingCall(
     IPinStore pins,
     ICallStore calls,
     ICallerIndex callers,
+    ICallEvents events,
     BusinessHours hours,
     IvrState state,
     IvrUrls urls,
@@ -47,6 +48,7 @@ internal sealed class IncomingCall(
             var recorded = calls.RecordIncomingAsync(call.CallSid, call.From, ct);
             var issued = pins.IssueAsync(call.CallSid, ct);
             await Task.WhenAll(recorded, issued, callers.AddCallAsync(call.CallSid, call.From, ct)).ConfigureAwait(false);
+            await events.CallStartedAsync(await recorded.ConfigureAwait(false), ct).ConfigureAwait(false);
             return await issued.ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
 

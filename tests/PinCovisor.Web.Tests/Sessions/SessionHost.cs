@@ -40,6 +40,9 @@ internal sealed class SessionHost : IAsyncDisposable
         return new SessionHost(host, clock);
     }
 
+    /// <summary>The same view of a host started otherwise, on <paramref name="clock"/>.</summary>
+    public static SessionHost Of(PinCovisorHost host, FakeTimeProvider clock) => new(host, clock);
+
     public T Get<T>()
         where T : notnull => Host.Services.GetRequiredService<T>();
 
