@@ -1,6 +1,7 @@
 using PinCovisor.Web.Agents;
 using PinCovisor.Web.Auth;
 using PinCovisor.Web.Csat;
+using PinCovisor.Web.Retention;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -25,6 +26,7 @@ public static class CsatExtensions
             .Validate(o => Fits(o.ThanksEn), $"Csat:ThanksEn must be a text of 1 to {CsatOptions.MaxTextLength} characters")
             .ValidateOnStart();
         services.AddSingleton<CsatStore>();
+        services.AddSingleton<IRetainedData, CsatRetention>();
         services.AddSingleton<CsatTickets>();
         services.AddSingleton<CsatQuestions>();
         services.AddSingleton<CsatReplies>();

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using PhoneBridge.Messaging;
 using PhoneBridge.Twilio.Messaging;
 using PinCovisor.Web.Conversations;
+using PinCovisor.Web.Insight;
 using PinCovisor.Web.Sessions;
 using StackExchange.Redis;
 
@@ -24,12 +25,11 @@ internal sealed class CsatQuestions(
     ILogger<CsatQuestions> logger)
 {
     /// <summary>How answers of <paramref name="session"/> are labelled by channel.</summary>
-    public static string Channel(CovisorSession session) => session?.Origin switch
+    public static string Channel(CovisorSession session)
     {
-        SessionOrigin.WhatsApp => "whatsapp",
-        SessionOrigin.Sms => "sms",
-        _ => "web",
-    };
+        ArgumentNullException.ThrowIfNull(session);
+        return InsightChannels.Of(session.Origin);
+    }
 
     /// <summary>Asks the question of the session that just closed; a session nobody was in charge of is not rated.</summary>
     public async Task AskAsync(CovisorSession session, CancellationToken cancellationToken = default)

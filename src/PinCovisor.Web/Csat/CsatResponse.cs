@@ -3,7 +3,7 @@ namespace PinCovisor.Web.Csat;
 /// <summary>One customer's answer to the survey of one session.</summary>
 /// <param name="SessionId">The session it rates.</param>
 /// <param name="Agent">The agent in charge when the session closed (username).</param>
-/// <param name="Channel"><c>web</c> (the customer page or the widget), <c>whatsapp</c> or <c>sms</c>.</param>
+/// <param name="Channel">The session's channel as the insight page names it: <c>voice</c>, <c>web</c>, <c>whatsapp</c> or <c>sms</c>.</param>
 /// <param name="Score">1 (bad) to 5 (very good).</param>
 /// <param name="Comment">What the customer added, plain text as typed; null for none.</param>
 /// <param name="At">When it was recorded.</param>

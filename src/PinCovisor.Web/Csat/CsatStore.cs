@@ -1,6 +1,8 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
+using PinCovisor.Web.Insight;
 using PinCovisor.Web.Sessions;
+using PinCovisor.Web.Webhooks;
 using StackExchange.Redis;
 
 namespace PinCovisor.Web.Csat;
@@ -8,9 +10,16 @@ namespace PinCovisor.Web.Csat;
 /// <summary>
 /// Survey answers in Redis: the question asked and the one answer in the session's slot, day totals
 /// per agent and time indexes in global keys (<see cref="CsatKeys"/>). <see cref="RecordAsync"/> is the
-/// one place every answer goes through, whatever the channel.
+/// one place every answer goes through, whatever the channel: an answer recorded there is counted for
+/// the insight page and published to the shop as <c>csat.submitted</c>.
 /// </summary>
-internal sealed class CsatStore(IConnectionMultiplexer redis, IOptions<CsatOptions> options, TimeProvider time, ILogger<CsatStore> logger)
+internal sealed class CsatStore(
+    IConnectionMultiplexer redis,
+    IOptions<CsatOptions> options,
+    InsightCounters insight,
+    ShopEvents shopEvents,
+    TimeProvider time,
+    ILogger<CsatStore> logger)
 {
     /// <summary>The most answers one listing returns.</summary>
     public const int MaxListed = 200;
@@ -93,6 +102,10 @@ internal sealed class CsatStore(IConnectionMultiplexer redis, IOptions<CsatOptio
         // Not cancelled with the caller: the answer is stored, its totals must follow.
         await CountAsync(response).ConfigureAwait(false);
         CsatLog.Recorded(logger, sessionId, score, offer.Channel, offer.Agent);
+        // Neither throws nor fails the answer: each logs its own trouble.
+        await insight.RecordCsatAsync(response.Agent, response.Channel, score, now, CancellationToken.None).ConfigureAwait(false);
+        await shopEvents.PublishAsync(WebhookEventTypes.CsatSubmitted,
+            new CsatSubmitted(sessionId, response.Agent, response.Channel, score, text), onceFor: sessionId, CancellationToken.None).ConfigureAwait(false);
         return new CsatRecording(CsatOutcome.Recorded, response);
     }
 
@@ -117,12 +130,13 @@ internal sealed class CsatStore(IConnectionMultiplexer redis, IOptions<CsatOptio
 
     /// <summary>
     /// Deletes answers recorded before <paramref name="cutoff"/>, their index entries and the day
-    /// totals of days wholly before it; returns how many answers went. Safe to run again.
+    /// totals of days wholly before it; returns how many answers went. At most <paramref name="max"/>
+    /// answers (the oldest) go in one call; -1 for all. Safe to run again.
     /// </summary>
-    public async Task<int> PurgeOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default)
+    public async Task<int> PurgeOlderThanAsync(DateTimeOffset cutoff, int max = -1, CancellationToken cancellationToken = default)
     {
         var until = cutoff.ToUnixTimeMilliseconds();
-        var ids = await Db.SortedSetRangeByScoreWithScoresAsync(CsatKeys.Index, double.NegativeInfinity, until, Exclude.Stop)
+        var ids = await Db.SortedSetRangeByScoreWithScoresAsync(CsatKeys.Index, double.NegativeInfinity, until, Exclude.Stop, take: max)
             .WaitAsync(cancellationToken).ConfigureAwait(false);
         var days = new HashSet<DateOnly>();
         foreach (var entry in ids)
@@ -145,6 +159,37 @@ internal sealed class CsatStore(IConnectionMultiplexer redis, IOptions<CsatOptio
 
         CsatLog.Purged(logger, ids.Length, cutoff);
         return ids.Length;
+    }
+
+    /// <summary>
+    /// Erases the answers of these sessions: the answer, its index entries and its share of its day's
+    /// totals; returns how many answers went. Safe to run again (an erased answer is not found twice).
+    /// </summary>
+    public async Task<int> EraseAsync(IReadOnlyCollection<string> sessionIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(sessionIds);
+        var erased = 0;
+        foreach (var id in sessionIds)
+        {
+            if (await ReadAsync(id).WaitAsync(cancellationToken).ConfigureAwait(false) is not { } response)
+            {
+                continue;
+            }
+
+            // Each key is in a slot of its own: one command each, the answer's key last so a retry finds it again.
+            var day = CsatKeys.Day(Day(response.At));
+            foreach (var (field, by) in CsatTotals.Increments(response))
+            {
+                await Db.HashIncrementAsync(day, field, -by).WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            await Db.SortedSetRemoveAsync(CsatKeys.AgentIndex(response.Agent), id).WaitAsync(cancellationToken).ConfigureAwait(false);
+            await Db.SortedSetRemoveAsync(CsatKeys.Index, id).WaitAsync(cancellationToken).ConfigureAwait(false);
+            await Db.KeyDeleteAsync([CsatKeys.Response(id), CsatKeys.Offer(id)]).WaitAsync(cancellationToken).ConfigureAwait(false);
+            erased++;
+        }
+
+        return erased;
     }
 
     /// <summary>The session's answer, or null.</summary>

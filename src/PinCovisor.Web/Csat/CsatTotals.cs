@@ -44,7 +44,8 @@ internal static class CsatTotals
             metrics[field[..bar]] = metrics.GetValueOrDefault(field[..bar]) + value;
         }
 
-        return [.. agents.Select(a => Result(a.Key, a.Value)).OrderByDescending(r => r.Responses).ThenBy(r => r.Agent, StringComparer.Ordinal)];
+        // An agent whose answers were all erased has fields left at 0: not listed.
+        return [.. agents.Where(a => a.Value.GetValueOrDefault("n") > 0).Select(a => Result(a.Key, a.Value)).OrderByDescending(r => r.Responses).ThenBy(r => r.Agent, StringComparer.Ordinal)];
     }
 
     private static CsatAgentResult Result(string agent, Dictionary<string, long> metrics)

@@ -15,6 +15,7 @@ internal static class HostingExtensions
             .ReadFrom.Configuration(builder.Configuration)
             .ReadFrom.Services(services)
             .Enrich.FromLogContext()
+            .Enrich.With<CustomerPathMask>()
             // SignalR's dispatcher logs every failed hub call as an error, a client's refusal too;
             // the hub's HubFailureLogFilter logs each at the level it deserves instead.
             .Filter.ByExcluding(e => e.Level == LogEventLevel.Error && DispatcherFailure(e))

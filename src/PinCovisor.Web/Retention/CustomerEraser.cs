@@ -1,6 +1,7 @@
 using PhoneBridge.Pins;
 using PhoneBridge.Redis;
 using PinCovisor.Web.Conversations;
+using PinCovisor.Web.Csat;
 using PinCovisor.Web.Hub;
 using PinCovisor.Web.Redis;
 using PinCovisor.Web.Sessions;
@@ -67,7 +68,7 @@ internal sealed class CustomerEraser(
         }
 
         var addresses = CustomerNumbers.Addresses(e164).Select(ConversationKeys.Hash)
-            .SelectMany(h => new[] { ConversationKeys.Open(h), ConversationKeys.LastAgent(h) });
+            .SelectMany(h => new[] { ConversationKeys.Open(h), ConversationKeys.LastAgent(h), CsatKeys.Pending(h) });
         // Global keys, each in a slot of its own: one DEL each.
         await Task.WhenAll(addresses.Select(k => Db.KeyDeleteAsync(k))).WaitAsync(cancellationToken).ConfigureAwait(false);
         await index.ForgetAsync(e164, cancellationToken).ConfigureAwait(false);

@@ -32,6 +32,12 @@ public sealed class RetentionOptions
     /// <summary>Satisfaction answers, counted from the answer. Default 365 days.</summary>
     public int Csat { get; set; } = 365;
 
+    /// <summary>
+    /// Whether this host takes part in the sweep (at start and every <see cref="SweepInterval"/>).
+    /// Default true; false leaves sweeping to the other hosts of the same Redis.
+    /// </summary>
+    public bool Sweep { get; set; } = true;
+
     /// <summary>How often one host sweeps out what is older than its class's days. Default 1 hour.</summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromHours(1);
 

@@ -77,6 +77,11 @@ internal sealed class RetentionSweep(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!options.Value.Sweep)
+        {
+            return;
+        }
+
         using var timer = new PeriodicTimer(options.Value.SweepInterval, time);
         do
         {

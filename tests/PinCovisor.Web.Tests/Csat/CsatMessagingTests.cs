@@ -4,8 +4,12 @@ using Microsoft.Extensions.Time.Testing;
 using PhoneBridge.Testing.Redis;
 using PinCovisor.Web.Agents;
 using PinCovisor.Web.Csat;
+using PinCovisor.Web.Insight;
+using PinCovisor.Web.Retention;
 using PinCovisor.Web.Sessions;
 using PinCovisor.Web.Tests.Conversations;
+using PinCovisor.Web.Tests.Webhooks;
+using PinCovisor.Web.Webhooks;
 
 namespace PinCovisor.Web.Tests.Csat;
 
@@ -42,6 +46,48 @@ public sealed class CsatMessagingTests(RedisServers servers)
         totals.Should().BeEquivalentTo(new { Agent = "ana", Responses = 1L, Average = 5.0 }, "the retry was not counted again");
         totals.ByChannel.Should().ContainKey("whatsapp").WhoseValue.Should().Be(new CsatChannelResult(1, 5));
         (await shop.FindListedAsync("ana", s => s.Origin == "whatsapp")).Should().BeNull("an answer opens no conversation");
+    }
+
+    [Theory]
+    [MemberData(nameof(RedisServers.Kinds), MemberType = typeof(RedisServers))]
+    public async Task ARecordedAnswerIsChartedPublishedToTheShopAndErasedWithItsCustomer(RedisServerKind kind)
+    {
+        var clock = NewClock();
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await using var shop = await MessagingShop.StartAsync(servers, kind, new Dictionary<string, string?>
+        {
+            ["Webhooks:Queue"] = WebhookHost.NewQueue(),
+            ["Webhooks:Endpoints:0:Name"] = "crm",
+            ["Webhooks:Endpoints:0:Url"] = receiver.Url.ToString(),
+            ["Webhooks:Endpoints:0:Secret"] = WebhookReceiver.Secret,
+            ["Webhooks:Endpoints:0:Events:0"] = "csat.submitted",
+            ["Webhooks:PollInterval"] = "01:00:00",
+        }, s => s.AddSingleton<TimeProvider>(clock));
+        var number = MessagingShop.NewCustomerNumber();
+        await shop.PresenceAsync(AgentStatus.Available, AgentStatus.Away);
+        await shop.SendAsync(MessagingShop.Inbound(MessagingShop.NewMessageSid(), "whatsapp:" + number, "Hola"));
+        var conversation = (await shop.FindListedAsync("ana", s => s.Origin == "whatsapp"))!;
+        await shop.Service<ISessionLifecycle>().CloseAsync(conversation.Id, "ended-by-agent").WaitAsync(Timeout);
+        await shop.SendAsync(MessagingShop.Inbound(MessagingShop.NewMessageSid(), "whatsapp:" + number, "4 bien"));
+        var day = CsatStore.Day(clock.GetUtcNow());
+
+        await shop.Service<WebhookDispatcher>().DeliverDueAsync().WaitAsync(Timeout);
+        var charted = await shop.Service<InsightReader>().ReadAsync(day, day).WaitAsync(Timeout);
+        var removed = await shop.Service<CustomerEraser>().EraseAsync(number).WaitAsync(Timeout);
+
+        var published = receiver.Received.Should().ContainSingle(r => r.Json.GetProperty("type").GetString() == "csat.submitted").Subject;
+        published.Data.GetProperty("sessionId").GetString().Should().Be(conversation.Id);
+        published.Data.GetProperty("agent").GetString().Should().Be("ana");
+        published.Data.GetProperty("channel").GetString().Should().Be("whatsapp");
+        published.Data.GetProperty("score").GetInt32().Should().Be(4);
+        published.Data.GetProperty("comment").GetString().Should().Be("bien");
+        charted.Agents.Should().ContainSingle(a => a.Agent == "ana" && a.Channel == "whatsapp")
+            .Which.Should().BeEquivalentTo(new { CsatCount = 1L, CsatSum = 4L });
+        removed.Csat.Should().Be(1);
+        (await shop.Service<CsatStore>().ReadAsync(conversation.Id).WaitAsync(Timeout)).Should().BeNull();
+        (await shop.Service<CsatStore>().TotalsAsync(day, day).WaitAsync(Timeout)).Should().BeEmpty("the erased answer left the day's totals");
+        (await shop.Service<CsatStore>().ListAsync("ana", clock.GetUtcNow().AddDays(-1), clock.GetUtcNow().AddDays(1)).WaitAsync(Timeout))
+            .Should().BeEmpty();
     }
 
     [Fact]

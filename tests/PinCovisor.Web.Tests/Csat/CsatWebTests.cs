@@ -39,9 +39,9 @@ public sealed class CsatWebTests(RedisServers servers)
         mine.Responses.Should().Be(1);
         mine.Average.Should().Be(4);
         mine.Scores.Should().Equal(new Dictionary<string, long> { ["1"] = 0, ["2"] = 0, ["3"] = 0, ["4"] = 1, ["5"] = 0 });
-        mine.ByChannel.Should().ContainKey("web").WhoseValue.Should().Be(new CsatChannelResult(1, 4));
+        mine.ByChannel.Should().ContainKey("voice").WhoseValue.Should().Be(new CsatChannelResult(1, 4));
         list!.Responses.Should().ContainSingle().Which.Should().Match<CsatResponse>(r =>
-            r.SessionId == scenario.SessionId && r.Score == 4 && r.Comment == "<b>Muy</b> amable" && r.Channel == "web");
+            r.SessionId == scenario.SessionId && r.Score == 4 && r.Comment == "<b>Muy</b> amable" && r.Channel == "voice");
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using PinCovisor.Web.Agents;
 using PhoneBridge.Testing.Redis;
 using PinCovisor.Web.Insight;
@@ -16,7 +17,9 @@ public sealed class InsightConversationTests(RedisServers servers)
     [MemberData(nameof(RedisServers.Kinds), MemberType = typeof(RedisServers))]
     public async Task AConversationsFirstLineAndTheAgentsAnswerCountOnItsChannelOnce(RedisServerKind kind)
     {
-        await using var shop = await MessagingShop.StartAsync(servers, kind);
+        // A day of its own: Ana is every test's agent, and other tests count on today.
+        var clock = new FakeTimeProvider(DateTimeOffset.UnixEpoch.AddSeconds(Random.Shared.NextInt64(1_700_000_000, 2_000_000_000)));
+        await using var shop = await MessagingShop.StartAsync(servers, kind, services: s => s.AddSingleton<TimeProvider>(clock));
         await shop.PresenceAsync(AgentStatus.Available, AgentStatus.Away);
         await using var ana = await shop.ConnectAgentAsync("ana");
         await shop.SendAsync(MessagingShop.Inbound(MessagingShop.NewMessageSid(), "whatsapp:" + MessagingShop.NewCustomerNumber(), "¿Tenéis la talla M?"));

@@ -27,6 +27,7 @@ public sealed class RetentionSweepTests(RedisServers servers)
             ["Retention:Media"] = "11",
             ["Retention:Conversations"] = "30",
             ["Retention:SweepInterval"] = "1.00:00:00",
+            ["Retention:Sweep"] = "true",
         }, services => services.AddSingleton<TimeProvider>(time));
         await SweptAsync(shop, 1);
         var oldCall = await shop.CallAsync(AgentHosts.NewPhoneNumber());

@@ -46,6 +46,9 @@ public sealed class PinCovisorHost : WebApplicationFactory<Program>
             ["Agents:1:Username"] = "bruno",
             ["Agents:1:DisplayName"] = "Bruno",
             ["Agents:1:PhoneNumbers:0"] = "+34600000002",
+            // Tests' hosts share one redis-server database and many run on fake clocks years apart:
+            // one sweeping at start would remove what the others wrote. The sweep's tests turn it on.
+            ["Retention:Sweep"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
