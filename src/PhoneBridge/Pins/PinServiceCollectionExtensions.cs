@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using PhoneBridge.Pins;
+using PhoneBridge.Telemetry;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -13,6 +14,8 @@ public static class PinServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddPins(this IServiceCollection services)
     {
+        // The PIN store counts the PINs it issues.
+        services.AddPhoneBridgeMetrics();
         services.AddOptions<PinOptions>()
             .BindConfiguration(PinOptions.SectionName)
             .Validate(o => o.SecretBytes() is not null,

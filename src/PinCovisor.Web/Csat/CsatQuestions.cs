@@ -31,11 +31,18 @@ internal sealed class CsatQuestions(
         return InsightChannels.Of(session.Origin);
     }
 
-    /// <summary>Asks the question of the session that just closed; a session nobody was in charge of is not rated.</summary>
-    public async Task AskAsync(CovisorSession session, CancellationToken cancellationToken = default)
+    /// <summary>Whether a session closed for <paramref name="reason"/> is rated: not when its data is being removed.</summary>
+    public static bool Asks(string? reason) => reason is not (Retention.CustomerEraser.ClosedReason or Retention.RetentionPurge.ClosedReason);
+
+    /// <summary>
+    /// Asks the question of the session that just closed. A session nobody was in charge of is not
+    /// rated, nor one closed because its data is being removed (erasure, retention): nobody is asked
+    /// about help whose record is going.
+    /// </summary>
+    public async Task AskAsync(CovisorSession session, string reason, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(session);
-        if (!options.Value.Enabled || session.AgentUsername is not { } agent)
+        if (!options.Value.Enabled || session.AgentUsername is not { } agent || !Asks(reason))
         {
             return;
         }

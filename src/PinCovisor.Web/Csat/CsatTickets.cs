@@ -29,7 +29,7 @@ internal sealed class CsatTickets(IDataProtectionProvider protection, IOptions<C
     {
         ArgumentNullException.ThrowIfNull(ended);
         var reason = ended.DataAs<SessionEnded>().Reason;
-        var token = options.Value.Enabled
+        var token = options.Value.Enabled && CsatQuestions.Asks(reason)
             ? _protector.Protect(string.Create(CultureInfo.InvariantCulture, $"{ended.SessionId}|{ended.At.ToUnixTimeMilliseconds()}"))
             : null;
         return JsonSerializer.SerializeToElement(

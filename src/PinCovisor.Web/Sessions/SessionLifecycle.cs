@@ -25,7 +25,7 @@ internal sealed class SessionLifecycle(
 
         SessionLog.Closed(logger, sessionId, reason);
         // Before session.ended goes out: the customer's copy carries the survey's token, which must find its question.
-        await csat.AskAsync(session, cancellationToken).ConfigureAwait(false);
+        await csat.AskAsync(session, reason, cancellationToken).ConfigureAwait(false);
         await notifier.SessionClosedAsync(session, reason, cancellationToken).ConfigureAwait(false);
         return true;
     }

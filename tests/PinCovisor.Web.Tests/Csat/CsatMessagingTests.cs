@@ -91,6 +91,21 @@ public sealed class CsatMessagingTests(RedisServers servers)
     }
 
     [Fact]
+    public async Task ACustomerWhoseConversationIsErasedIsNotAskedToRateIt()
+    {
+        await using var shop = await MessagingShop.StartAsync(servers);
+        var number = MessagingShop.NewCustomerNumber();
+        await shop.PresenceAsync(AgentStatus.Available, AgentStatus.Away);
+        await shop.SendAsync(MessagingShop.Inbound(MessagingShop.NewMessageSid(), "whatsapp:" + number, "Borrad mis datos, por favor"));
+        var conversation = (await shop.FindListedAsync("ana", s => s.Origin == "whatsapp"))!;
+
+        await shop.Service<CustomerEraser>().EraseAsync(number).WaitAsync(Timeout);
+
+        shop.Api.Received.Where(m => m.To == "whatsapp:" + number).Should().BeEmpty("the live conversation was closed to be erased, not rated");
+        (await shop.Service<CsatStore>().GetOfferAsync(conversation.Id).WaitAsync(Timeout)).Should().BeNull();
+    }
+
+    [Fact]
     public async Task OutsideTheWhatsAppWindowNoQuestionIsSentAndADigitOpensAConversation()
     {
         var clock = NewClock();

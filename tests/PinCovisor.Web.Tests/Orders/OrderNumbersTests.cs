@@ -68,7 +68,8 @@ public sealed class OrderNumbersTests
 
         var found = await Task.Run(() => numbers.Find(text)).WaitAsync(TimeSpan.FromSeconds(30));
 
-        (found ?? []).Should().OnlyContain(o => o.Number == "AB-123456", "past the timeout nothing more is looked for");
+        // A one-tick budget may run out before the first match too (a loaded machine): then nothing is found.
+        (found ?? []).Should().NotContain(o => o.Number != "AB-123456", "past the timeout nothing more is looked for");
         logs.Lines.Should().ContainSingle(l => l.Contains("timed out", StringComparison.Ordinal) && !l.Contains("CD-", StringComparison.Ordinal));
     }
 
