@@ -16,14 +16,6 @@ public sealed class CallBackOptionsTests(RedisServers servers)
     [InlineData("CallBack:RequestInterval", "02:00:00")]
     public void InvalidCallBackSettingsStopTheHostNamingTheKey(string key, string value)
     {
-        using var host = new PinCovisorHost(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Redis"] = servers.ConnectionString(RedisServerKind.Redis),
-            [key] = value,
-        });
-
-        var start = () => host.BaseAddress;
-
-        start.Should().Throw<OptionsValidationException>().Which.Message.Should().Contain(key);
+        StartRefusal.ShouldStopNaming(servers, key, new Dictionary<string, string?> { [key] = value });
     }
 }

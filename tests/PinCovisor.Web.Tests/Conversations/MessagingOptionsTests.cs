@@ -17,14 +17,6 @@ public sealed class MessagingOptionsTests(RedisServers servers)
     [InlineData("Messaging:AfterHours:ReplyEn", " ")]
     public void InvalidMessagingSettingsStopTheHostNamingTheKey(string key, string value)
     {
-        using var host = new PinCovisorHost(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Redis"] = servers.ConnectionString(RedisServerKind.Redis),
-            [key] = value,
-        });
-
-        var start = () => host.BaseAddress;
-
-        start.Should().Throw<OptionsValidationException>().Which.Message.Should().Contain(key);
+        StartRefusal.ShouldStopNaming(servers, key, new Dictionary<string, string?> { [key] = value });
     }
 }

@@ -20,15 +20,7 @@ public sealed class CsatOptionsTests(RedisServers servers)
     [InlineData("Csat:ThanksEn", " ")]
     public void InvalidSettingsStopTheHostNamingTheKey(string key, string value)
     {
-        using var host = new PinCovisorHost(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Redis"] = servers.ConnectionString(RedisServerKind.Redis),
-            [key] = value,
-        });
-
-        var start = () => host.BaseAddress;
-
-        start.Should().Throw<OptionsValidationException>().Which.Message.Should().Contain(key);
+        StartRefusal.ShouldStopNaming(servers, key, new Dictionary<string, string?> { [key] = value });
     }
 
     [Fact]

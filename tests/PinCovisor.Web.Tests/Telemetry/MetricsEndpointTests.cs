@@ -168,15 +168,7 @@ public sealed class MetricsEndpointTests(RedisServers servers)
     [InlineData("Metrics:Address", "localhost")]
     public void InvalidMetricsSettingsStopTheHostNamingTheKey(string key, string value)
     {
-        using var host = new PinCovisorHost(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Redis"] = servers.ConnectionString(RedisServerKind.Redis),
-            [key] = value,
-        });
-
-        var start = () => host.BaseAddress;
-
-        start.Should().Throw<OptionsValidationException>().Which.Message.Should().Contain(key);
+        StartRefusal.ShouldStopNaming(servers, key, new Dictionary<string, string?> { [key] = value });
     }
 
     private PinCovisorHost Start(RedisServerKind kind, Dictionary<string, string?>? settings = null)

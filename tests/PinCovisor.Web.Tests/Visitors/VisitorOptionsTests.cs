@@ -19,14 +19,6 @@ public sealed class VisitorOptionsTests(RedisServers servers)
     [InlineData("Visitors:TokenLifetime", "00:00:00")]
     public void InvalidVisitorSettingsStopTheHostNamingTheKey(string key, string value)
     {
-        using var host = new PinCovisorHost(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Redis"] = servers.ConnectionString(RedisServerKind.Redis),
-            [key] = value,
-        });
-
-        var start = () => host.BaseAddress;
-
-        start.Should().Throw<OptionsValidationException>().Which.Message.Should().Contain(key);
+        StartRefusal.ShouldStopNaming(servers, key, new Dictionary<string, string?> { [key] = value });
     }
 }

@@ -23,17 +23,13 @@ public sealed class WebhookOptionsTests(RedisServers servers)
     {
         var settings = new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Redis"] = servers.ConnectionString(RedisServerKind.Redis),
             ["Webhooks:Endpoints:0:Name"] = "crm",
             ["Webhooks:Endpoints:0:Url"] = "https://crm.shop.example/hooks",
             ["Webhooks:Endpoints:0:Secret"] = WebhookReceiver.Secret,
         };
         settings[key.EndsWith(":Events", StringComparison.Ordinal) ? key + ":0" : key] = value;
-        using var host = new PinCovisorHost(settings);
 
-        var start = () => host.BaseAddress;
-
-        start.Should().Throw<OptionsValidationException>().Which.Message.Should().Contain(key);
+        StartRefusal.ShouldStopNaming(servers, key, settings);
     }
 
     [Fact]
