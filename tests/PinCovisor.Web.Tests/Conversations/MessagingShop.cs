@@ -3,11 +3,13 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Xml.Linq;
 using Microsoft.Extensions.DependencyInjection;
+using PhoneBridge.Messaging;
 using PhoneBridge.Testing.Hub;
 using PhoneBridge.Testing.Redis;
 using PhoneBridge.Testing.Sessions;
 using PhoneBridge.Testing.Web;
 using PinCovisor.Web.Agents;
+using PinCovisor.Web.Conversations;
 using PinCovisor.Web.Hub;
 using PinCovisor.Web.Sessions;
 using PinCovisor.Web.Tests.Ivr;
@@ -113,6 +115,20 @@ internal sealed class MessagingShop : IAsyncDisposable
         using var http = await AgentApiAsync(agent);
         var all = await http.GetFromJsonAsync<AgentSessionJson[]>("/api/sessions", SessionsApi.Json).WaitAsync(Timeout);
         return all!.FirstOrDefault(match);
+    }
+
+    /// <summary>
+    /// The open conversation of the customer at <paramref name="from"/> (<c>whatsapp:+…</c> or bare E.164) as
+    /// <paramref name="agent"/>'s list shows it, or null. Found by the customer's address, not by channel alone:
+    /// the list also holds other tests' conversations on a shared database.
+    /// </summary>
+    public async Task<AgentSessionJson?> FindConversationAsync(string agent, string from)
+    {
+        var address = from.StartsWith("whatsapp:", StringComparison.Ordinal)
+            ? MessagingAddress.Format(MessageChannel.WhatsApp, from["whatsapp:".Length..])
+            : MessagingAddress.Format(MessageChannel.Sms, from);
+        var id = await Service<ConversationStore>().FindOpenAsync(address).WaitAsync(Timeout);
+        return id is null ? null : await FindListedAsync(agent, s => s.Id == id);
     }
 
     /// <summary>Waits until <paramref name="client"/> was pushed at least <paramref name="count"/> chat lines (of any session), and returns them.</summary>

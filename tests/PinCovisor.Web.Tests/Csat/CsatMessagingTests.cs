@@ -28,7 +28,7 @@ public sealed class CsatMessagingTests(RedisServers servers)
         var from = "whatsapp:" + MessagingShop.NewCustomerNumber();
         await shop.PresenceAsync(AgentStatus.Available, AgentStatus.Away);
         await shop.SendAsync(MessagingShop.Inbound(MessagingShop.NewMessageSid(), from, "Hola, ¿tenéis la talla 42?"));
-        var conversation = (await shop.FindListedAsync("ana", s => s.Origin == "whatsapp"))!;
+        var conversation = (await shop.FindConversationAsync("ana", from))!;
 
         await shop.Service<ISessionLifecycle>().CloseAsync(conversation.Id, "ended-by-agent").WaitAsync(Timeout);
         var sid = MessagingShop.NewMessageSid();
@@ -45,7 +45,7 @@ public sealed class CsatMessagingTests(RedisServers servers)
         var totals = (await store.TotalsAsync(day, day).WaitAsync(Timeout)).Should().ContainSingle().Subject;
         totals.Should().BeEquivalentTo(new { Agent = "ana", Responses = 1L, Average = 5.0 }, "the retry was not counted again");
         totals.ByChannel.Should().ContainKey("whatsapp").WhoseValue.Should().Be(new CsatChannelResult(1, 5));
-        (await shop.FindListedAsync("ana", s => s.Origin == "whatsapp")).Should().BeNull("an answer opens no conversation");
+        (await shop.FindConversationAsync("ana", from)).Should().BeNull("an answer opens no conversation");
     }
 
     [Theory]
@@ -66,7 +66,7 @@ public sealed class CsatMessagingTests(RedisServers servers)
         var number = MessagingShop.NewCustomerNumber();
         await shop.PresenceAsync(AgentStatus.Available, AgentStatus.Away);
         await shop.SendAsync(MessagingShop.Inbound(MessagingShop.NewMessageSid(), "whatsapp:" + number, "Hola"));
-        var conversation = (await shop.FindListedAsync("ana", s => s.Origin == "whatsapp"))!;
+        var conversation = (await shop.FindConversationAsync("ana", "whatsapp:" + number))!;
         await shop.Service<ISessionLifecycle>().CloseAsync(conversation.Id, "ended-by-agent").WaitAsync(Timeout);
         await shop.SendAsync(MessagingShop.Inbound(MessagingShop.NewMessageSid(), "whatsapp:" + number, "4 bien"));
         var day = CsatStore.Day(clock.GetUtcNow());
@@ -97,7 +97,7 @@ public sealed class CsatMessagingTests(RedisServers servers)
         var number = MessagingShop.NewCustomerNumber();
         await shop.PresenceAsync(AgentStatus.Available, AgentStatus.Away);
         await shop.SendAsync(MessagingShop.Inbound(MessagingShop.NewMessageSid(), "whatsapp:" + number, "Borrad mis datos, por favor"));
-        var conversation = (await shop.FindListedAsync("ana", s => s.Origin == "whatsapp"))!;
+        var conversation = (await shop.FindConversationAsync("ana", "whatsapp:" + number))!;
 
         await shop.Service<CustomerEraser>().EraseAsync(number).WaitAsync(Timeout);
 
@@ -113,7 +113,7 @@ public sealed class CsatMessagingTests(RedisServers servers)
         var from = "whatsapp:" + MessagingShop.NewCustomerNumber();
         await shop.PresenceAsync(AgentStatus.Available, AgentStatus.Away);
         await shop.SendAsync(MessagingShop.Inbound(MessagingShop.NewMessageSid(), from, "Hola"));
-        var conversation = (await shop.FindListedAsync("ana", s => s.Origin == "whatsapp"))!;
+        var conversation = (await shop.FindConversationAsync("ana", from))!;
 
         clock.Advance(TimeSpan.FromHours(24) + TimeSpan.FromMinutes(1));
         await shop.Service<ISessionLifecycle>().CloseAsync(conversation.Id, "ended-by-agent").WaitAsync(Timeout);
@@ -121,7 +121,7 @@ public sealed class CsatMessagingTests(RedisServers servers)
 
         shop.Api.Received.Where(m => m.To == from).Should().BeEmpty();
         Replies(reply).Should().BeEmpty();
-        (await shop.FindListedAsync("ana", s => s.Origin == "whatsapp"))!.Id.Should().NotBe(conversation.Id, "the digit opened a new conversation");
+        (await shop.FindConversationAsync("ana", from))!.Id.Should().NotBe(conversation.Id, "the digit opened a new conversation");
         (await shop.Service<CsatStore>().ReadAsync(conversation.Id).WaitAsync(Timeout)).Should().BeNull();
     }
 
@@ -132,14 +132,14 @@ public sealed class CsatMessagingTests(RedisServers servers)
         var from = "+44770" + Random.Shared.Next(1_000_000, 9_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
         await shop.PresenceAsync(AgentStatus.Available, AgentStatus.Away);
         await shop.SendAsync(MessagingShop.Inbound(MessagingShop.NewMessageSid(), from, "Hello there"));
-        var conversation = (await shop.FindListedAsync("ana", s => s.Origin == "sms"))!;
+        var conversation = (await shop.FindConversationAsync("ana", from))!;
 
         await shop.Service<ISessionLifecycle>().CloseAsync(conversation.Id, "ended-by-agent").WaitAsync(Timeout);
         var other = await shop.SendAsync(MessagingShop.Inbound(MessagingShop.NewMessageSid(), from, "10 more questions"));
 
         shop.Api.Received.Where(m => m.To == from).Select(m => m.Body).Should().Equal(new CsatOptions().QuestionEn);
         Replies(other).Should().BeEmpty();
-        (await shop.FindListedAsync("ana", s => s.Origin == "sms"))!.Id.Should().NotBe(conversation.Id);
+        (await shop.FindConversationAsync("ana", from))!.Id.Should().NotBe(conversation.Id);
         (await shop.Service<CsatStore>().ReadAsync(conversation.Id).WaitAsync(Timeout)).Should().BeNull();
     }
 
