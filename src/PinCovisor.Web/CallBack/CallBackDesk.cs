@@ -62,7 +62,7 @@ internal sealed class CallBackDesk(
                     $"You asked to be called a moment ago; wait {Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds))} seconds before asking again."));
         }
 
-        CallBackLog.Requested(logger, session.Id);
+        CallBackDeskLog.Requested(logger, session.Id);
         // Not cancelled with the caller: once stored, the agent must hear of it.
         var appended = await events.PublishAsync(session.Id, CallBackEventKinds.Requested, customer, new CallBackRequested(masked),
             cancellationToken: CancellationToken.None).ConfigureAwait(false);
@@ -113,7 +113,7 @@ internal sealed class CallBackDesk(
         if (placed is not { Succeeded: true, Value: { } callSid })
         {
             await store.StopPlacingAsync(session.Id).ConfigureAwait(false);
-            CallBackLog.NotPlaced(logger, session.Id, placed.Error?.Failure.ToString() ?? "no call SID", placed.Error?.Code);
+            CallBackDeskLog.NotPlaced(logger, session.Id, placed.Error?.Failure.ToString() ?? "no call SID", placed.Error?.Code);
             throw NotPlaced(placed.Error);
         }
 
@@ -137,7 +137,7 @@ internal sealed class CallBackDesk(
             throw HubErrors.Ended();
         }
 
-        CallBackLog.Placed(logger, session.Id, agent.Id!, callSid);
+        CallBackDeskLog.Placed(logger, session.Id, agent.Id!, callSid);
         var appended = await events.PublishAsync(session.Id, CallBackEventKinds.Placed, agent, new CallBackPlaced(pending.MaskedNumber),
             cancellationToken: CancellationToken.None).ConfigureAwait(false);
         // Status callbacks that arrived before the binding found no session: tell it where the call stands now.
@@ -151,7 +151,7 @@ internal sealed class CallBackDesk(
 
     private async Task AbandonAsync(string sessionId, string callSid)
     {
-        CallBackLog.NotBound(logger, sessionId, callSid);
+        CallBackDeskLog.NotBound(logger, sessionId, callSid);
         await dialer.HangUpAsync(callSid, CancellationToken.None).ConfigureAwait(false);
     }
 

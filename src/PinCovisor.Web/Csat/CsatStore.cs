@@ -105,7 +105,7 @@ internal sealed class CsatStore(
         // Neither throws nor fails the answer: each logs its own trouble.
         await insight.RecordCsatAsync(response.Agent, response.Channel, score, now, CancellationToken.None).ConfigureAwait(false);
         await shopEvents.PublishAsync(WebhookEventTypes.CsatSubmitted,
-            new CsatSubmitted(sessionId, response.Agent, response.Channel, score, text), onceFor: sessionId, CancellationToken.None).ConfigureAwait(false);
+            new CsatSubmittedData(sessionId, response.Agent, response.Channel, score, text), onceFor: sessionId, CancellationToken.None).ConfigureAwait(false);
         return new CsatRecording(CsatOutcome.Recorded, response);
     }
 

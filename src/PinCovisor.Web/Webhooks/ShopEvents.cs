@@ -22,7 +22,7 @@ internal sealed class ShopEvents(WebhookQueue queue, IOptions<WebhooksOptions> o
 
     /// <summary>Publishes an event with a fresh id; returns the id, or null when no endpoint wants the type.</summary>
     /// <param name="type">One of <see cref="WebhookEventTypes"/>.</param>
-    /// <param name="data">The event's data, serialised as JSON (camelCase), e.g. <c>csat.submitted</c>'s <see cref="CsatSubmitted"/>.</param>
+    /// <param name="data">The event's data, serialised as JSON (camelCase), e.g. <c>csat.submitted</c>'s <see cref="CsatSubmittedData"/>.</param>
     /// <param name="cancellationToken">Stops the wait only: a message sent to Redis is queued anyway.</param>
     public Task<string?> PublishAsync(string type, object data, CancellationToken cancellationToken = default) =>
         PublishAsync(type, data, onceFor: null, cancellationToken);

@@ -8,7 +8,7 @@ internal sealed class WebhookCallEvents(ICallEvents inner, ShopEvents events) : 
     public async Task CallStartedAsync(CallRecord call, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(call);
-        await events.PublishAsync(WebhookEventTypes.CallStarted, new CallStarted(call.CallSid, call.MaskedFrom, call.StartedAt),
+        await events.PublishAsync(WebhookEventTypes.CallStarted, new CallStartedData(call.CallSid, call.MaskedFrom, call.StartedAt),
             onceFor: call.CallSid, cancellationToken).ConfigureAwait(false);
         await inner.CallStartedAsync(call, cancellationToken).ConfigureAwait(false);
     }

@@ -19,7 +19,7 @@ internal sealed class WebhookSessionNotifier(
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(participant);
         await events.PublishAsync(WebhookEventTypes.SessionStarted,
-            new SessionStarted(session.Id, Origin(session), session.CallSid, session.AgentUsername, session.CreatedAt),
+            new SessionStartedData(session.Id, Origin(session), session.CallSid, session.AgentUsername, session.CreatedAt),
             onceFor: session.Id, cancellationToken).ConfigureAwait(false);
         await PublishAdmittedAsync(session, participant, cancellationToken).ConfigureAwait(false);
         await inner.ParticipantJoinedAsync(session, participant, cancellationToken).ConfigureAwait(false);
@@ -37,7 +37,7 @@ internal sealed class WebhookSessionNotifier(
         // Without an agent before, it is a first answer or a claim, not a transfer.
         if (previousAgent is not null && session.AgentUsername is { } agent && agent != previousAgent)
         {
-            await events.PublishAsync(WebhookEventTypes.SessionTransferred, new SessionTransferred(session.Id, previousAgent, agent),
+            await events.PublishAsync(WebhookEventTypes.SessionTransferred, new SessionTransferredData(session.Id, previousAgent, agent),
                 cancellationToken).ConfigureAwait(false);
         }
 
@@ -54,7 +54,7 @@ internal sealed class WebhookSessionNotifier(
         var publicBase = new[] { options.Value.PublicBaseUrl, sessions.Value.PublicBaseUrl?.ToString(), twilio.Value.BaseUrlOverride }
             .FirstOrDefault(b => !string.IsNullOrWhiteSpace(b));
         var url = string.IsNullOrWhiteSpace(publicBase) ? null : new Uri(publicBase.TrimEnd('/') + path, UriKind.Absolute);
-        var data = new SessionEnded(session.Id, reason, Origin(session), session.CallSid, session.AgentUsername, session.CreatedAt,
+        var data = new SessionEndedData(session.Id, reason, Origin(session), session.CallSid, session.AgentUsername, session.CreatedAt,
             session.ClosedAt, path, url);
         await events.PublishAsync(WebhookEventTypes.SessionEnded, data, onceFor: session.Id, cancellationToken).ConfigureAwait(false);
         await inner.SessionClosedAsync(session, reason, cancellationToken).ConfigureAwait(false);
@@ -64,7 +64,7 @@ internal sealed class WebhookSessionNotifier(
         participant.Admission != AdmissionState.Admitted
             ? Task.CompletedTask
             : events.PublishAsync(WebhookEventTypes.ParticipantAdmitted,
-                new ParticipantAdmitted(session.Id, participant.Id, participant.Device, session.AgentUsername, participant.JoinedAt),
+                new ParticipantAdmittedData(session.Id, participant.Id, participant.Device, session.AgentUsername, participant.JoinedAt),
                 onceFor: $"{session.Id}/{participant.Id}", cancellationToken);
 
     private static string Origin(CovisorSession session) => session.Origin.ToString().ToLowerInvariant();

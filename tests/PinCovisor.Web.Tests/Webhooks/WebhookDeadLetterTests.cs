@@ -33,9 +33,9 @@ public sealed class WebhookDeadLetterTests(RedisServers servers)
         }
 
         await using var host = WebhookHost.Start(servers, kind, receiver, queue, settings: settings);
-        var first = await host.Events.PublishAsync(WebhookEventTypes.CsatSubmitted, new CsatSubmitted("s_1", "ana", "call", 2, "lento"))
+        var first = await host.Events.PublishAsync(WebhookEventTypes.CsatSubmitted, new CsatSubmittedData("s_1", "ana", "call", 2, "lento"))
             .WaitAsync(WebhookHost.Timeout);
-        var second = await host.Events.PublishAsync(WebhookEventTypes.CsatSubmitted, new CsatSubmitted("s_2", "ana", "sms", 5, null))
+        var second = await host.Events.PublishAsync(WebhookEventTypes.CsatSubmitted, new CsatSubmittedData("s_2", "ana", "sms", 5, null))
             .WaitAsync(WebhookHost.Timeout);
         using var admin = await AgentClient.LogInAsync(host.Host, adminName, Password);
         using var agent = await AgentClient.LogInAsync(host.Host, agentName, Password);
@@ -104,7 +104,7 @@ public sealed class WebhookDeadLetterTests(RedisServers servers)
         var ids = new List<string>();
         for (var i = 0; i < 3; i++)
         {
-            ids.Add((await host.Events.PublishAsync(WebhookEventTypes.CsatSubmitted, new CsatSubmitted($"s_{i}", "ana", "call", 3, null))
+            ids.Add((await host.Events.PublishAsync(WebhookEventTypes.CsatSubmitted, new CsatSubmittedData($"s_{i}", "ana", "call", 3, null))
                 .WaitAsync(WebhookHost.Timeout))!);
             // One by one, so each dies at its own time and "oldest" means something.
             await host.RunUntilAsync(() => receiver.Received.Count == i + 1, Step);

@@ -20,7 +20,7 @@ public sealed class WebhookDeliveryTests(RedisServers servers)
         for (var i = 0; i < 12; i++)
         {
             published.Add((await host.Events.PublishAsync(WebhookEventTypes.CsatSubmitted,
-                new CsatSubmitted($"s_{i}", "ana", "call", (i % 5) + 1, "bien")).WaitAsync(WebhookHost.Timeout))!);
+                new CsatSubmittedData($"s_{i}", "ana", "call", (i % 5) + 1, "bien")).WaitAsync(WebhookHost.Timeout))!);
         }
 
         // 70 s of retries against a closed port.
@@ -46,7 +46,7 @@ public sealed class WebhookDeliveryTests(RedisServers servers)
         await using var receiver = await WebhookReceiver.StartAsync();
         await using var host = WebhookHost.Start(servers, kind, receiver);
         var publishedAt = host.Clock.GetUtcNow().ToUnixTimeSeconds();
-        var id = await host.Events.PublishAsync(WebhookEventTypes.CsatSubmitted, new CsatSubmitted("s_1", "ana", "whatsapp", 5, "¡genial! 👍"))
+        var id = await host.Events.PublishAsync(WebhookEventTypes.CsatSubmitted, new CsatSubmittedData("s_1", "ana", "whatsapp", 5, "¡genial! 👍"))
             .WaitAsync(WebhookHost.Timeout);
 
         await host.RunUntilAsync(() => !receiver.Received.IsEmpty, Step);
@@ -82,7 +82,7 @@ public sealed class WebhookDeliveryTests(RedisServers servers)
         var clock = WebhookHost.NewClock();
         await using var first = WebhookHost.Start(servers, kind, receiver, queue, clock, shared: true);
         await using var second = WebhookHost.Start(servers, kind, receiver, queue, clock, shared: true);
-        var id = await first.Events.PublishAsync(WebhookEventTypes.CsatSubmitted, new CsatSubmitted("s_1", "ana", "call", 4, null))
+        var id = await first.Events.PublishAsync(WebhookEventTypes.CsatSubmitted, new CsatSubmittedData("s_1", "ana", "call", 4, null))
             .WaitAsync(WebhookHost.Timeout);
         var held = receiver.HoldNext();
 
@@ -112,7 +112,7 @@ public sealed class WebhookDeliveryTests(RedisServers servers)
         var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(frozen.GetUtcNow());
         await using var first = WebhookHost.Start(servers, kind, receiver, queue, frozen, shared: true);
         await using var second = WebhookHost.Start(servers, kind, receiver, queue, clock, shared: true);
-        var id = await first.Events.PublishAsync(WebhookEventTypes.CsatSubmitted, new CsatSubmitted("s_1", "ana", "call", 4, null))
+        var id = await first.Events.PublishAsync(WebhookEventTypes.CsatSubmitted, new CsatSubmittedData("s_1", "ana", "call", 4, null))
             .WaitAsync(WebhookHost.Timeout);
         var held = receiver.HoldNext();
 

@@ -42,5 +42,5 @@ internal static class JoinJson
 
     /// <summary>The agent as customers see them: the display name, never the username (not even as a fallback).</summary>
     public static AgentView? Agent(PhoneBridge.Agents.IAgentDirectory agents, string? username) =>
-        agents.FindByUsername(username) is not null ? new AgentView(Hub.AgentNames.DisplayName(agents, username)) : null;
+        agents.FindByUsername(username) is not null ? new AgentView(Hub.AgentDisplayNames.DisplayName(agents, username)) : null;
 }

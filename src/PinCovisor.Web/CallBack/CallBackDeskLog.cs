@@ -1,7 +1,7 @@
 namespace PinCovisor.Web.CallBack;
 
 /// <summary>Log events of call-back requests in sessions (2800–2819). Never a phone number, masked or not.</summary>
-internal static partial class CallBackLog
+internal static partial class CallBackDeskLog
 {
     [LoggerMessage(2800, LogLevel.Information, "Session {SessionId}: the customer asked to be called")]
     public static partial void Requested(ILogger logger, string sessionId);

@@ -3,7 +3,7 @@ using PhoneBridge.Agents;
 namespace PinCovisor.Web.Hub;
 
 /// <summary>How agents are named to the people in a session.</summary>
-internal static class AgentNames
+internal static class AgentDisplayNames
 {
     /// <summary>What customers see when an agent has no display name here: never the username.</summary>
     public const string Fallback = "Agent";
