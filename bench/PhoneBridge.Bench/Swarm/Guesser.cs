@@ -87,7 +87,7 @@ internal sealed class Guesser(SessionsApi api, AddressWindow address, int length
                 case HttpStatusCode.OK:
                     address.Judged(started);
                     tally.Attempted();
-                    var joined = JsonSerializer.Deserialize<Joined>(await response.Content.ReadAsStringAsync(CancellationToken.None), SessionsApi.Json)!;
+                    var joined = JsonSerializer.Deserialize<JoinedJson>(await response.Content.ReadAsStringAsync(CancellationToken.None), SessionsApi.Json)!;
                     tally.Hit(joined.Admission == "admitted");
                     // The PIN may belong to a call ending at this moment; its PIN was still live.
                     shop.Hit(pin);

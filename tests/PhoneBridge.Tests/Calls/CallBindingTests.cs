@@ -7,7 +7,7 @@ namespace PhoneBridge.Tests.Calls;
 /// Binding an agent's leg to a call is decided in one script: a leg binds once, and nothing binds a
 /// call that ended, so a retried or replayed whisper or dequeue changes nothing.
 /// </summary>
-[Collection(RedisCollection.Name)]
+[Collection(TelephonyRedisCollection.Name)]
 public sealed class CallBindingTests(RedisServers servers)
 {
     [Theory, MemberData(nameof(RedisServers.Kinds), MemberType = typeof(RedisServers))]

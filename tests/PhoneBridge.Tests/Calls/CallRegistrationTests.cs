@@ -9,7 +9,7 @@ using StackExchange.Redis;
 
 namespace PhoneBridge.Tests.Calls;
 
-[Collection(RedisCollection.Name)]
+[Collection(TelephonyRedisCollection.Name)]
 public sealed class CallRegistrationTests(RedisServers servers)
 {
     [Fact]

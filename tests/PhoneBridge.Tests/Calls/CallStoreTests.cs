@@ -4,7 +4,7 @@ using PhoneBridge.Testing.Redis;
 
 namespace PhoneBridge.Tests.Calls;
 
-[Collection(RedisCollection.Name)]
+[Collection(TelephonyRedisCollection.Name)]
 public sealed class CallStoreTests(RedisServers servers)
 {
     private const string SpanishMobile = "+34600111222";

@@ -9,7 +9,7 @@ using StackExchange.Redis;
 
 namespace PhoneBridge.Tests.Calls;
 
-[Collection(RedisCollection.Name)]
+[Collection(TelephonyRedisCollection.Name)]
 public sealed class LiveCallsTests(RedisServers servers)
 {
     [Theory, MemberData(nameof(RedisServers.Kinds), MemberType = typeof(RedisServers))]

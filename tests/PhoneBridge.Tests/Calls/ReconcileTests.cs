@@ -12,7 +12,7 @@ namespace PhoneBridge.Tests.Calls;
 /// there, ended here with Twilio's status; still live, kept; unknown to Twilio or Twilio out of reach,
 /// ended after silence at <see cref="CallOptions.StaleAfter"/> as when it cannot be asked.
 /// </summary>
-[Collection(RedisCollection.Name)]
+[Collection(TelephonyRedisCollection.Name)]
 public sealed class ReconcileTests(RedisServers servers)
 {
     private static readonly TimeSpan ReconcileAfter = TimeSpan.FromMinutes(10);

@@ -10,7 +10,7 @@ namespace PhoneBridge.Tests.Calls;
 /// Ending the calls the phone network went silent about when Twilio's REST API cannot be asked (no
 /// account SID): when, how often, and what counts as news.
 /// </summary>
-[Collection(RedisCollection.Name)]
+[Collection(TelephonyRedisCollection.Name)]
 public sealed class SilentCallsTests(RedisServers servers) : IAsyncDisposable
 {
     private static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(30);

@@ -2,7 +2,7 @@ using PhoneBridge.Testing.Redis;
 
 namespace PhoneBridge.Tests.Calls;
 
-[Collection(RedisCollection.Name)]
+[Collection(TelephonyRedisCollection.Name)]
 public sealed class SmsCountTests(RedisServers servers)
 {
     [Theory, MemberData(nameof(RedisServers.Kinds), MemberType = typeof(RedisServers))]

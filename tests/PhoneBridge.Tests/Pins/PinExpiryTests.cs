@@ -4,7 +4,7 @@ using PhoneBridge.Tests.Calls;
 
 namespace PhoneBridge.Tests.Pins;
 
-[Collection(RedisCollection.Name)]
+[Collection(TelephonyRedisCollection.Name)]
 public sealed class PinExpiryTests(RedisServers servers)
 {
     [Theory, MemberData(nameof(RedisServers.Kinds), MemberType = typeof(RedisServers))]

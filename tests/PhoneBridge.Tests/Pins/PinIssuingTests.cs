@@ -5,7 +5,7 @@ using Xunit.Abstractions;
 
 namespace PhoneBridge.Tests.Pins;
 
-[Collection(RedisCollection.Name)]
+[Collection(TelephonyRedisCollection.Name)]
 public sealed class PinIssuingTests(RedisServers servers, ITestOutputHelper output)
 {
     private const int CollisionEvent = 1202;

@@ -3,7 +3,7 @@ using PhoneBridge.Tests.Calls;
 
 namespace PhoneBridge.Tests.Pins;
 
-[Collection(RedisCollection.Name)]
+[Collection(TelephonyRedisCollection.Name)]
 public sealed class PinLookupTests(RedisServers servers)
 {
     [Theory, MemberData(nameof(RedisServers.Kinds), MemberType = typeof(RedisServers))]

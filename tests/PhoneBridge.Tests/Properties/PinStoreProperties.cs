@@ -13,7 +13,7 @@ namespace PhoneBridge.Tests.Properties;
 /// against a model: one standing PIN per call, standing PINs distinct, each redeems once, nothing
 /// else ever redeems, and no input throws.
 /// </summary>
-[Collection(RedisCollection.Name)]
+[Collection(TelephonyRedisCollection.Name)]
 public sealed class PinStoreProperties(RedisServers servers)
 {
     // Each run is tens of Redis round trips; this keeps the property to seconds.

@@ -3,7 +3,7 @@ using StackExchange.Redis;
 
 namespace PhoneBridge.Tests.Redis;
 
-[Collection(RedisCollection.Name)]
+[Collection(TelephonyRedisCollection.Name)]
 public sealed class RedisServersTests(RedisServers servers)
 {
     [Theory]

@@ -12,7 +12,7 @@ public sealed record View(string? Zoom, string? CenterX, string? CenterY)
 }
 
 /// <summary>A video element's position, sampled in the page.</summary>
-public sealed record VideoState(double CurrentTime, bool Paused, bool Ended, int ReadyState);
+public sealed record PlayerState(double CurrentTime, bool Paused, bool Ended, int ReadyState);
 
 /// <summary>The shared viewer, the same on both sides.</summary>
 public static class Viewer
@@ -39,12 +39,12 @@ public static class Viewer
             $"{role.Name}'s pc-viewer-image to show a decoded image" + (other is null ? "" : $" other than {other}"));
     }
 
-    public static async Task<VideoState> VideoAsync(Role role)
+    public static async Task<PlayerState> VideoAsync(Role role)
     {
         ArgumentNullException.ThrowIfNull(role);
         var state = await role.ById("pc-viewer-video").EvaluateAsync<double[]>(
             "v => [v.currentTime, v.paused ? 1 : 0, v.ended ? 1 : 0, v.readyState]").WaitAsync(Limits.Await);
-        return new VideoState(state[0], state[1] != 0, state[2] != 0, (int)state[3]);
+        return new PlayerState(state[0], state[1] != 0, state[2] != 0, (int)state[3]);
     }
 
     /// <summary>

@@ -277,9 +277,9 @@ internal static class InviteJoinApi
     public static Task<HttpResponseMessage> JoinInviteAsync(this SessionsApi api, string invite) =>
         api.PostRawAsync("/api/join/invite", JsonSerializer.Serialize(new { invite }));
 
-    public static async Task<Joined> JoinedInviteAsync(this SessionsApi api, string invite)
+    public static async Task<JoinedJson> JoinedInviteAsync(this SessionsApi api, string invite)
     {
         using var response = await api.JoinInviteAsync(invite);
-        return await SessionsApi.ReadAsync<Joined>(response);
+        return await SessionsApi.ReadAsync<JoinedJson>(response);
     }
 }

@@ -25,17 +25,17 @@ public sealed class AgentLineIdentityTests(RedisServers servers)
     [MemberData(nameof(RedisServers.Kinds), MemberType = typeof(RedisServers))]
     public async Task SpoofingAnAgentsNumberOnTheAgentLineNeverBindsTheCallerToThem(RedisServerKind kind)
     {
-        var line = AgentLine.Start(servers, kind);
+        var line = AgentPhone.Start(servers, kind);
         await using var _ = line.Host;
         var caller = await line.QueueCallerAsync();
         var spoofedLeg = TwilioCaller.NewCallSid();
 
-        var asked = await line.Twilio.TwiMLAsync("/twilio/voice/agent", AgentLine.Leg(spoofedLeg, line.Number));
+        var asked = await line.Twilio.TwiMLAsync("/twilio/voice/agent", AgentPhone.Leg(spoofedLeg, line.Number));
         var guesses = new List<XDocument>();
         var action = CodeAction(asked);
         foreach (var guess in new[] { "111111", "73019264", "" })
         {
-            var answer = await line.Twilio.TwiMLAsync(action, [.. AgentLine.Leg(spoofedLeg, line.Number), new("Digits", guess)]);
+            var answer = await line.Twilio.TwiMLAsync(action, [.. AgentPhone.Leg(spoofedLeg, line.Number), new("Digits", guess)]);
             guesses.Add(answer);
             action = answer.Verbs("Gather").Any() ? CodeAction(answer) : action;
         }
@@ -59,7 +59,7 @@ public sealed class AgentLineIdentityTests(RedisServers servers)
     [MemberData(nameof(RedisServers.Kinds), MemberType = typeof(RedisServers))]
     public async Task WrongCodesFromParallelCallsAreJudgedOnlyUpToTheLimitThenEvenTheRightCodeIsRefused(RedisServerKind kind)
     {
-        var line = AgentLine.Start(servers, kind, ("AgentCodes:MaxFailures", "5"));
+        var line = AgentPhone.Start(servers, kind, ("AgentCodes:MaxFailures", "5"));
         await using var _ = line.Host;
 
         // Twelve callers at once, each claiming the agent's number and keying a wrong code.
@@ -83,10 +83,10 @@ public sealed class AgentLineIdentityTests(RedisServers servers)
     [MemberData(nameof(RedisServers.Kinds), MemberType = typeof(RedisServers))]
     public async Task AReplayedWrongCodeIsCountedOnceAndTheAgentStillGetsIn(RedisServerKind kind)
     {
-        var line = AgentLine.Start(servers, kind, ("AgentCodes:MaxFailures", "3"));
+        var line = AgentPhone.Start(servers, kind, ("AgentCodes:MaxFailures", "3"));
         await using var _ = line.Host;
         var leg = TwilioCaller.NewCallSid();
-        List<KeyValuePair<string, string>> captured = [.. AgentLine.Leg(leg, line.Number), new("Digits", "555123")];
+        List<KeyValuePair<string, string>> captured = [.. AgentPhone.Leg(leg, line.Number), new("Digits", "555123")];
 
         var replays = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => line.Twilio.TwiMLAsync("/twilio/voice/agent/code?try=1", captured)));
         var caller = await line.QueueCallerAsync();
@@ -104,13 +104,13 @@ public sealed class AgentLineIdentityTests(RedisServers servers)
     [MemberData(nameof(RedisServers.Kinds), MemberType = typeof(RedisServers))]
     public async Task TheRightCodeFromTheAgentsPhoneTakesTheNextCallerAndBindsThem(RedisServerKind kind)
     {
-        var line = AgentLine.Start(servers, kind);
+        var line = AgentPhone.Start(servers, kind);
         await using var _ = line.Host;
         var caller = await line.QueueCallerAsync();
         var agentLeg = TwilioCaller.NewCallSid();
 
         var first = await line.KeyAsync(agentLeg, "999111", attempt: 1);
-        var second = await line.Twilio.TwiMLAsync(CodeAction(first), [.. AgentLine.Leg(agentLeg, line.Number), new("Digits", Code)]);
+        var second = await line.Twilio.TwiMLAsync(CodeAction(first), [.. AgentPhone.Leg(agentLeg, line.Number), new("Digits", Code)]);
         var dequeued = await line.DequeueAsync(caller, agentLeg);
 
         CodeAction(first).Should().EndWith("/twilio/voice/agent/code?try=2");
@@ -125,14 +125,14 @@ public sealed class AgentLineIdentityTests(RedisServers servers)
     [MemberData(nameof(RedisServers.Kinds), MemberType = typeof(RedisServers))]
     public async Task ASoftphoneTakesTheNextCallerWithoutACodeAndAPhoneWithoutACodeCannot(RedisServerKind kind)
     {
-        var line = AgentLine.Start(servers, kind, code: null);
+        var line = AgentPhone.Start(servers, kind, code: null);
         await using var _ = line.Host;
         var caller = await line.QueueCallerAsync();
         var phoneLeg = TwilioCaller.NewCallSid();
         var softphoneLeg = TwilioCaller.NewCallSid();
 
         var byPhone = await line.KeyAsync(phoneLeg, Code);
-        var bySoftphone = await line.Twilio.TwiMLAsync("/twilio/voice/agent", AgentLine.Leg(softphoneLeg, "client:" + line.Identity));
+        var bySoftphone = await line.Twilio.TwiMLAsync("/twilio/voice/agent", AgentPhone.Leg(softphoneLeg, "client:" + line.Identity));
         var dequeued = await line.DequeueAsync(caller, softphoneLeg);
 
         byPhone.Verbs("Queue").Should().BeEmpty("an agent without a code cannot take calls from a phone");
@@ -148,13 +148,13 @@ public sealed class AgentLineIdentityTests(RedisServers servers)
         new Uri(twiml.Verbs("Gather").Single().Attribute("action")!.Value).PathAndQuery;
 
     /// <summary>A host in queue routing with one agent of this test's own, who has a phone number, a softphone and maybe a code.</summary>
-    private sealed record AgentLine(PinCovisorHost Host, TwilioCaller Twilio, ICallStore Calls, string Username, string Number)
+    private sealed record AgentPhone(PinCovisorHost Host, TwilioCaller Twilio, ICallStore Calls, string Username, string Number)
     {
         public string DisplayName => "Agente " + Username[^8..];
 
         public string Identity => "line_" + Username[^8..];
 
-        public static AgentLine Start(
+        public static AgentPhone Start(
             RedisServers servers, RedisServerKind kind, (string Key, string Value)? setting = null, string? code = Code)
         {
             var username = AgentHosts.NewUsername("line");
@@ -170,7 +170,7 @@ public sealed class AgentLineIdentityTests(RedisServers servers)
             }
 
             var host = AgentHosts.Start(servers, kind, settings);
-            return new AgentLine(host, new TwilioCaller(host.CreateLoopbackClient()), host.Services.GetRequiredService<ICallStore>(), username, number);
+            return new AgentPhone(host, new TwilioCaller(host.CreateLoopbackClient()), host.Services.GetRequiredService<ICallStore>(), username, number);
         }
 
         /// <summary>The agent's own call leg as Twilio posts it to the agent line.</summary>

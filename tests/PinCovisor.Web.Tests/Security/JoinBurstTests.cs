@@ -71,14 +71,14 @@ public sealed class JoinBurstTests(RedisServers servers)
         answers.Count(a => a.Status == HttpStatusCode.TooManyRequests).Should().Be(Burst - 10);
     }
 
-    private static async Task<Answer> AnswerAsync(SessionsApi api, string pin)
+    private static async Task<JoinAnswer> AnswerAsync(SessionsApi api, string pin)
     {
         using var response = await api.JoinAsync(pin);
-        return new Answer(response.StatusCode, response.Headers.RetryAfter?.Delta, response.Content.Headers.ContentType?.MediaType);
+        return new JoinAnswer(response.StatusCode, response.Headers.RetryAfter?.Delta, response.Content.Headers.ContentType?.MediaType);
     }
 
     private static IEnumerable<string> WrongPins(PlacedCall call, int count) =>
         Enumerable.Range(100_000, count + 1).Select(n => n.ToString(CultureInfo.InvariantCulture)).Where(p => p != call.Pin).Take(count);
 
-    private sealed record Answer(HttpStatusCode Status, TimeSpan? RetryAfter, string? ContentType);
+    private sealed record JoinAnswer(HttpStatusCode Status, TimeSpan? RetryAfter, string? ContentType);
 }

@@ -5,10 +5,10 @@ using PhoneBridge.Testing.Web;
 namespace PinCovisor.Web.Tests.Security;
 
 /// <summary>One signed webhook as Twilio sent it: the URL it called and the form it posted.</summary>
-internal sealed record SignedRequest(string PathAndQuery, IReadOnlyList<KeyValuePair<string, string>> Form);
+internal sealed record RecordedTwilioRequest(string PathAndQuery, IReadOnlyList<KeyValuePair<string, string>> Form);
 
 /// <summary>What the host answered to a replayed request.</summary>
-internal sealed record ReplayAnswer(SignedRequest Request, int Status, XDocument? TwiML);
+internal sealed record ReplayAnswer(RecordedTwilioRequest Request, int Status, XDocument? TwiML);
 
 /// <summary>
 /// Plays Twilio's part through <see cref="TwilioCaller"/> and keeps every signed request it sent, so a
@@ -19,13 +19,13 @@ internal sealed class RecordingTwilio(TwilioCaller twilio)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
-    private readonly ConcurrentQueue<SignedRequest> _sent = new();
+    private readonly ConcurrentQueue<RecordedTwilioRequest> _sent = new();
 
-    public IReadOnlyList<SignedRequest> Sent => [.. _sent];
+    public IReadOnlyList<RecordedTwilioRequest> Sent => [.. _sent];
 
     public Task<XDocument> TwiMLAsync(string pathAndQuery, List<KeyValuePair<string, string>> form)
     {
-        _sent.Enqueue(new SignedRequest(pathAndQuery, form));
+        _sent.Enqueue(new RecordedTwilioRequest(pathAndQuery, form));
         return twilio.TwiMLAsync(pathAndQuery, form);
     }
 
@@ -40,13 +40,13 @@ internal sealed class RecordingTwilio(TwilioCaller twilio)
             new("From", "+34600111222"),
             new("To", "+34910000000"),
         ];
-        _sent.Enqueue(new SignedRequest("/twilio/status", form));
+        _sent.Enqueue(new RecordedTwilioRequest("/twilio/status", form));
         using var response = await twilio.PostAsync("/twilio/status", form);
         response.EnsureSuccessStatusCode();
     }
 
     /// <summary>Sends <paramref name="requests"/> again, <paramref name="copies"/> of each at the same time.</summary>
-    public async Task<IReadOnlyList<ReplayAnswer>> ReplayAsync(IEnumerable<SignedRequest> requests, int copies = 1)
+    public async Task<IReadOnlyList<ReplayAnswer>> ReplayAsync(IEnumerable<RecordedTwilioRequest> requests, int copies = 1)
     {
         var sends = requests.SelectMany(r => Enumerable.Repeat(r, copies)).Select(async request =>
         {

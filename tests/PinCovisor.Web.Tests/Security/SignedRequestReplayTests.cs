@@ -108,7 +108,7 @@ public sealed class SignedRequestReplayTests(RedisServers servers)
         var joined = await new SessionsApi(host.CreateLoopbackClient()).JoinedAsync(pin);
         var leg = AgentLeg.Fields(callSid, "+34600000001");
         var ask = await twilio.TwiMLAsync(AgentLeg.NounUrl(route, "+34600000001"), leg);
-        var whisper = new SignedRequest(AgentLeg.KeyUrl(ask)!, [.. leg, new("Digits", "1")]);
+        var whisper = new RecordedTwilioRequest(AgentLeg.KeyUrl(ask)!, [.. leg, new("Digits", "1")]);
 
         var answers = await twilio.ReplayAsync([whisper], copies: 8);
 
@@ -132,8 +132,8 @@ public sealed class SignedRequestReplayTests(RedisServers servers)
         var twilio = new RecordingTwilio(new TwilioCaller(host.CreateLoopbackClient()));
         var callSid = TwilioCaller.NewCallSid();
         var call = TwilioCaller.InboundCall(callSid, from: "+34611222333");
-        var voice = new SignedRequest("/twilio/voice", call);
-        var textMe = new SignedRequest("/twilio/voice/menu?repeats=0", [.. call, new("Digits", "2")]);
+        var voice = new RecordedTwilioRequest("/twilio/voice", call);
+        var textMe = new RecordedTwilioRequest("/twilio/voice/menu?repeats=0", [.. call, new("Digits", "2")]);
 
         var issued = await twilio.ReplayAsync([voice], copies: 10);
         var texted = await twilio.ReplayAsync([textMe], copies: 10);

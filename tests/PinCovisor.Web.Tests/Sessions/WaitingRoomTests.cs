@@ -85,20 +85,20 @@ public sealed class WaitingRoomTests(RedisServers servers)
         anonymous.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
     }
 
-    private static async Task<Joined> JoinAnsweredByAnaAsync(SessionHost host, string? userAgent = null)
+    private static async Task<JoinedJson> JoinAnsweredByAnaAsync(SessionHost host, string? userAgent = null)
     {
         var call = await Caller.CallAsync(host.Twilio);
         await Caller.AnswerAsync(host.Twilio, call.CallSid, "+34600000001");
         return await host.Api.JoinedAsync(call.Pin, userAgent);
     }
 
-    private static async Task<string> OnlyParticipantAsync(SessionHost host, Joined joined)
+    private static async Task<string> OnlyParticipantAsync(SessionHost host, JoinedJson joined)
     {
         var participants = await host.Get<PinCovisor.Web.Sessions.ISessionStore>().ListParticipantsAsync(joined.SessionId).WaitAsync(Timeout);
         return participants.Single().Id;
     }
 
-    private static string Decision(Joined joined, string participantId, string verb) =>
+    private static string Decision(JoinedJson joined, string participantId, string verb) =>
         $"/api/sessions/{joined.SessionId}/participants/{participantId}/{verb}";
 
     private static async Task<JsonElement> JsonAsync(HttpResponseMessage response) =>

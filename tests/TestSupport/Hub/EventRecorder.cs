@@ -12,7 +12,7 @@ public sealed class EventRecorder
     private static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
 
     private readonly Lock _lock = new();
-    private readonly Dictionary<string, SessionLog> _sessions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SessionArrivals> _sessions = new(StringComparer.Ordinal);
     private readonly List<CovisorEvent> _arrivals = [];
     private readonly List<TypingSignal> _typing = [];
     private readonly List<PointerSignal> _pointers = [];
@@ -178,11 +178,11 @@ public sealed class EventRecorder
         }
     }
 
-    private SessionLog Log(string sessionId)
+    private SessionArrivals Log(string sessionId)
     {
         if (!_sessions.TryGetValue(sessionId, out var log))
         {
-            log = new SessionLog();
+            log = new SessionArrivals();
             _sessions[sessionId] = log;
         }
 
@@ -204,7 +204,7 @@ public sealed class EventRecorder
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>One session's applied events plus those held back until the gap before them fills.</summary>
-    private sealed class SessionLog
+    private sealed class SessionArrivals
     {
         private readonly SortedDictionary<long, CovisorEvent> _held = [];
 

@@ -6,7 +6,7 @@ using System.Text.Json;
 namespace PhoneBridge.Testing.Sessions;
 
 /// <summary>What <c>POST /api/join</c> and <c>/api/join/device</c> answer on success.</summary>
-public sealed record Joined(string SessionId, string Token, JoinedAgent? Agent, string Admission);
+public sealed record JoinedJson(string SessionId, string Token, JoinedAgent? Agent, string Admission);
 
 /// <summary>The agent named in a join answer.</summary>
 public sealed record JoinedAgent(string DisplayName);
@@ -42,17 +42,17 @@ public sealed class SessionsApi(HttpClient http, string? clientAddress = null)
         SendAsync(HttpMethod.Post, "/api/join/device", null, JsonContent.Create(new { code }), userAgent);
 
     /// <summary>Joins and asserts success.</summary>
-    public async Task<Joined> JoinedAsync(string pin, string? userAgent = null)
+    public async Task<JoinedJson> JoinedAsync(string pin, string? userAgent = null)
     {
         using var response = await JoinAsync(pin, userAgent);
-        return await ReadAsync<Joined>(response);
+        return await ReadAsync<JoinedJson>(response);
     }
 
     /// <summary>Joins with a second-device code and asserts success.</summary>
-    public async Task<Joined> JoinedDeviceAsync(string code, string? userAgent = null)
+    public async Task<JoinedJson> JoinedDeviceAsync(string code, string? userAgent = null)
     {
         using var response = await JoinDeviceAsync(code, userAgent);
-        return await ReadAsync<Joined>(response);
+        return await ReadAsync<JoinedJson>(response);
     }
 
     /// <summary>Posts raw bytes as a join body with the given content type.</summary>
