@@ -6,7 +6,7 @@ namespace PhoneBridge.Redis;
 /// A Lua script shipped as an embedded <c>.lua</c> resource next to the feature that uses it, so
 /// it can be read (and run with <c>redis-cli --eval</c>) as Lua rather than as a C# string.
 /// </summary>
-internal sealed class EmbeddedScript
+public sealed class EmbeddedScript
 {
     private readonly string _source;
 
@@ -23,9 +23,12 @@ internal sealed class EmbeddedScript
     }
 
     /// <summary>
-    /// Runs the script. Redis cannot abandon a script half way, so cancellation only stops the wait:
+    /// Runs the script with <paramref name="keys"/> as <c>KEYS</c> and <paramref name="args"/> as <c>ARGV</c>. Redis cannot abandon a script half way, so cancellation only stops the wait:
     /// the script still runs to completion on the server.
     /// </summary>
-    public Task<RedisResult> RunAsync(IDatabase database, RedisKey[] keys, RedisValue[] args, CancellationToken cancellationToken = default) =>
-        database.ScriptEvaluateAsync(_source, keys, args).WaitAsync(cancellationToken);
+    public Task<RedisResult> RunAsync(IDatabase database, RedisKey[] keys, RedisValue[]? args = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        return database.ScriptEvaluateAsync(_source, keys, args).WaitAsync(cancellationToken);
+    }
 }

@@ -44,8 +44,7 @@ internal sealed class RedisAgentAccounts(
             return null;
         }
 
-        var set = await Db.ScriptEvaluateAsync(AgentScripts.SetCode, [AgentKeys.Account(username)], [code is null ? "" : codes.Hash(username, code)])
-            .WaitAsync(cancellationToken).ConfigureAwait(false);
+        var set = await AgentScripts.SetCode.RunAsync(Db, [AgentKeys.Account(username)], [code is null ? "" : codes.Hash(username, code)], cancellationToken).ConfigureAwait(false);
         return (long)set == 1 ? await GetAsync(username, cancellationToken).ConfigureAwait(false) : null;
     }
 
@@ -105,17 +104,15 @@ internal sealed class RedisAgentAccounts(
             args.AddRange(["created", account.CreatedAt.ToUnixTimeMilliseconds()]);
         }
 
-        var written = await Db.ScriptEvaluateAsync(AgentScripts.Write, [AgentKeys.Account(account.Username), AgentKeys.All], [.. args])
-            .WaitAsync(cancellationToken).ConfigureAwait(false);
+        var written = await AgentScripts.Write.RunAsync(Db, [AgentKeys.Account(account.Username), AgentKeys.All], [.. args], cancellationToken).ConfigureAwait(false);
         return (long)written == 1;
     }
 
     /// <summary>Disables or enables the account and revokes its tokens when disabling; false when unknown.</summary>
     public async Task<bool> SetDisabledAsync(string username, bool disabled, bool byAdmin, CancellationToken cancellationToken = default)
     {
-        var result = await Db.ScriptEvaluateAsync(
-            AgentScripts.SetDisabled, [AgentKeys.Account(username), AgentKeys.Tokens(username)], [disabled ? "1" : "0", byAdmin ? "1" : "0"])
-            .WaitAsync(cancellationToken).ConfigureAwait(false);
+        var result = await AgentScripts.SetDisabled.RunAsync(
+            Db, [AgentKeys.Account(username), AgentKeys.Tokens(username)], [disabled ? "1" : "0", byAdmin ? "1" : "0"], cancellationToken).ConfigureAwait(false);
         if (result.IsNull)
         {
             return false;
@@ -139,11 +136,10 @@ internal sealed class RedisAgentAccounts(
     /// <summary>Lists a bearer token under its agent so disabling can revoke it; false when the agent is missing or disabled.</summary>
     public async Task<bool> AddTokenAsync(string username, string tokenId, DateTimeOffset expiresAt, CancellationToken cancellationToken = default)
     {
-        var added = await Db.ScriptEvaluateAsync(
-            AgentScripts.AddToken,
+        var added = await AgentScripts.AddToken.RunAsync(
+            Db,
             [AgentKeys.Account(username), AgentKeys.Tokens(username)],
-            [tokenId, expiresAt.ToUnixTimeMilliseconds(), time.GetUtcNow().ToUnixTimeMilliseconds()])
-            .WaitAsync(cancellationToken).ConfigureAwait(false);
+            [tokenId, expiresAt.ToUnixTimeMilliseconds(), time.GetUtcNow().ToUnixTimeMilliseconds()], cancellationToken).ConfigureAwait(false);
         return (long)added == 1;
     }
 

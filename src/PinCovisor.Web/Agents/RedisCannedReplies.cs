@@ -1,3 +1,4 @@
+using PhoneBridge.Redis;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
@@ -10,26 +11,10 @@ namespace PinCovisor.Web.Agents;
 internal sealed class RedisCannedReplies(IConnectionMultiplexer redis, IOptionsMonitor<List<CannedReplyOptions>> configured) : ICannedReplies
 {
     // KEYS: added, removed. ARGV: shortcut, text, '1' when configured. 1 when added, 0 when taken.
-    private const string Add = """
-        if redis.call('HEXISTS', KEYS[1], ARGV[1]) == 1 then
-          return 0
-        end
-        if ARGV[3] == '1' and redis.call('SISMEMBER', KEYS[2], ARGV[1]) == 0 then
-          return 0
-        end
-        redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
-        redis.call('SREM', KEYS[2], ARGV[1])
-        return 1
-        """;
+    private static readonly EmbeddedScript Add = EmbeddedScript.Load(typeof(RedisCannedReplies), "add");
 
     // KEYS: added, removed. ARGV: shortcut, '1' when configured. 1 when something was removed.
-    private const string Remove = """
-        local removed = redis.call('HDEL', KEYS[1], ARGV[1])
-        if ARGV[2] == '1' and redis.call('SADD', KEYS[2], ARGV[1]) == 1 then
-          removed = 1
-        end
-        return removed
-        """;
+    private static readonly EmbeddedScript Remove = EmbeddedScript.Load(typeof(RedisCannedReplies), "remove");
 
     private static readonly RedisKey[] Keys = [AgentKeys.CannedReplies, AgentKeys.RemovedCannedReplies];
 
@@ -74,15 +59,13 @@ internal sealed class RedisCannedReplies(IConnectionMultiplexer redis, IOptionsM
     public async Task<bool> AddAsync(CannedReply reply, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(reply);
-        var result = await Db.ScriptEvaluateAsync(Add, Keys, [reply.Shortcut, reply.Text, IsConfigured(reply.Shortcut)])
-            .WaitAsync(cancellationToken).ConfigureAwait(false);
+        var result = await Add.RunAsync(Db, Keys, [reply.Shortcut, reply.Text, IsConfigured(reply.Shortcut)], cancellationToken).ConfigureAwait(false);
         return (long)result == 1;
     }
 
     public async Task<bool> RemoveAsync(string shortcut, CancellationToken cancellationToken = default)
     {
-        var result = await Db.ScriptEvaluateAsync(Remove, Keys, [shortcut, IsConfigured(shortcut)])
-            .WaitAsync(cancellationToken).ConfigureAwait(false);
+        var result = await Remove.RunAsync(Db, Keys, [shortcut, IsConfigured(shortcut)], cancellationToken).ConfigureAwait(false);
         return (long)result == 1;
     }
 

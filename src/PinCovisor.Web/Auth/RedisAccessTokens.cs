@@ -1,3 +1,4 @@
+using PhoneBridge.Redis;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -13,13 +14,7 @@ internal sealed class RedisAccessTokens(IConnectionMultiplexer redis, IRevocatio
     private const string Prefix = "pbt_";
 
     // Adds the token to its session's set and stretches the set's life to the longest token's.
-    private const string AddToSession = """
-        redis.call('SADD', KEYS[1], ARGV[1])
-        if redis.call('PTTL', KEYS[1]) < tonumber(ARGV[2]) then
-          redis.call('PEXPIRE', KEYS[1], ARGV[2])
-        end
-        return 1
-        """;
+    private static readonly EmbeddedScript AddToSession = EmbeddedScript.Load(typeof(RedisAccessTokens), "add_to_session");
 
     private static readonly RedisValue[] RecordFields = ["exp", "session"];
 
@@ -55,8 +50,8 @@ internal sealed class RedisAccessTokens(IConnectionMultiplexer redis, IRevocatio
         {
             // Membership in the session's set is what makes a customer token valid, so revoking
             // the whole session is one DEL of that set.
-            await Db.ScriptEvaluateAsync(AddToSession, [SessionTokens(grant.SessionId)],
-                [id, (long)lifetime.TotalMilliseconds]).WaitAsync(cancellationToken).ConfigureAwait(false);
+            await AddToSession.RunAsync(Db, [SessionTokens(grant.SessionId)],
+                [id, (long)lifetime.TotalMilliseconds], cancellationToken).ConfigureAwait(false);
         }
 
         return token;

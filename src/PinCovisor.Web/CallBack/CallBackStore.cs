@@ -50,10 +50,9 @@ internal sealed class CallBackStore(IConnectionMultiplexer redis, IOptions<Sessi
     public async Task<(CallBackRequestOutcome Outcome, TimeSpan Wait)> TryRequestAsync(
         string sessionId, string protectedNumber, string maskedNumber, TimeSpan pause, CancellationToken cancellationToken = default)
     {
-        var result = (long)await Db.ScriptEvaluateAsync(CallBackScripts.Request,
+        var result = (long)await CallBackScripts.Request.RunAsync(Db,
             [SessionKeys.Session(sessionId), Request(sessionId), Pause(sessionId)],
-            [protectedNumber, maskedNumber, SessionRecords.Ms(time.GetUtcNow()), Ms(pause)])
-            .WaitAsync(cancellationToken).ConfigureAwait(false);
+            [protectedNumber, maskedNumber, SessionRecords.Ms(time.GetUtcNow()), Ms(pause)], cancellationToken).ConfigureAwait(false);
         return result switch
         {
             0 => (CallBackRequestOutcome.Stored, TimeSpan.Zero),
@@ -67,9 +66,8 @@ internal sealed class CallBackStore(IConnectionMultiplexer redis, IOptions<Sessi
     public async Task<(CallBackClaimOutcome Outcome, PendingCallBack? Pending)> TryStartPlacingAsync(
         string sessionId, CancellationToken cancellationToken = default)
     {
-        var result = (RedisResult[])(await Db.ScriptEvaluateAsync(CallBackScripts.StartPlacing,
-            [SessionKeys.Session(sessionId), Request(sessionId)], [SessionRecords.Ms(time.GetUtcNow()), Ms(AbandonedAfter)])
-            .WaitAsync(cancellationToken).ConfigureAwait(false))!;
+        var result = (RedisResult[])(await CallBackScripts.StartPlacing.RunAsync(Db,
+            [SessionKeys.Session(sessionId), Request(sessionId)], [SessionRecords.Ms(time.GetUtcNow()), Ms(AbandonedAfter)], cancellationToken).ConfigureAwait(false))!;
         return (long)result[0] switch
         {
             1 => (CallBackClaimOutcome.Claimed, new PendingCallBack(result[1].ToString(), result[2].ToString())),
@@ -102,7 +100,7 @@ internal sealed class CallBackStore(IConnectionMultiplexer redis, IOptions<Sessi
         long bound;
         try
         {
-            bound = (long)await Db.ScriptEvaluateAsync(CallBackScripts.Bind,
+            bound = (long)await CallBackScripts.Bind.RunAsync(Db,
                 [SessionKeys.Session(sessionId), Request(sessionId)], [callSid]).ConfigureAwait(false);
         }
         catch

@@ -51,7 +51,7 @@ internal sealed class ConversationStore(
                     return (found, false);
                 }
 
-                await Db.ScriptEvaluateAsync(ConversationScripts.ForgetIfSame, [index], [id]).WaitAsync(cancellationToken).ConfigureAwait(false);
+                await ConversationScripts.ForgetIfSame.RunAsync(Db, [index], [id], cancellationToken).ConfigureAwait(false);
                 continue;
             }
 
@@ -88,14 +88,14 @@ internal sealed class ConversationStore(
 
     /// <summary>Records that the customer wrote now: WhatsApp's 24-hour window opens again from this instant.</summary>
     public Task RecordInboundAsync(string sessionId, CancellationToken cancellationToken = default) =>
-        Db.ScriptEvaluateAsync(ConversationScripts.SetIfRecorded, [ConversationKeys.Record(sessionId)],
-            [LastInboundField, time.GetUtcNow().ToUnixTimeMilliseconds()]).WaitAsync(cancellationToken);
+        ConversationScripts.SetIfRecorded.RunAsync(Db, [ConversationKeys.Record(sessionId)],
+            [LastInboundField, time.GetUtcNow().ToUnixTimeMilliseconds()], cancellationToken);
 
     /// <summary>Moves the customer's last message back by <paramref name="by"/> (the demo's "24 h later"); false when the conversation has none on record.</summary>
     public async Task<bool> MoveInboundBackAsync(string sessionId, TimeSpan by, CancellationToken cancellationToken = default)
     {
-        var moved = await Db.ScriptEvaluateAsync(ConversationScripts.AddIfPresent, [ConversationKeys.Record(sessionId)],
-            [LastInboundField, -(long)by.TotalMilliseconds]).WaitAsync(cancellationToken).ConfigureAwait(false);
+        var moved = await ConversationScripts.AddIfPresent.RunAsync(Db, [ConversationKeys.Record(sessionId)],
+            [LastInboundField, -(long)by.TotalMilliseconds], cancellationToken).ConfigureAwait(false);
         return (int)moved == 1;
     }
 
@@ -168,8 +168,7 @@ internal sealed class ConversationStore(
             return -1;
         }
 
-        var result = (int)await Db.ScriptEvaluateAsync(ConversationScripts.Take, [SessionKeys.Session(sessionId)], [agent])
-            .WaitAsync(cancellationToken).ConfigureAwait(false);
+        var result = (int)await ConversationScripts.Take.RunAsync(Db, [SessionKeys.Session(sessionId)], [agent], cancellationToken).ConfigureAwait(false);
         if (result == 1)
         {
             await Db.SortedSetRemoveAsync(ConversationKeys.Waiting, sessionId).WaitAsync(cancellationToken).ConfigureAwait(false);

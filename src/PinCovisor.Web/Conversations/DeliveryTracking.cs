@@ -94,8 +94,7 @@ internal sealed class DeliveryTracking(
 
     private async Task ApplyEarlyAsync(string sessionId, long seq, string messageSid, CancellationToken cancellationToken)
     {
-        var taken = (RedisResult[]?)await Db.ScriptEvaluateAsync(ConversationScripts.TakeAll, [ConversationKeys.EarlyStatuses(messageSid)])
-            .WaitAsync(cancellationToken).ConfigureAwait(false) ?? [];
+        var taken = (RedisResult[]?)await ConversationScripts.TakeAll.RunAsync(Db, [ConversationKeys.EarlyStatuses(messageSid)], cancellationToken: cancellationToken).ConfigureAwait(false) ?? [];
         var early = new List<MessageStatusUpdate>();
         for (var i = 0; i + 1 < taken.Length; i += 2)
         {
@@ -114,8 +113,8 @@ internal sealed class DeliveryTracking(
     private async Task ApplyAsync(string sessionId, long seq, MessageStatusUpdate update, CancellationToken cancellationToken)
     {
         var rank = Ranks[update.Status];
-        var moved = (int)await Db.ScriptEvaluateAsync(ConversationScripts.AdvanceDelivery, [ConversationKeys.Delivery(sessionId)],
-            [seq, rank, update.Status, (long)sessions.Value.Lifetime.TotalMilliseconds]).WaitAsync(cancellationToken).ConfigureAwait(false);
+        var moved = (int)await ConversationScripts.AdvanceDelivery.RunAsync(Db, [ConversationKeys.Delivery(sessionId)],
+            [seq, rank, update.Status, (long)sessions.Value.Lifetime.TotalMilliseconds], cancellationToken).ConfigureAwait(false);
         if (moved != 1)
         {
             ConversationLog.DeliveryIgnored(logger, sessionId, seq, update.Status);

@@ -85,9 +85,8 @@ internal sealed class CsatStore(
         }
 
         var text = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
-        var written = (int)await Db.ScriptEvaluateAsync(CsatScripts.Record, [CsatKeys.Offer(sessionId), CsatKeys.Response(sessionId)],
-            [score, text ?? "", now.ToUnixTimeMilliseconds(), messageId ?? "", (long)options.Value.KeepFor.TotalMilliseconds])
-            .WaitAsync(cancellationToken).ConfigureAwait(false);
+        var written = (int)await CsatScripts.Record.RunAsync(Db, [CsatKeys.Offer(sessionId), CsatKeys.Response(sessionId)],
+            [score, text ?? "", now.ToUnixTimeMilliseconds(), messageId ?? "", (long)options.Value.KeepFor.TotalMilliseconds], cancellationToken).ConfigureAwait(false);
         switch (written)
         {
             case 0:

@@ -1,3 +1,4 @@
+using PhoneBridge.Redis;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
@@ -13,15 +14,7 @@ internal sealed class HubConnectionLeases(IConnectionMultiplexer redis, IOptions
 {
     // KEYS: the token's connections. ARGV: connection id, now (Unix ms), lapse (Unix ms), most places, key lifetime (ms).
     // Lapsed places go first, so a dead host's connections do not count; 1 when the place was taken, 0 when full.
-    private const string Take = """
-        redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[2])
-        if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[4]) then
-          return 0
-        end
-        redis.call('ZADD', KEYS[1], ARGV[3], ARGV[1])
-        redis.call('PEXPIRE', KEYS[1], ARGV[5])
-        return 1
-        """;
+    private static readonly EmbeddedScript Take = EmbeddedScript.Load(typeof(HubConnectionLeases), "take");
 
     /// <summary>How long a place lasts without renewal: three renewals missed.</summary>
     public TimeSpan Lease => options.Value.CredentialCheckInterval * 3;
@@ -33,8 +26,7 @@ internal sealed class HubConnectionLeases(IConnectionMultiplexer redis, IOptions
     {
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         var lease = (long)Lease.TotalMilliseconds;
-        var taken = await Db.ScriptEvaluateAsync(Take, [HubKeys.Connections(tokenId)], [connectionId, now, now + lease, max, lease])
-            .WaitAsync(cancellationToken).ConfigureAwait(false);
+        var taken = await Take.RunAsync(Db, [HubKeys.Connections(tokenId)], [connectionId, now, now + lease, max, lease], cancellationToken).ConfigureAwait(false);
         return (long)taken == 1;
     }
 

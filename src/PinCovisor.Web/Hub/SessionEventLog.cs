@@ -46,8 +46,8 @@ internal sealed class SessionEventLog(IConnectionMultiplexer redis, IOptions<Cov
             return new StrongBox<long>();
         })!;
         var floor = Volatile.Read(ref highest.Value);
-        var result = (RedisResult[])(await Db.ScriptEvaluateAsync(
-            EventLogScripts.Append,
+        var result = (RedisResult[])(await EventLogScripts.Append.RunAsync(
+            Db,
             [HubKeys.Counter(id), HubKeys.Events(id), HubKeys.Video(id), HubKeys.MessageIds(id), HubKeys.Bytes(id)],
             [
                 json,
@@ -57,7 +57,7 @@ internal sealed class SessionEventLog(IConnectionMultiplexer redis, IOptions<Cov
                 messageId ?? "",
                 floor,
                 settings.MaxHistoryBytes,
-            ]).WaitAsync(cancellationToken).ConfigureAwait(false))!;
+            ], cancellationToken).ConfigureAwait(false))!;
         var seq = (long)result[0];
         Raise(highest, seq);
         return (draft with { Seq = seq }, (long)result[1] == 1);
@@ -83,10 +83,10 @@ internal sealed class SessionEventLog(IConnectionMultiplexer redis, IOptions<Cov
     public async Task<LogPage> ReadAsync(
         string sessionId, long afterSeq, int limit, int maxBytes = int.MaxValue, CancellationToken cancellationToken = default)
     {
-        var result = (RedisResult[])(await Db.ScriptEvaluateAsync(
-            EventLogScripts.Read,
+        var result = (RedisResult[])(await EventLogScripts.Read.RunAsync(
+            Db,
             [HubKeys.Counter(sessionId), HubKeys.Events(sessionId)],
-            [Math.Max(0, afterSeq), Math.Max(1, limit), maxBytes]).WaitAsync(cancellationToken).ConfigureAwait(false))!;
+            [Math.Max(0, afterSeq), Math.Max(1, limit), maxBytes], cancellationToken).ConfigureAwait(false))!;
         var events = ((RedisResult[])result[1]!).Select(e => Parse((string)e!)).ToList();
         return new LogPage(events, (long)result[0]);
     }

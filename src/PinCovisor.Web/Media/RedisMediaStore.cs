@@ -1,3 +1,4 @@
+using PhoneBridge.Redis;
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
@@ -12,27 +13,7 @@ internal sealed class RedisMediaStore(IConnectionMultiplexer redis, IOptions<Med
     // Checking and counting in one script is what stops two concurrent uploads both passing the check.
     // The quota lives as long as the newest image, so it counts uploads for the session's life
     // (expired images do not give their place back while the session is still busy).
-    private const string Store = """
-        local count = tonumber(redis.call('HGET', KEYS[1], 'count') or '0')
-        local bytes = tonumber(redis.call('HGET', KEYS[1], 'bytes') or '0')
-        local size = tonumber(ARGV[3])
-        local ttl = tonumber(ARGV[4])
-        if count + 1 > tonumber(ARGV[1]) then return -1 end
-        if bytes + size > tonumber(ARGV[2]) then return -2 end
-        redis.call('HINCRBY', KEYS[1], 'count', 1)
-        redis.call('HINCRBY', KEYS[1], 'bytes', size)
-        redis.call('HSET', KEYS[2], 'data', ARGV[5], 'type', ARGV[6], 'width', ARGV[7], 'height', ARGV[8],
-          'by', ARGV[9], 'exp', ARGV[10], 'bytes', size)
-        redis.call('PEXPIRE', KEYS[2], ttl)
-        if redis.call('PTTL', KEYS[1]) < ttl then
-          redis.call('PEXPIRE', KEYS[1], ttl)
-        end
-        redis.call('SADD', KEYS[3], ARGV[11])
-        if redis.call('PTTL', KEYS[3]) < ttl then
-          redis.call('PEXPIRE', KEYS[3], ttl)
-        end
-        return count + 1
-        """;
+    private static readonly EmbeddedScript Store = EmbeddedScript.Load(typeof(RedisMediaStore), "store");
 
     private static readonly RedisValue[] Fields = ["data", "type", "width", "height", "by", "exp"];
 
@@ -49,12 +30,12 @@ internal sealed class RedisMediaStore(IConnectionMultiplexer redis, IOptions<Med
         var limits = options.Value;
         var id = MediaIds.New();
         var expiresAt = time.GetUtcNow() + limits.Lifetime;
-        var result = await Db.ScriptEvaluateAsync(Store,
+        var result = await Store.RunAsync(Db,
             [MediaKeys.Quota(sessionId), MediaKeys.Image(sessionId, id), MediaKeys.Ids(sessionId)],
             [
                 limits.MaxPerSession, limits.MaxBytesPerSession, image.Data.LongLength, (long)limits.Lifetime.TotalMilliseconds,
                 image.Data, image.ContentType, image.Width, image.Height, uploader, expiresAt.ToUnixTimeMilliseconds(), id,
-            ]).WaitAsync(cancellationToken).ConfigureAwait(false);
+            ], cancellationToken).ConfigureAwait(false);
         return (long)result switch
         {
             -1 => new MediaSaveResult(MediaSaveOutcome.TooManyImages, null),

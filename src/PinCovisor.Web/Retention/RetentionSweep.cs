@@ -1,3 +1,4 @@
+using PhoneBridge.Redis;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
@@ -19,7 +20,7 @@ internal sealed class RetentionSweep(
     ILogger<RetentionSweep> logger) : BackgroundService
 {
     // Deletes the lease only while it is still this host's: one key, so one slot.
-    private const string Release = "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0";
+    private static readonly EmbeddedScript Release = EmbeddedScript.Load(typeof(RetentionSweep), "release");
 
     private static readonly string[] Classes = [RetainedClass.CallRecords, .. CustomerIndex.SessionClasses];
 
@@ -71,7 +72,7 @@ internal sealed class RetentionSweep(
         }
         finally
         {
-            await Db.ScriptEvaluateAsync(Release, [RetentionKeys.SweepLease], [_holder]).ConfigureAwait(false);
+            await Release.RunAsync(Db, [RetentionKeys.SweepLease], [_holder], CancellationToken.None).ConfigureAwait(false);
         }
     }
 

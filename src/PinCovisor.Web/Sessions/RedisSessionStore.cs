@@ -95,10 +95,9 @@ internal sealed class RedisSessionStore(IConnectionMultiplexer redis, IOptions<S
     {
         var participant = new Participant(SessionIds.NewParticipant(), sessionId, admission, device,
             DateTimeOffset.FromUnixTimeMilliseconds(time.GetUtcNow().ToUnixTimeMilliseconds()));
-        var added = await Db.ScriptEvaluateAsync(SessionScripts.AddParticipant,
+        var added = await SessionScripts.AddParticipant.RunAsync(Db,
             [SessionKeys.Session(sessionId), SessionKeys.Participants(sessionId), SessionKeys.Participant(sessionId, participant.Id)],
-            [participant.Id, admission.ToString(), device ?? string.Empty, SessionRecords.Ms(participant.JoinedAt)])
-            .WaitAsync(cancellationToken).ConfigureAwait(false);
+            [participant.Id, admission.ToString(), device ?? string.Empty, SessionRecords.Ms(participant.JoinedAt)], cancellationToken).ConfigureAwait(false);
         return added.IsNull
             ? throw new InvalidOperationException($"Session {sessionId} is unknown or closed.")
             : participant;
@@ -135,17 +134,15 @@ internal sealed class RedisSessionStore(IConnectionMultiplexer redis, IOptions<S
             return null;
         }
 
-        var result = await Db.ScriptEvaluateAsync(SessionScripts.SetAdmission,
-            [SessionKeys.Participant(sessionId, participantId)], [admission.ToString()])
-            .WaitAsync(cancellationToken).ConfigureAwait(false);
+        var result = await SessionScripts.SetAdmission.RunAsync(Db,
+            [SessionKeys.Participant(sessionId, participantId)], [admission.ToString()], cancellationToken).ConfigureAwait(false);
         return result.IsNull ? null : SessionRecords.Participant(sessionId, participantId, SessionRecords.Hash(result));
     }
 
     public async Task<bool> RememberTokenAsync(string sessionId, string participantId, string tokenId, CancellationToken cancellationToken = default)
     {
-        var result = await Db.ScriptEvaluateAsync(SessionScripts.SetParticipantField,
-            [SessionKeys.Participant(sessionId, participantId)], ["token", tokenId])
-            .WaitAsync(cancellationToken).ConfigureAwait(false);
+        var result = await SessionScripts.SetParticipantField.RunAsync(Db,
+            [SessionKeys.Participant(sessionId, participantId)], ["token", tokenId], cancellationToken).ConfigureAwait(false);
         return (long)result == 1;
     }
 
@@ -172,8 +169,7 @@ internal sealed class RedisSessionStore(IConnectionMultiplexer redis, IOptions<S
             return null;
         }
 
-        var result = await Db.ScriptEvaluateAsync(SessionScripts.AssignAgent, [SessionKeys.Session(sessionId)], [agentUsername])
-            .WaitAsync(cancellationToken).ConfigureAwait(false);
+        var result = await SessionScripts.AssignAgent.RunAsync(Db, [SessionKeys.Session(sessionId)], [agentUsername], cancellationToken).ConfigureAwait(false);
         if (result.IsNull)
         {
             return null;
@@ -201,8 +197,8 @@ internal sealed class RedisSessionStore(IConnectionMultiplexer redis, IOptions<S
             return null;
         }
 
-        var result = await Db.ScriptEvaluateAsync(SessionScripts.MarkCallEnded, [SessionKeys.Session(sessionId)],
-            [SessionRecords.Ms(time.GetUtcNow())]).WaitAsync(cancellationToken).ConfigureAwait(false);
+        var result = await SessionScripts.MarkCallEnded.RunAsync(Db, [SessionKeys.Session(sessionId)],
+            [SessionRecords.Ms(time.GetUtcNow())], cancellationToken).ConfigureAwait(false);
         if (result.IsNull)
         {
             return null;
@@ -222,8 +218,8 @@ internal sealed class RedisSessionStore(IConnectionMultiplexer redis, IOptions<S
             return null;
         }
 
-        var result = await Db.ScriptEvaluateAsync(SessionScripts.Close, [SessionKeys.Session(sessionId)],
-            [SessionRecords.Ms(time.GetUtcNow())]).WaitAsync(cancellationToken).ConfigureAwait(false);
+        var result = await SessionScripts.Close.RunAsync(Db, [SessionKeys.Session(sessionId)],
+            [SessionRecords.Ms(time.GetUtcNow())], cancellationToken).ConfigureAwait(false);
         if (result.IsNull)
         {
             return null;

@@ -1,3 +1,4 @@
+using PhoneBridge.Redis;
 using StackExchange.Redis;
 
 namespace PinCovisor.Web.Throttling;
@@ -25,54 +26,11 @@ internal sealed class AttemptThrottle(IConnectionMultiplexer redis)
     // else {0, 1 if a flagging counter passed its limit with this attempt, else 0}.
     // A counter without expiry (an operator's manual SET, or a script cut short) gets one, so nobody
     // is locked out for good.
-    private const string Begin = """
-        local wait = 0
-        for i = 1, #KEYS do
-          local limit, window, mode = tonumber(ARGV[i * 3 - 2]), tonumber(ARGV[i * 3 - 1]), ARGV[i * 3]
-          if mode == 'r' and tonumber(redis.call('GET', KEYS[i]) or '0') >= limit then
-            local ttl = redis.call('PTTL', KEYS[i])
-            if ttl < 0 then
-              redis.call('PEXPIRE', KEYS[i], window)
-              ttl = window
-            end
-            if ttl > wait then
-              wait = ttl
-            end
-          end
-        end
-        if wait > 0 then
-          return {wait, 0}
-        end
-        local over = 0
-        for i = 1, #KEYS do
-          local limit, window, mode = tonumber(ARGV[i * 3 - 2]), tonumber(ARGV[i * 3 - 1]), ARGV[i * 3]
-          local ttl = redis.call('PTTL', KEYS[i])
-          local count = redis.call('INCR', KEYS[i])
-          if count == 1 or ttl == -1 then
-            redis.call('PEXPIRE', KEYS[i], window)
-          end
-          if mode == 'f' and count > limit then
-            over = 1
-          end
-        end
-        return {0, over}
-        """;
+    private static readonly EmbeddedScript Begin = EmbeddedScript.Load(typeof(AttemptThrottle), "begin");
 
     // KEYS and ARGV as above. Takes back the count of a successful attempt; returns 1 if a flagging
     // counter is still at its limit without it (other attempts filled it meanwhile), else 0.
-    private const string Forgive = """
-        local over = 0
-        for i = 1, #KEYS do
-          local count = tonumber(redis.call('GET', KEYS[i]) or '0')
-          if count > 0 then
-            count = redis.call('DECR', KEYS[i])
-          end
-          if ARGV[i * 3] == 'f' and count >= tonumber(ARGV[i * 3 - 2]) then
-            over = 1
-          end
-        end
-        return over
-        """;
+    private static readonly EmbeddedScript Forgive = EmbeddedScript.Load(typeof(AttemptThrottle), "forgive");
 
     // The embedded Garnet now and then fails one of these scripts with "Unexpected Lua error" when a
     // counter expires while the script runs (seen about once in 3,000 runs with millisecond windows,
@@ -95,14 +53,14 @@ internal sealed class AttemptThrottle(IConnectionMultiplexer redis)
     /// <summary>Whole seconds for <c>Retry-After</c>, rounded up so a client that waits that long gets in.</summary>
     public static long RetryAfterSeconds(TimeSpan wait) => Math.Max(1, (long)Math.Ceiling(wait.TotalSeconds));
 
-    private async Task<RedisResult> EvaluateAsync(string script, IReadOnlyList<ThrottleCounter> counters, CancellationToken cancellationToken)
+    private async Task<RedisResult> EvaluateAsync(EmbeddedScript script, IReadOnlyList<ThrottleCounter> counters, CancellationToken cancellationToken)
     {
         var (keys, args) = Arguments(counters);
         for (var run = 1; ; run++)
         {
             try
             {
-                return await redis.GetDatabase().ScriptEvaluateAsync(script, keys, args).WaitAsync(cancellationToken).ConfigureAwait(false);
+                return await script.RunAsync(redis.GetDatabase(), keys, args, cancellationToken).ConfigureAwait(false);
             }
             catch (RedisServerException e) when (run < Runs && e.Message.Contains("Unexpected Lua error", StringComparison.Ordinal))
             {

@@ -55,12 +55,12 @@ internal sealed class RedisVisitorStore(
         }
 
         var now = Ms(time.GetUtcNow());
-        var result = (RedisResult[])(await Db.ScriptEvaluateAsync(VisitorScripts.PageView, [VisitorKeys.Visitor(visitorId)],
+        var result = (RedisResult[])(await VisitorScripts.PageView.RunAsync(Db, [VisitorKeys.Visitor(visitorId)],
         [
             VisitorIds.Hash(visitorKey), now, (long)ThrottleWindow.TotalMilliseconds, Options.MaxPageViewsPerMinute,
             url, title, device ?? string.Empty, (long)Options.Lifetime.TotalMilliseconds, inSession ? "1" : "0",
             heartbeat ? "1" : "0",
-        ]).WaitAsync(cancellationToken).ConfigureAwait(false))!;
+        ], cancellationToken).ConfigureAwait(false))!;
         if ((int)result[0] == 0)
         {
             return new PageViewOutcome.Unknown();
@@ -129,8 +129,8 @@ internal sealed class RedisVisitorStore(
     }
 
     private Task<RedisResult> MarkLiveAsync(string visitorId, long now, CancellationToken cancellationToken) =>
-        Db.ScriptEvaluateAsync(VisitorScripts.MarkLive, [VisitorKeys.Live],
-            [visitorId, now, (long)Options.LiveWindow.TotalMilliseconds, Options.MaxListed]).WaitAsync(cancellationToken);
+        VisitorScripts.MarkLive.RunAsync(Db, [VisitorKeys.Live],
+            [visitorId, now, (long)Options.LiveWindow.TotalMilliseconds, Options.MaxListed], cancellationToken);
 
     private static long Ms(DateTimeOffset at) => at.ToUnixTimeMilliseconds();
 

@@ -43,7 +43,7 @@ internal sealed class WebhookQueue(IConnectionMultiplexer redis, IOptions<Webhoo
             seenFor, now, body, eventId, type,
             .. ids.Zip(endpoints).SelectMany(pair => new RedisValue[] { pair.First, pair.Second }),
         ];
-        return (int)await Db.RunAsync(WebhookScripts.Enqueue, keys, args, cancellationToken).ConfigureAwait(false);
+        return (int)await WebhookScripts.Enqueue.RunAsync(Db, keys, args, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Leases up to <paramref name="most"/> due deliveries for <paramref name="lease"/>.</summary>
@@ -51,7 +51,7 @@ internal sealed class WebhookQueue(IConnectionMultiplexer redis, IOptions<Webhoo
     {
         var now = time.GetUtcNow();
         var until = (now + lease).ToUnixTimeMilliseconds();
-        var claimed = (RedisResult[])(await Db.RunAsync(WebhookScripts.Claim, [_keys.Due],
+        var claimed = (RedisResult[])(await WebhookScripts.Claim.RunAsync(Db, [_keys.Due],
             [now.ToUnixTimeMilliseconds(), until, most], cancellationToken).ConfigureAwait(false))!;
         var leases = new List<WebhookLease>(claimed.Length);
         foreach (var id in claimed.Select(c => c.ToString()))
@@ -93,13 +93,13 @@ internal sealed class WebhookQueue(IConnectionMultiplexer redis, IOptions<Webhoo
     /// <summary>Queues a dead letter again, due now, with a fresh count and age. False when there is no such dead letter.</summary>
     public async Task<bool> ReviveAsync(string deliveryId, CancellationToken cancellationToken) =>
         WebhookKeys.IsKeySafe(deliveryId)
-        && (int)await Db.RunAsync(WebhookScripts.Revive, [_keys.Dead, _keys.Due, _keys.Delivery(deliveryId)],
+        && (int)await WebhookScripts.Revive.RunAsync(Db, [_keys.Dead, _keys.Due, _keys.Delivery(deliveryId)],
             [deliveryId, time.GetUtcNow().ToUnixTimeMilliseconds()], cancellationToken).ConfigureAwait(false) == 1;
 
     /// <summary>Deletes a dead letter. False when there is no such dead letter.</summary>
     public async Task<bool> DiscardAsync(string deliveryId, CancellationToken cancellationToken) =>
         WebhookKeys.IsKeySafe(deliveryId)
-        && (int)await Db.RunAsync(WebhookScripts.Discard, [_keys.Dead, _keys.Delivery(deliveryId)], [deliveryId], cancellationToken)
+        && (int)await WebhookScripts.Discard.RunAsync(Db, [_keys.Dead, _keys.Delivery(deliveryId)], [deliveryId], cancellationToken)
             .ConfigureAwait(false) == 1;
 
     private async Task<long> SettleAsync(WebhookLease lease, string outcome, DateTimeOffset? next, string error, CancellationToken cancellationToken)
@@ -110,7 +110,7 @@ internal sealed class WebhookQueue(IConnectionMultiplexer redis, IOptions<Webhoo
         [
             id, lease.Until, outcome, now, next?.ToUnixTimeMilliseconds() ?? now, error, options.Value.MaxDeadLetters, _keys.DeliveryPrefix,
         ];
-        return (long)await Db.RunAsync(WebhookScripts.Settle, [_keys.Due, _keys.Delivery(id), _keys.Dead], args, cancellationToken)
+        return (long)await WebhookScripts.Settle.RunAsync(Db, [_keys.Due, _keys.Delivery(id), _keys.Dead], args, cancellationToken)
             .ConfigureAwait(false);
     }
 

@@ -1,3 +1,4 @@
+using PhoneBridge.Redis;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -25,21 +26,7 @@ internal sealed class SessionInvites(IConnectionMultiplexer redis, TimeProvider 
     /// KEYS: the session's invite. ARGV: the secret's hash, now (Unix ms). Deletes the invite and
     /// answers 1 only when the hash matches and it has not expired; else 0 and nothing changes.
     /// </summary>
-    private const string RedeemScript = """
-        local value = redis.call('GET', KEYS[1])
-        if not value then
-          return 0
-        end
-        local space = string.find(value, ' ', 1, true)
-        if not space or string.sub(value, 1, space - 1) ~= ARGV[1] then
-          return 0
-        end
-        if tonumber(string.sub(value, space + 1)) <= tonumber(ARGV[2]) then
-          return 0
-        end
-        redis.call('DEL', KEYS[1])
-        return 1
-        """;
+    private static readonly EmbeddedScript Redeem = EmbeddedScript.Load(typeof(SessionInvites), "redeem");
 
     private IDatabase Db => redis.GetDatabase();
 
@@ -62,8 +49,7 @@ internal sealed class SessionInvites(IConnectionMultiplexer redis, TimeProvider 
         }
 
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-        var taken = (long)await Db.ScriptEvaluateAsync(RedeemScript, [Key(sessionId)], [Hash(secret), now])
-            .WaitAsync(cancellationToken).ConfigureAwait(false);
+        var taken = (long)await Redeem.RunAsync(Db, [Key(sessionId)], [Hash(secret), now], cancellationToken).ConfigureAwait(false);
         return taken == 1 ? sessionId : null;
     }
 
