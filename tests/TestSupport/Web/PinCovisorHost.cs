@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 
 namespace PhoneBridge.Testing.Web;
 
@@ -22,6 +24,7 @@ public sealed class PinCovisorHost : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _settings;
     private readonly Action<IServiceCollection>? _services;
     private readonly string _environment;
+    private FakeTimeProvider? _clock;
 
     /// <param name="settings">Configuration that overrides everything else.</param>
     /// <param name="services">Service replacements, applied last.</param>
@@ -89,5 +92,28 @@ public sealed class PinCovisorHost : WebApplicationFactory<Program>
             services.AddSingleton<ILoggerProvider>(Logs);
             _services?.Invoke(services);
         });
+    }
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        _clock = host.Services.GetService<TimeProvider>() as FakeTimeProvider;
+        return host;
+    }
+
+    /// <summary>
+    /// Stops the host. Stopping waits on the host's clock too (the HTTP pipelines let a request
+    /// in a retry's back-off finish), so a fake clock keeps moving until the stop is over.
+    /// </summary>
+    public override async ValueTask DisposeAsync()
+    {
+        var stopping = base.DisposeAsync().AsTask();
+        while (_clock is { } clock && !stopping.IsCompleted)
+        {
+            await Task.WhenAny(stopping, Task.Delay(TimeSpan.FromMilliseconds(50))).ConfigureAwait(false);
+            clock.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        await stopping.WaitAsync(TimeSpan.FromMinutes(1)).ConfigureAwait(false);
     }
 }

@@ -36,11 +36,12 @@ internal sealed class TwilioRest(IHttpClientFactory httpClients, IOptionsMonitor
         var client = new TwilioRestClient(twilio.AccountSid, twilio.AuthToken, httpClient: new SystemNetHttpClient(http));
 
         // The SDK takes no CancellationToken; this HttpClient instance is ours alone, so cancelling
-        // its pending requests aborts exactly this call.
+        // its pending requests aborts exactly this call, and the wait ends with the token even
+        // while the pipeline sits in a retry's back-off.
         using var abort = cancellationToken.Register(static h => ((System.Net.Http.HttpClient)h!).CancelPendingRequests(), http);
         try
         {
-            return new(await call(client).ConfigureAwait(false), null);
+            return new(await call(client).WaitAsync(cancellationToken).ConfigureAwait(false), null);
         }
         catch (ApiException e)
         {
