@@ -26,7 +26,7 @@ internal sealed class SessionInvites(IConnectionMultiplexer redis, TimeProvider 
     /// KEYS: the session's invite. ARGV: the secret's hash, now (Unix ms). Deletes the invite and
     /// answers 1 only when the hash matches and it has not expired; else 0 and nothing changes.
     /// </summary>
-    private static readonly EmbeddedScript Redeem = EmbeddedScript.Load(typeof(SessionInvites), "redeem");
+    private static readonly EmbeddedScript Redeem = EmbeddedScript.Load(typeof(SessionInvites), "redeem_invite");
 
     private IDatabase Db => redis.GetDatabase();
 
