@@ -61,7 +61,7 @@ public sealed class CallBackTests(DevelopmentSite site, ITestOutputHelper output
         await Expect(customer.ById("pc-call-status")).ToHaveAttributeAsync("data-status", "in-progress", new() { Timeout = Arrival });
         await Expect(agent.ById("agent-call")).ToHaveAttributeAsync("data-status", "in-progress", new() { Timeout = Arrival });
         await shots.TakeAsync("on-the-call");
-        var call = (await host.Services.GetRequiredService<ICallStore>().ListLiveAsync().WaitAsync(Limits.Await)).Single();
+        var call = (await host.Services.GetRequiredService<RedisCallStore>().ListLiveAsync().WaitAsync(Limits.Await)).Single();
         call.AnsweringAgent.Should().Be("ana");
         await new PhoneSimulator(phone).HangUpAsync();
         await Expect(customer.ById("pc-call-status")).ToHaveAttributeAsync("data-status", "completed", new() { Timeout = Arrival });

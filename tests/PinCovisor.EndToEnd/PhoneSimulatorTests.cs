@@ -111,7 +111,7 @@ public sealed class PhoneSimulatorTests(DevelopmentSite site, ITestOutputHelper 
         var simulator = new PhoneSimulator(phone);
         await simulator.CallAsync("+34 600 123 456");
         await simulator.AnswerAsync("ana");
-        var live = await host.Services.GetRequiredService<ICallStore>().ListLiveAsync().WaitAsync(Limits.Await);
+        var live = await host.Services.GetRequiredService<RedisCallStore>().ListLiveAsync().WaitAsync(Limits.Await);
         const string Twiml = """<?xml version="1.0" encoding="utf-8"?><Response><Say language="es-ES">Le pasamos con otro compañero.</Say><Hangup/></Response>""";
 
         var redirected = await host.Services.GetRequiredService<ITwilioCalls>().UpdateTwimlAsync(live.Single().CallSid, Twiml).WaitAsync(Limits.Await);
@@ -145,7 +145,7 @@ public sealed class PhoneSimulatorTests(DevelopmentSite site, ITestOutputHelper 
         await phone.ById("phone-incoming-answer").ClickAsync().WaitAsync(Limits.Await);
         await Expect(phone.ById("phone-say").First).ToBeVisibleAsync(new() { Timeout = Limits.Ms(Limits.Arrival) });
         var record = await Eventually.UntilAsync(
-            () => host.Services.GetRequiredService<ICallStore>().GetAsync(placed.Value!),
+            () => host.Services.GetRequiredService<RedisCallStore>().GetAsync(placed.Value!),
             call => call is not null,
             "the placed call reached the host's webhook");
         await simulatorHangUp(phone);
@@ -200,7 +200,7 @@ public sealed class PhoneSimulatorTests(DevelopmentSite site, ITestOutputHelper 
         await new AgentConsole(bruno).OpenSessionAsync(sessionId);
         await Expect(Chat.Messages(bruno, "customer").Filter(new() { HasText = "quien lleva los envíos" })).ToHaveCountAsync(1, new() { Timeout = Limits.Ms(Limits.Arrival) });
         await shots.TakeAsync("bruno-has-call-and-session");
-        var call = (await host.Services.GetRequiredService<ICallStore>().ListLiveAsync().WaitAsync(Limits.Await)).Single();
+        var call = (await host.Services.GetRequiredService<RedisCallStore>().ListLiveAsync().WaitAsync(Limits.Await)).Single();
 
         call.AnsweringAgent.Should().Be("bruno");
         await simulator.HangUpAsync();

@@ -11,7 +11,7 @@ namespace PhoneBridge.Calls;
 /// not asked (no account SID), unreachable or refusing, it is left until
 /// <see cref="CallOptions.StaleAfter"/> and then ended after silence, as when Twilio cannot be asked.
 /// </summary>
-internal sealed class CallReconciler(ICallStore calls, ITwilioCalls twilio, IOptions<CallOptions> options, TimeProvider time, ILogger logger)
+internal sealed class CallReconciler(RedisCallStore calls, ITwilioCalls twilio, IOptions<CallOptions> options, TimeProvider time, ILogger logger)
 {
     /// <summary>Runs one sweep.</summary>
     /// <returns>The ends to tell: the calls this sweep ended, and ends by the host not yet told.</returns>

@@ -26,6 +26,15 @@ internal sealed partial class RedisCallStore
     private readonly RedisKey _silentEnds;
     private readonly RedisKey _reportedEnds;
 
+    /// <summary>
+    /// Claims a live call that has had no news (neither a move, <see cref="CallRecord.MovedAt"/>, nor
+    /// Twilio saying it is live, <see cref="CallRecord.CheckedAt"/>) for
+    /// <see cref="CallOptions.ReconcileAfter"/>, so that this host alone asks Twilio's REST API about
+    /// it, for a short while. Before <see cref="CallOptions.StaleAfter"/> a call is claimed at most
+    /// once per <see cref="CallOptions.ReconcileAfter"/>, whatever Twilio answered; from then on at
+    /// every sweep, since the host asks before it ends a call.
+    /// </summary>
+    /// <returns>The record when this host is to ask; null when the call is not due, claimed by another host, over or unknown.</returns>
     public async Task<CallRecord?> ClaimCheckAsync(string callSid, CancellationToken cancellationToken = default)
     {
         var options = _options.Value;
@@ -34,6 +43,11 @@ internal sealed partial class RedisCallStore
         return (long?)claimed == 1 ? record : null;
     }
 
+    /// <summary>
+    /// Records that Twilio's REST API says the call is still live (<see cref="CallRecord.CheckedAt"/>):
+    /// news, so it is neither asked about nor ended before another stretch of silence.
+    /// </summary>
+    /// <returns>The record; null when the call has ended meanwhile or is unknown, in which case nothing changes.</returns>
     public async Task<CallRecord?> RecordStillLiveAsync(string callSid, CancellationToken cancellationToken = default)
     {
         var (changed, record) = await ChangeAsync(MarkLiveScript, callSid, [Now], cancellationToken).ConfigureAwait(false);
@@ -46,6 +60,12 @@ internal sealed partial class RedisCallStore
         return null;
     }
 
+    /// <summary>
+    /// Ends the call with the over <paramref name="status"/> Twilio's REST API reported, as that
+    /// status's callback would (<see cref="UpdateStatusAsync"/>), and keeps it among the ends still
+    /// to tell (<see cref="ListUntoldEndsAsync"/>) until <see cref="MarkEndToldAsync"/>.
+    /// </summary>
+    /// <returns>The ended record when this call ended it; null when it had ended already (its callback, another host) or is unknown.</returns>
     public async Task<CallRecord?> EndAsReportedAsync(string callSid, CallStatus status, CancellationToken cancellationToken = default)
     {
         if (!status.IsOver())
@@ -65,6 +85,13 @@ internal sealed partial class RedisCallStore
         return update.Call;
     }
 
+    /// <summary>
+    /// Ends the call if it has had no news for <see cref="CallOptions.StaleAfter"/>, as a "completed"
+    /// callback would (<see cref="CallRecord.EndedAfterSilence"/> says why), for when Twilio's REST
+    /// API could not say how it stands; otherwise gives up the claim of <see cref="ClaimCheckAsync"/>.
+    /// Check and end are one atomic step, so however many hosts sweep at once, one of them ends it.
+    /// </summary>
+    /// <returns>The ended record when this call ended it; null otherwise.</returns>
     public async Task<CallRecord?> EndAfterSilenceAsync(string callSid, CancellationToken cancellationToken = default)
     {
         var options = _options.Value;
@@ -87,6 +114,10 @@ internal sealed partial class RedisCallStore
         return record;
     }
 
+    /// <summary>
+    /// The calls the host ended itself in the last hour (after silence, or as Twilio's REST API
+    /// reported) whose end has not been marked told (<see cref="MarkEndToldAsync"/>).
+    /// </summary>
     public async Task<IReadOnlyList<CallRecord>> ListUntoldEndsAsync(CancellationToken cancellationToken = default)
     {
         var silent = await ListEndsAsync(_silentEnds, HostEndsKept, cancellationToken).ConfigureAwait(false);
@@ -94,9 +125,14 @@ internal sealed partial class RedisCallStore
         return [.. silent.Where(r => r.EndedAfterSilence is not null).Concat(reported).Where(r => !r.EndTold)];
     }
 
+    /// <summary>Records that the end of a call the host ended itself has been passed on.</summary>
     public Task MarkEndToldAsync(string callSid, CancellationToken cancellationToken = default) =>
         MarkToldScript.RunAsync(_database, [RedisKeys.Call(callSid)], [], cancellationToken);
 
+    /// <summary>
+    /// The calls ended after silence in the last <paramref name="within"/>, newest first, so agents
+    /// can be told why a call left their list (at most 100).
+    /// </summary>
     public async Task<IReadOnlyList<CallRecord>> ListEndedAfterSilenceAsync(TimeSpan within, CancellationToken cancellationToken = default) =>
         [.. (await ListEndsAsync(_silentEnds, within, cancellationToken).ConfigureAwait(false)).Where(r => r.EndedAfterSilence is not null)];
 

@@ -6,11 +6,12 @@ using StackExchange.Redis;
 namespace PhoneBridge.Calls;
 
 /// <summary>
-/// <see cref="ICallStore"/> on Redis: one hash per call under the call's hash tag, changed only
+/// Call records shared by every host: status, masked caller number, answering agent, SMS count.
+/// Every change is atomic, so concurrent Twilio retries and callbacks never lose an update: one hash per call under the call's hash tag, changed only
 /// by Lua scripts so concurrent callbacks and retries never overwrite each other. Calls that are
 /// not over are also listed in a <see cref="LiveCallIndex"/>.
 /// </summary>
-internal sealed partial class RedisCallStore : ICallStore
+internal sealed partial class RedisCallStore
 {
     private static readonly EmbeddedScript RecordIncomingScript = EmbeddedScript.Load(typeof(RedisCallStore), "record_incoming");
     private static readonly EmbeddedScript UpdateStatusScript = EmbeddedScript.Load(typeof(RedisCallStore), "update_status");
@@ -43,6 +44,10 @@ internal sealed partial class RedisCallStore : ICallStore
 
     private long TtlMs => (long)_options.Value.RecordLifetime.TotalMilliseconds;
 
+    /// <summary>
+    /// Creates the call's record on first sight, with status ringing. Idempotent: a retry keeps the
+    /// original StartedAt and status. Only the masked caller number is stored (null stays null).
+    /// </summary>
     public async Task<CallRecord> RecordIncomingAsync(string callSid, string? from, CancellationToken cancellationToken = default)
     {
         // The full number is masked before it leaves this method: Redis only ever sees the mask.
@@ -63,12 +68,24 @@ internal sealed partial class RedisCallStore : ICallStore
         return recorded;
     }
 
+    /// <summary>
+    /// Records an agent who claimed the call by its PIN as its answering agent, replacing any
+    /// earlier one, while the call has not ended.
+    /// </summary>
+    /// <returns>The record; null when the call is unknown or over, in which case nothing changes.</returns>
     public async Task<CallRecord?> BindAgentAsync(string callSid, string agentId, CancellationToken cancellationToken = default)
     {
         var binding = await BindAsync(callSid, agentId, agentLegCallSid: "", cancellationToken).ConfigureAwait(false);
         return binding is { Outcome: CallBindingOutcome.Bound } ? binding.Call : null;
     }
 
+    /// <summary>
+    /// Records the agent on <paramref name="agentLegCallSid"/> (the leg that fetched the whisper, or
+    /// that dequeued the caller) as the call's answering agent, in one atomic step that refuses an
+    /// ended call and a leg that bound the call before. Twilio asks once per leg, so a leg seen
+    /// again is a retry or a replayed request: it never undoes a later answer or a transfer.
+    /// </summary>
+    /// <returns>The record and what the request did; null when the call is unknown, in which case nothing is created.</returns>
     public Task<CallBinding?> BindAgentLegAsync(string callSid, string agentLegCallSid, string agentId, CancellationToken cancellationToken = default)
     {
         // The leg becomes a field name: the same rule as a key component keeps it to a CallSid's letters and digits.
@@ -76,6 +93,14 @@ internal sealed partial class RedisCallStore : ICallStore
         return BindAsync(callSid, agentId, agentLegCallSid, cancellationToken);
     }
 
+    /// <summary>
+    /// Applies a Twilio status callback. Statuses only move forward (queued, ringing, in-progress,
+    /// then an over status), because callbacks can arrive out of order. An over status sets EndedAt
+    /// and is final: a late "ringing" never reopens an ended call.
+    /// </summary>
+    /// <returns>The record as it now stands and whether this callback changed it; null when the call is
+    /// unknown, in which case nothing is created (a callback for a call that never reached the voice
+    /// webhook has nothing to update).</returns>
     public async Task<CallUpdate?> UpdateStatusAsync(string callSid, CallStatus status, CancellationToken cancellationToken = default)
     {
         var twilio = status.ToTwilioString();
@@ -105,15 +130,26 @@ internal sealed partial class RedisCallStore : ICallStore
         return new CallUpdate(record, changed);
     }
 
+    /// <summary>
+    /// The calls that are not over (queued, ringing or in progress) and whose record has not
+    /// expired, longest waiting first. Backed by an index kept beside the records, so listing does
+    /// not scan Redis; at most 1,000 calls are returned.
+    /// </summary>
     public Task<IReadOnlyList<CallRecord>> ListLiveAsync(CancellationToken cancellationToken = default) =>
         _live.ListAsync(Now - TtlMs, cancellationToken);
 
+    /// <summary>The call's record, or null when unknown or past <see cref="CallOptions.RecordLifetime"/>.</summary>
     public async Task<CallRecord?> GetAsync(string callSid, CancellationToken cancellationToken = default)
     {
         var entries = await _database.HashGetAllAsync(RedisKeys.Call(callSid)).WaitAsync(cancellationToken).ConfigureAwait(false);
         return CallRecordHash.Read(callSid, RedisHash.From(entries));
     }
 
+    /// <summary>
+    /// Counts an SMS for the call if fewer than <paramref name="max"/> were counted before, atomically.
+    /// </summary>
+    /// <returns>Whether the SMS may be sent; false for an unknown call, since texts cost money and
+    /// should only go to callers PhoneBridge has seen.</returns>
     public async Task<bool> TryCountSmsAsync(string callSid, int max, CancellationToken cancellationToken = default)
     {
         var counted = (long)await CountSmsScript.RunAsync(
@@ -130,6 +166,10 @@ internal sealed partial class RedisCallStore : ICallStore
         return counted == 1;
     }
 
+    /// <summary>
+    /// For queue mode: remembers which agent is on an agent-side call leg (the leg that dequeues a
+    /// caller), for <see cref="CallOptions.RecordLifetime"/>. A later call for the same leg replaces it.
+    /// </summary>
     public async Task RecordAgentLegAsync(string agentLegCallSid, string agentId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(agentId);
@@ -138,6 +178,7 @@ internal sealed partial class RedisCallStore : ICallStore
         CallLog.AgentLegRecorded(_logger, agentLegCallSid, agentId);
     }
 
+    /// <summary>The agent on an agent-side call leg, or null when the leg is unknown.</summary>
     public async Task<string?> FindAgentOnLegAsync(string agentLegCallSid, CancellationToken cancellationToken = default) =>
         await _database.StringGetAsync(RedisKeys.AgentLeg(agentLegCallSid)).WaitAsync(cancellationToken).ConfigureAwait(false);
 

@@ -16,7 +16,7 @@ namespace PhoneBridge.Calls;
 /// one of them settle each call, and an end that could not be told is told by a later sweep.
 /// </summary>
 internal sealed class StaleCallSweep(
-    ICallStore calls, IPinStore pins, ICallEvents events, ITwilioCalls twilio, IOptions<CallOptions> options, TimeProvider time,
+    RedisCallStore calls, IPinStore pins, ICallEvents events, ITwilioCalls twilio, IOptions<CallOptions> options, TimeProvider time,
     ILogger<StaleCallSweep> logger)
     : BackgroundService
 {

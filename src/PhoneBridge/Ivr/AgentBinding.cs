@@ -14,13 +14,13 @@ namespace PhoneBridge.Ivr;
 /// on the answering agent's leg only, and that leg's <c>To</c> is the number or client Twilio dialled
 /// from our own TwiML, so the request names who answered; with a queue, the agent's own call leg
 /// (recognised by <see cref="AgentLine"/>) is looked up when it dequeues the caller. Each agent leg
-/// binds once (<see cref="ICallStore.BindAgentLegAsync"/>), so a retried or replayed request answers
+/// binds once (<see cref="RedisCallStore.BindAgentLegAsync"/>), so a retried or replayed request answers
 /// as before but never binds again.
 /// </summary>
 internal sealed class AgentBinding(
     IAgentDirectory agents,
     IPinStore pins,
-    ICallStore calls,
+    RedisCallStore calls,
     ICallEvents events,
     TransferMarks transfers,
     IvrState state,

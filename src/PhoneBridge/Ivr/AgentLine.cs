@@ -20,7 +20,7 @@ internal sealed class AgentLine(
     IAgentDirectory agents,
     AgentCodes codes,
     AgentCodeThrottle throttle,
-    ICallStore calls,
+    RedisCallStore calls,
     IvrState state,
     IvrUrls urls,
     IOptions<IvrOptions> options,

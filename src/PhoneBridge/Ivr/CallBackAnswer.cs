@@ -10,13 +10,13 @@ using Dial = Twilio.TwiML.Voice.Dial;
 namespace PhoneBridge.Ivr;
 
 /// <summary>
-/// The TwiML of a call placed by <see cref="ICallBackDialer"/>, fetched by Twilio once the customer
+/// The TwiML of a call placed by <see cref="CallBackDialer"/>, fetched by Twilio once the customer
 /// answers: the customer hears whom they are connected with, and the agent the call was recorded
 /// for is rung (numbers and softphone), with the whisper and the key the IVR's own dial uses, so the
 /// agent's voicemail never takes the call.
 /// </summary>
 internal sealed class CallBackAnswer(
-    IAgentDirectory agents, ICallStore calls, IvrState state, IvrUrls urls, IOptions<IvrOptions> options, ILogger<CallBackAnswer> logger)
+    IAgentDirectory agents, RedisCallStore calls, IvrState state, IvrUrls urls, IOptions<IvrOptions> options, ILogger<CallBackAnswer> logger)
 {
     /// <summary>The webhook's path, under the signature-validated <c>/twilio</c> group.</summary>
     public const string Path = "/twilio/voice/callback";

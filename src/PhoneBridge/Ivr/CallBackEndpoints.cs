@@ -20,7 +20,7 @@ internal static class CallBackEndpoints
             .Validate(o => o.RequestInterval >= TimeSpan.FromSeconds(1) && o.RequestInterval <= TimeSpan.FromHours(1),
                 "CallBack:RequestInterval must be between 1 second and 1 hour")
             .ValidateOnStart();
-        services.AddSingleton<ICallBackDialer, CallBackDialer>();
+        services.AddSingleton<CallBackDialer>();
         services.AddSingleton<CallBackAnswer>();
         return services;
     }

@@ -10,7 +10,7 @@ namespace PhoneBridge.Ivr;
 
 /// <summary>Sends the caller on to people: ring the agents, queue, or forward to the shop's number.</summary>
 internal sealed class CallRouter(
-    IAgentDirectory agents, ICallStore calls, IvrState state, IvrUrls urls, IOptions<IvrOptions> options, ILogger<CallRouter> logger)
+    IAgentDirectory agents, RedisCallStore calls, IvrState state, IvrUrls urls, IOptions<IvrOptions> options, ILogger<CallRouter> logger)
 {
     private IvrOptions Options => options.Value;
 

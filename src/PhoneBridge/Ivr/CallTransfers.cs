@@ -12,13 +12,16 @@ using Dial = Twilio.TwiML.Voice.Dial;
 namespace PhoneBridge.Ivr;
 
 /// <summary>
-/// <see cref="ICallTransfers"/>, and the transfer's <c>&lt;Dial&gt;</c> result. Updating the caller's
+/// Moves a live call to another agent through Twilio's REST API: the caller's leg gets new TwiML
+/// that says so and dials the agent, who must take the call as any answer is taken (the whisper,
+/// or a key where <see cref="IvrOptions.AcceptByKey"/> asks for one). When nobody takes it, the
+/// call rings the agent it came from again (see docs/twilio-setup.md, "Transfers"). Also reads the transfer's <c>&lt;Dial&gt;</c> result. Updating the caller's
 /// leg with new TwiML ends what it was running (the bridge to the first agent, or the queue's), so
 /// the first agent's leg drops and the caller hears the new TwiML. Its dial's action URL carries the
 /// transfer's id and both agents, which Twilio signs with the rest of the request.
 /// </summary>
 internal sealed class CallTransfers(
-    ICallStore calls,
+    RedisCallStore calls,
     ITwilioCalls twilio,
     TransferMarks marks,
     IAgentDirectory agents,
@@ -27,13 +30,22 @@ internal sealed class CallTransfers(
     IvrState state,
     IvrUrls urls,
     IOptions<IvrOptions> options,
-    ILogger<CallTransfers> logger) : ICallTransfers
+    ILogger<CallTransfers> logger)
 {
     // Ringing lasts at most the dial's timeout plus the key's; the margin covers Twilio's own delays.
     private TimeSpan MarkLifetime => TimeSpan.FromSeconds(Options.DialTimeoutSeconds + Options.AcceptTimeoutSeconds + 120);
 
     private IvrOptions Options => options.Value;
 
+    /// <summary>
+    /// Redirects the caller's leg of <paramref name="callSid"/> to ring <paramref name="toAgent"/>. Nothing
+    /// changes hands yet: the call and its session move when <paramref name="toAgent"/> takes the call.
+    /// </summary>
+    /// <param name="request">The request that asked, whose origin the webhook URLs use unless <c>Twilio:BaseUrlOverride</c> is set.</param>
+    /// <param name="callSid">The caller's leg (the session's call).</param>
+    /// <param name="fromAgent">The agent the call is with now, who gets it back if nobody takes it.</param>
+    /// <param name="toAgent">The agent to ring.</param>
+    /// <param name="cancellationToken">Stops waiting; a request already sent to Twilio may still land.</param>
     public async Task<CallTransferOutcome> TransferAsync(
         HttpRequest request, string callSid, string fromAgent, AgentOptions toAgent, CancellationToken cancellationToken = default)
     {

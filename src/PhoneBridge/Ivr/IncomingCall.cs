@@ -16,7 +16,7 @@ namespace PhoneBridge.Ivr;
 /// </summary>
 internal sealed class IncomingCall(
     IPinStore pins,
-    ICallStore calls,
+    RedisCallStore calls,
     ICallerIndex callers,
     ICallEvents events,
     BusinessHours hours,

@@ -12,7 +12,7 @@ namespace PhoneBridge.Ivr;
 /// <summary>The webhooks a shop pastes into Twilio, all under <c>/twilio</c>, all signature-validated.</summary>
 internal static class IvrEndpoints
 {
-    public static IEndpointRouteBuilder MapIvr(this IEndpointRouteBuilder endpoints)
+    public static IEndpointRouteBuilder MapIvrEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var twilio = endpoints.MapGroup("/twilio")
             .ValidateTwilioRequest()

@@ -11,7 +11,7 @@ namespace PhoneBridge.Ivr;
 /// <summary>Menu option 2: text the caller a link that opens the join page with the PIN filled in.</summary>
 internal sealed class PinBySms(
     IPinStore pins,
-    ICallStore calls,
+    RedisCallStore calls,
     ITwilioMessages messages,
     IvrState state,
     IvrUrls urls,

@@ -5,7 +5,7 @@ using PhoneBridge.Pins;
 namespace PhoneBridge.Ivr;
 
 /// <summary>Twilio's call status callback: the call's state follows it, and the PIN dies with the call.</summary>
-internal sealed class StatusCallback(IPinStore pins, ICallStore calls, ICallEvents events, IvrState state, ILogger<StatusCallback> logger)
+internal sealed class StatusCallback(IPinStore pins, RedisCallStore calls, ICallEvents events, IvrState state, ILogger<StatusCallback> logger)
 {
     /// <summary>False when the state could not be written; the endpoint then answers 503 so Twilio may retry.</summary>
     public async Task<bool> ApplyAsync(TwilioWebhook call, CancellationToken cancellationToken)

@@ -29,7 +29,7 @@ public static class RedisKeys
 
     /// <summary>
     /// The call's record (hash): status, masked caller number, agent, times, SMS count, and one
-    /// <c>leg:&lt;CallSid&gt;</c> field per agent leg that bound it (see <see cref="Calls.ICallStore.BindAgentLegAsync"/>).
+    /// <c>leg:&lt;CallSid&gt;</c> field per agent leg that bound it (see <see cref="Calls.RedisCallStore.BindAgentLegAsync"/>).
     /// </summary>
     public static RedisKey Call(string callSid) => CallScoped(callSid, "call");
 

@@ -2,7 +2,7 @@ namespace PhoneBridge.Twilio;
 
 /// <summary>
 /// The Twilio account settings, bound from the "Twilio" configuration section by
-/// <see cref="Microsoft.Extensions.DependencyInjection.TwilioServiceCollectionExtensions.AddTwilioProtocol"/>.
+/// <see cref="TwilioExtensions.AddTwilio"/>.
 /// </summary>
 public sealed class TwilioOptions
 {

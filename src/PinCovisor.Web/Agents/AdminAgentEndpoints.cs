@@ -20,14 +20,14 @@ internal static class AdminAgentEndpoints
         return admin;
     }
 
-    private static async Task<Ok<List<AdminAgentView>>> ListAsync(IAgentAccounts accounts, HttpContext http)
+    private static async Task<Ok<List<AdminAgentView>>> ListAsync(RedisAgentAccounts accounts, HttpContext http)
     {
         var all = await accounts.ListAsync(http.RequestAborted).ConfigureAwait(false);
         return TypedResults.Ok(all.OrderBy(a => a.Username, StringComparer.Ordinal).Select(AdminAgentView.Of).ToList());
     }
 
     private static async Task<Results<Created<AdminAgentView>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        CreateAgentRequest request, ClaimsPrincipal user, HttpContext http, IAgentAccounts accounts, AgentDirectory directory,
+        CreateAgentRequest request, ClaimsPrincipal user, HttpContext http, RedisAgentAccounts accounts, AgentDirectory directory,
         AgentPasswords passwords, TimeProvider time, ILoggerFactory loggers)
     {
         var errors = NewAgentValidation.Errors(request);
@@ -60,7 +60,7 @@ internal static class AdminAgentEndpoints
     }
 
     private static async Task<Results<Ok<AdminAgentView>, ValidationProblem, ProblemHttpResult>> SetDisabledAsync(
-        string username, DisabledRequest request, ClaimsPrincipal user, HttpContext http, IAgentAccounts accounts,
+        string username, DisabledRequest request, ClaimsPrincipal user, HttpContext http, RedisAgentAccounts accounts,
         AgentDirectory directory, ILoggerFactory loggers)
     {
         if (request.Disabled is not { } disabled)
@@ -86,7 +86,7 @@ internal static class AdminAgentEndpoints
     }
 
     private static async Task<Results<Ok<AdminAgentView>, ValidationProblem, ProblemHttpResult>> SetCodeAsync(
-        string username, AgentCodeRequest request, ClaimsPrincipal user, HttpContext http, IAgentAccounts accounts,
+        string username, AgentCodeRequest request, ClaimsPrincipal user, HttpContext http, RedisAgentAccounts accounts,
         AgentDirectory directory, ILoggerFactory loggers)
     {
         if (request.Code is not null && !AgentCodes.IsAcceptable(request.Code))

@@ -6,7 +6,7 @@ namespace PinCovisor.Web.Agents;
 /// Lets through only agents whose account is an enabled admin, read from Redis on each request so
 /// that taking admin rights away takes effect at once.
 /// </summary>
-internal sealed class AdminOnlyFilter(IAgentAccounts accounts) : IEndpointFilter
+internal sealed class AdminOnlyFilter(RedisAgentAccounts accounts) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {

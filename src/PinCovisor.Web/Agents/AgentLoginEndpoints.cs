@@ -25,7 +25,7 @@ internal static class AgentLoginEndpoints
     /// <summary>Signs the console's cookie in and hands out a bearer token; both end with the token's lifetime.</summary>
     private static async Task<Results<Ok<LoginResponse>, ValidationProblem, ProblemHttpResult>> LoginAsync(
         LoginRequest request, HttpContext http, RedisAgentAccounts accounts, AgentPasswords passwords, AttemptThrottle throttle,
-        IAccessTokens tokens, IAgentPresence presence, IOptions<AgentLoginOptions> options, TimeProvider time, ILoggerFactory loggers)
+        RedisAccessTokens tokens, RedisAgentPresence presence, IOptions<AgentLoginOptions> options, TimeProvider time, ILoggerFactory loggers)
     {
         var logger = loggers.CreateLogger(typeof(AgentLoginEndpoints));
         var errors = new Dictionary<string, string[]>();
@@ -95,7 +95,7 @@ internal static class AgentLoginEndpoints
 
     /// <summary>Revokes the login's token (the cookie's or the bearer's) and deletes the cookie.</summary>
     private static async Task<NoContent> LogoutAsync(
-        ClaimsPrincipal user, HttpContext http, RedisAgentAccounts accounts, IAccessTokens tokens, IAgentPresence presence, ILoggerFactory loggers)
+        ClaimsPrincipal user, HttpContext http, RedisAgentAccounts accounts, RedisAccessTokens tokens, RedisAgentPresence presence, ILoggerFactory loggers)
     {
         var username = user.AgentUsername()!;
         if (user.FindFirstValue(CovisorClaims.TokenId) is { } tokenId)
@@ -110,7 +110,7 @@ internal static class AgentLoginEndpoints
         return TypedResults.NoContent();
     }
 
-    private static async Task<Results<Ok<AgentView>, ProblemHttpResult>> MeAsync(ClaimsPrincipal user, IAgentAccounts accounts, HttpContext http)
+    private static async Task<Results<Ok<AgentView>, ProblemHttpResult>> MeAsync(ClaimsPrincipal user, RedisAgentAccounts accounts, HttpContext http)
     {
         var account = await accounts.GetAsync(user.AgentUsername()!, http.RequestAborted).ConfigureAwait(false);
         return account is { Disabled: false }

@@ -4,21 +4,21 @@ using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using PhoneBridge.Agents;
-using PinCovisor.Web.Agents;
 using PinCovisor.Web.Auth;
 using PinCovisor.Web.Throttling;
+using Microsoft.Extensions.Hosting;
 
-namespace Microsoft.Extensions.Hosting;
+namespace PinCovisor.Web.Agents;
 
 /// <summary>Wires the Agents feature: accounts, login, presence, live calls, claim by PIN, canned replies.</summary>
-public static class AgentsExtensions
+internal static class AgentsExtensions
 {
     /// <summary>
     /// Registers the accounts in Redis (seeded from <c>Agents</c>), replaces PhoneBridge's configured
     /// <see cref="IAgentDirectory"/> by a snapshot of them, ties the agent cookie to its login's token,
     /// and binds the <c>AgentLogin</c> and <c>CannedReplies</c> sections, validated at start-up.
     /// </summary>
-    public static IHostApplicationBuilder AddAgents(this IHostApplicationBuilder builder)
+    internal static IHostApplicationBuilder AddAgents(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
@@ -58,13 +58,12 @@ public static class AgentsExtensions
         services.AddSingleton<AgentPasswords>();
         services.TryAddSingleton<AttemptThrottle>();
         services.AddSingleton<RedisAgentAccounts>();
-        services.AddSingleton<IAgentAccounts>(sp => sp.GetRequiredService<RedisAgentAccounts>());
         services.AddSingleton<AgentSeeder>();
         services.AddSingleton<AgentDirectory>();
         services.Replace(ServiceDescriptor.Singleton<IAgentDirectory>(sp => sp.GetRequiredService<AgentDirectory>()));
         services.AddHostedService<AgentDirectoryRefresher>();
-        services.AddSingleton<IAgentPresence, RedisAgentPresence>();
-        services.AddSingleton<ICannedReplies, RedisCannedReplies>();
+        services.AddSingleton<RedisAgentPresence>();
+        services.AddSingleton<RedisCannedReplies>();
         services.AddOptions<CookieAuthenticationOptions>(AuthExtensions.AgentCookieScheme).Configure(AgentCookieValidation.Configure);
 
         // One key ring and one application name for every host, so any host reads any host's cookie.
@@ -78,16 +77,16 @@ public static class AgentsExtensions
     /// Maps <c>/api/agents</c> (login, logout, me, presence, list), <c>/api/admin</c> (agents and
     /// canned replies, admins only), <c>/api/calls</c> (live list, claim by PIN) and <c>/api/canned-replies</c>.
     /// </summary>
-    public static IEndpointRouteBuilder MapAgents(this IEndpointRouteBuilder endpoints)
+    internal static WebApplication MapAgents(this WebApplication app)
     {
-        endpoints.MapGroup("/api/agents").MapAgentLogin().MapPresence();
-        endpoints.MapGroup("/api/admin")
+        app.MapGroup("/api/agents").MapAgentLogin().MapPresence();
+        app.MapGroup("/api/admin")
             .RequireAuthorization(CovisorClaims.AgentPolicy)
             .AddEndpointFilter<AdminOnlyFilter>()
             .MapAdminAgents()
             .MapAdminCannedReplies();
-        endpoints.MapGroup("/api/calls").RequireAuthorization(CovisorClaims.AgentPolicy).MapLiveCalls().MapNewCallPin();
-        endpoints.MapCannedReplies();
-        return endpoints;
+        app.MapGroup("/api/calls").RequireAuthorization(CovisorClaims.AgentPolicy).MapLiveCalls().MapNewCallPin();
+        app.MapCannedReplies();
+        return app;
     }
 }

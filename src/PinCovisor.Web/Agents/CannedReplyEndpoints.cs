@@ -22,11 +22,11 @@ internal static class CannedReplyEndpoints
         return admin;
     }
 
-    private static async Task<Ok<IReadOnlyList<CannedReply>>> ListAsync(ICannedReplies replies, HttpContext http) =>
+    private static async Task<Ok<IReadOnlyList<CannedReply>>> ListAsync(RedisCannedReplies replies, HttpContext http) =>
         TypedResults.Ok(await replies.ListAsync(http.RequestAborted).ConfigureAwait(false));
 
     private static async Task<Results<Created<CannedReply>, ValidationProblem, ProblemHttpResult>> AddAsync(
-        CannedReplyRequest request, ClaimsPrincipal user, ICannedReplies replies, HttpContext http, ILoggerFactory loggers)
+        CannedReplyRequest request, ClaimsPrincipal user, RedisCannedReplies replies, HttpContext http, ILoggerFactory loggers)
     {
         var errors = new Dictionary<string, string[]>();
         if (!CannedReplyRules.IsShortcut(request.Shortcut))
@@ -55,7 +55,7 @@ internal static class CannedReplyEndpoints
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> RemoveAsync(
-        string name, ClaimsPrincipal user, ICannedReplies replies, HttpContext http, ILoggerFactory loggers)
+        string name, ClaimsPrincipal user, RedisCannedReplies replies, HttpContext http, ILoggerFactory loggers)
     {
         var shortcut = "/" + name;
         if (!CannedReplyRules.IsShortcut(shortcut) || !await replies.RemoveAsync(shortcut, http.RequestAborted).ConfigureAwait(false))

@@ -18,7 +18,7 @@ internal static class LiveCallEndpoints
     public static RouteGroupBuilder MapLiveCalls(this RouteGroupBuilder calls)
     {
         calls.MapGet("/live", ListAsync);
-        calls.MapGet("/silent-ends", async (ICallStore store, HttpContext http) => TypedResults.Ok(
+        calls.MapGet("/silent-ends", async (RedisCallStore store, HttpContext http) => TypedResults.Ok(
             (await store.ListEndedAfterSilenceAsync(SilentEndsShown, http.RequestAborted).ConfigureAwait(false))
                 .Select(c => new SilentEndView(c.CallSid, c.MaskedFrom, c.EndedAt ?? c.MovedAt, (long)(c.EndedAfterSilence ?? TimeSpan.Zero).TotalSeconds))
                 .ToList()));
@@ -26,7 +26,7 @@ internal static class LiveCallEndpoints
         return calls;
     }
 
-    private static async Task<Ok<List<LiveCallView>>> ListAsync(ICallStore calls, IPinStore pins, TimeProvider time, HttpContext http)
+    private static async Task<Ok<List<LiveCallView>>> ListAsync(RedisCallStore calls, IPinStore pins, TimeProvider time, HttpContext http)
     {
         var ct = http.RequestAborted;
         var live = await calls.ListLiveAsync(ct).ConfigureAwait(false);
@@ -41,8 +41,8 @@ internal static class LiveCallEndpoints
     /// puts them in charge of the call's session, if it has one. The PIN is not used up.
     /// </summary>
     private static async Task<Results<Ok<ClaimResponse>, ValidationProblem, ProblemHttpResult>> ClaimAsync(
-        ClaimRequest request, ClaimsPrincipal user, HttpContext http, AttemptThrottle throttle, IPinStore pins, ICallStore calls,
-        ICallEvents events, ISessionStore sessions, IOptions<AgentLoginOptions> options, TimeProvider time, ILoggerFactory loggers)
+        ClaimRequest request, ClaimsPrincipal user, HttpContext http, AttemptThrottle throttle, IPinStore pins, RedisCallStore calls,
+        ICallEvents events, RedisSessionStore sessions, IOptions<AgentLoginOptions> options, TimeProvider time, ILoggerFactory loggers)
     {
         if (request.Pin is not { Length: >= PinOptions.MinimumLength and <= PinOptions.MaximumLength } pin || !pin.All(char.IsAsciiDigit))
         {

@@ -31,7 +31,7 @@ internal static class NewCallPinEndpoints
     }
 
     private static async Task<Results<Ok<NewPinResponse>, ProblemHttpResult>> IssueAsync(
-        string callSid, ClaimsPrincipal user, HttpContext http, ICallStore calls, IPinStore pins, ISessionStore sessions,
+        string callSid, ClaimsPrincipal user, HttpContext http, RedisCallStore calls, IPinStore pins, RedisSessionStore sessions,
         AttemptThrottle throttle, ILoggerFactory loggers)
     {
         var ct = http.RequestAborted;

@@ -14,14 +14,14 @@ internal static class PresenceEndpoints
         return agents;
     }
 
-    private static async Task<Ok<List<AgentPresenceView>>> ListAsync(IAgentPresence presence, HttpContext http)
+    private static async Task<Ok<List<AgentPresenceView>>> ListAsync(RedisAgentPresence presence, HttpContext http)
     {
         var all = await presence.GetAllAsync(http.RequestAborted).ConfigureAwait(false);
         return TypedResults.Ok(all.Select(AgentPresenceView.Of).ToList());
     }
 
     private static async Task<Results<Ok<AgentPresenceView>, ValidationProblem>> SetAsync(
-        PresenceRequest request, ClaimsPrincipal user, IAgentPresence presence, HttpContext http)
+        PresenceRequest request, ClaimsPrincipal user, RedisAgentPresence presence, HttpContext http)
     {
         if (!AgentStatuses.TryParse(request.Status, out var status))
         {

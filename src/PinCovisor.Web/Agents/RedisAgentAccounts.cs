@@ -6,19 +6,23 @@ using StackExchange.Redis;
 namespace PinCovisor.Web.Agents;
 
 /// <summary>
-/// <see cref="IAgentAccounts"/> on Redis: one hash per account and a set of usernames, all under
+/// Agents' accounts, shared by every host: seeded from configuration at start-up and managed through
+/// the admin API; the IVR reads them through an in-memory <see cref="PhoneBridge.Agents.IAgentDirectory"/>
+/// snapshot. In Redis: one hash per account and a set of usernames, all under
 /// the <c>{agents}</c> tag; every change that checks before it writes is one script.
 /// </summary>
 internal sealed class RedisAgentAccounts(
-    IConnectionMultiplexer redis, IAccessTokens tokens, AgentCodes codes, IRevocationNotifier revocations, TimeProvider time) : IAgentAccounts
+    IConnectionMultiplexer redis, RedisAccessTokens tokens, AgentCodes codes, IRevocationNotifier revocations, TimeProvider time)
 {
     private const char PhoneSeparator = '\n';
 
     private IDatabase Db => redis.GetDatabase();
 
+    /// <summary>The account, enabled or not; null when there is none (or the username could not be one).</summary>
     public async Task<AgentAccount?> GetAsync(string username, CancellationToken cancellationToken = default) =>
         (await ReadAsync(username, cancellationToken).ConfigureAwait(false))?.Account;
 
+    /// <summary>Every account, enabled or not, in no particular order.</summary>
     public async Task<IReadOnlyList<AgentAccount>> ListAsync(CancellationToken cancellationToken = default) =>
         (await ListStoredAsync(cancellationToken).ConfigureAwait(false)).Select(s => s.Account).ToList();
 
@@ -32,6 +36,12 @@ internal sealed class RedisAgentAccounts(
         return valid.Zip(hashes, Parse).OfType<StoredAccount>().ToList();
     }
 
+    /// <summary>
+    /// Sets the agent code (6 to 10 digits, checked by <see cref="PhoneBridge.Agents.AgentCodes.IsAcceptable"/>),
+    /// or removes it when <paramref name="code"/> is null, as an admin: configuration no longer overrides
+    /// the account afterwards. Only the code's keyed hash is stored.
+    /// </summary>
+    /// <returns>The account as it now stands; null when unknown.</returns>
     public async Task<AgentAccount?> SetCodeAsync(string username, string? code, CancellationToken cancellationToken = default)
     {
         if (code is not null && !AgentCodes.IsAcceptable(code))
@@ -48,12 +58,20 @@ internal sealed class RedisAgentAccounts(
         return (long)set == 1 ? await GetAsync(username, cancellationToken).ConfigureAwait(false) : null;
     }
 
+    /// <summary>Creates the account with a password hash from <c>PasswordHasher</c>; false when the username is taken.</summary>
     public Task<bool> CreateAsync(AgentAccount account, string passwordHash, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(account);
         return WriteAsync(account, passwordHash, codeHash: null, fingerprint: "", create: true, expected: null, cancellationToken);
     }
 
+    /// <summary>
+    /// Disables or re-enables an account, as an admin: configuration no longer overrides it afterwards.
+    /// Disabling revokes every bearer token the agent holds, atomically with the change, so a
+    /// login racing it either sees the account disabled or has its token revoked; then every hub
+    /// connection of the agent is cut on every host.
+    /// </summary>
+    /// <returns>The account as it now stands; null when unknown.</returns>
     public async Task<AgentAccount?> SetDisabledAsync(string username, bool disabled, CancellationToken cancellationToken = default)
     {
         if (!AgentNames.IsValidUsername(username)

@@ -4,13 +4,14 @@ using StackExchange.Redis;
 namespace PinCovisor.Web.Agents;
 
 /// <summary>
-/// <see cref="IAgentPresence"/> in one Redis hash (<c>&lt;username&gt;:status</c>, <c>&lt;username&gt;:seen</c>),
+/// Agents' presence, shared by every host (the hub may push changes to consoles), in one Redis hash (<c>&lt;username&gt;:status</c>, <c>&lt;username&gt;:seen</c>),
 /// so listing every agent is one read and setting both fields is one atomic HSET.
 /// </summary>
-internal sealed class RedisAgentPresence(IConnectionMultiplexer redis, AgentDirectory directory, TimeProvider time) : IAgentPresence
+internal sealed class RedisAgentPresence(IConnectionMultiplexer redis, AgentDirectory directory, TimeProvider time)
 {
     private IDatabase Db => redis.GetDatabase();
 
+    /// <summary>Sets the agent's status and last-seen time.</summary>
     public async Task<AgentPresenceEntry> SetAsync(string username, AgentStatus status, CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
@@ -20,9 +21,11 @@ internal sealed class RedisAgentPresence(IConnectionMultiplexer redis, AgentDire
         return new AgentPresenceEntry(username, directory.FindByUsername(username)?.DisplayName ?? username, status, now);
     }
 
+    /// <summary>Moves the agent's last-seen time to now, keeping the status (e.g. on hub activity).</summary>
     public Task TouchAsync(string username, CancellationToken cancellationToken = default) =>
         Db.HashSetAsync(AgentKeys.Presence, username + ":seen", time.GetUtcNow().ToUnixTimeMilliseconds()).WaitAsync(cancellationToken);
 
+    /// <summary>Every enabled agent with their presence, in directory order.</summary>
     public async Task<IReadOnlyList<AgentPresenceEntry>> GetAllAsync(CancellationToken cancellationToken = default)
     {
         var entries = await Db.HashGetAllAsync(AgentKeys.Presence).WaitAsync(cancellationToken).ConfigureAwait(false);

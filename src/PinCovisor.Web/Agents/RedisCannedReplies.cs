@@ -5,10 +5,11 @@ using StackExchange.Redis;
 namespace PinCovisor.Web.Agents;
 
 /// <summary>
-/// <see cref="ICannedReplies"/>: configuration is read as it is, Redis holds only admins' changes
+/// The shop's canned replies: those configured under <c>CannedReplies</c>, plus those admins added,
+/// minus those admins removed. Configuration is read as it is; Redis holds only admins' changes
 /// (added replies, removed configured shortcuts) under the <c>{canned}</c> tag.
 /// </summary>
-internal sealed class RedisCannedReplies(IConnectionMultiplexer redis, IOptionsMonitor<List<CannedReplyOptions>> configured) : ICannedReplies
+internal sealed class RedisCannedReplies(IConnectionMultiplexer redis, IOptionsMonitor<List<CannedReplyOptions>> configured)
 {
     // KEYS: added, removed. ARGV: shortcut, text, '1' when configured. 1 when added, 0 when taken.
     private static readonly EmbeddedScript Add = EmbeddedScript.Load(typeof(RedisCannedReplies), "add");
@@ -20,6 +21,7 @@ internal sealed class RedisCannedReplies(IConnectionMultiplexer redis, IOptionsM
 
     private IDatabase Db => redis.GetDatabase();
 
+    /// <summary>Every reply, by shortcut.</summary>
     public async Task<IReadOnlyList<CannedReply>> ListAsync(CancellationToken cancellationToken = default)
     {
         var added = Db.HashGetAllAsync(AgentKeys.CannedReplies);
@@ -41,6 +43,10 @@ internal sealed class RedisCannedReplies(IConnectionMultiplexer redis, IOptionsM
         return replies.Select(r => new CannedReply(r.Key, r.Value)).ToList();
     }
 
+    /// <summary>
+    /// The reply's text when <paramref name="text"/> is exactly a shortcut (surrounding spaces and
+    /// letter case aside), else <paramref name="text"/> unchanged: chat passes every message through it.
+    /// </summary>
     public async Task<string> ExpandAsync(string text, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -56,6 +62,7 @@ internal sealed class RedisCannedReplies(IConnectionMultiplexer redis, IOptionsM
         return replies.FirstOrDefault(r => string.Equals(r.Shortcut, candidate, StringComparison.OrdinalIgnoreCase))?.Text ?? text;
     }
 
+    /// <summary>Adds a reply; false when its shortcut is taken.</summary>
     public async Task<bool> AddAsync(CannedReply reply, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(reply);
@@ -63,6 +70,7 @@ internal sealed class RedisCannedReplies(IConnectionMultiplexer redis, IOptionsM
         return (long)result == 1;
     }
 
+    /// <summary>Removes a reply, configured or added; false when there was none.</summary>
     public async Task<bool> RemoveAsync(string shortcut, CancellationToken cancellationToken = default)
     {
         var result = await Remove.RunAsync(Db, Keys, [shortcut, IsConfigured(shortcut)], cancellationToken).ConfigureAwait(false);

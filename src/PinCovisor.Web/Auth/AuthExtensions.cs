@@ -1,12 +1,12 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using PinCovisor.Web.Auth;
+using Microsoft.Extensions.Hosting;
 
-namespace Microsoft.Extensions.Hosting;
+namespace PinCovisor.Web.Auth;
 
 /// <summary>Authentication for agents (cookie or bearer) and customers (session bearer token).</summary>
-public static class AuthExtensions
+internal static class AuthExtensions
 {
     /// <summary>The scheme agents' browsers sign in with.</summary>
     public const string AgentCookieScheme = "AgentCookie";
@@ -17,11 +17,11 @@ public static class AuthExtensions
     /// Registers both schemes behind one selector (a bearer token wins over the cookie), the token
     /// store with a no-op <see cref="IRevocationNotifier"/>, and the policies <see cref="CovisorClaims.AgentPolicy"/> and <see cref="CovisorClaims.ParticipantPolicy"/>.
     /// </summary>
-    public static IHostApplicationBuilder AddCovisorAuth(this IHostApplicationBuilder builder)
+    internal static IHostApplicationBuilder AddAuth(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        services.AddSingleton<IAccessTokens, RedisAccessTokens>();
+        services.AddSingleton<RedisAccessTokens>();
         // Stands in until the hub registers the one that cuts live connections.
         services.TryAddSingleton<IRevocationNotifier, NoRevocationNotifier>();
         services.AddAuthentication(SelectorScheme)
@@ -49,5 +49,14 @@ public static class AuthExtensions
             .AddPolicy(CovisorClaims.ParticipantPolicy, policy =>
                 policy.RequireClaim(CovisorClaims.Role, CovisorClaims.AgentRole, CovisorClaims.CustomerRole));
         return builder;
+    }
+
+    /// <summary>Reads who is calling (agent cookie or bearer, customer bearer) on every request that follows.</summary>
+    internal static WebApplication UseAuth(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseAuthentication();
+        app.UseAuthorization();
+        return app;
     }
 }

@@ -5,13 +5,13 @@ using Microsoft.Extensions.Options;
 namespace PinCovisor.Web.Auth;
 
 /// <summary>
-/// Authenticates <c>Authorization: Bearer pbt_…</c> against <see cref="IAccessTokens"/>, or
+/// Authenticates <c>Authorization: Bearer pbt_…</c> against <see cref="RedisAccessTokens"/>, or
 /// <c>?access_token=</c> where a browser cannot send a header: hub connections (WebSockets,
 /// EventSource) and media a page loads by URL (<c>&lt;img src&gt;</c>, <c>&lt;video src&gt;</c>).
 /// Request logs record the path only, never the query string.
 /// </summary>
 internal sealed class BearerTokenHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, IAccessTokens tokens)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, RedisAccessTokens tokens)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Bearer";

@@ -8,8 +8,11 @@ using StackExchange.Redis;
 
 namespace PinCovisor.Web.Auth;
 
-/// <inheritdoc cref="IAccessTokens"/>
-internal sealed class RedisAccessTokens(IConnectionMultiplexer redis, IRevocationNotifier revocations, TimeProvider time) : IAccessTokens
+/// <summary>
+/// Opaque bearer tokens: 256 random bits, handed out once, stored in Redis only as their SHA-256.
+/// Customer tokens are listed under their session so ending the session revokes them all.
+/// </summary>
+internal sealed class RedisAccessTokens(IConnectionMultiplexer redis, IRevocationNotifier revocations, TimeProvider time)
 {
     private const string Prefix = "pbt_";
 
@@ -20,6 +23,7 @@ internal sealed class RedisAccessTokens(IConnectionMultiplexer redis, IRevocatio
 
     private IDatabase Db => redis.GetDatabase();
 
+    /// <summary>Mints a token for the grant; the returned string is the only copy of the secret.</summary>
     public async Task<string> IssueAsync(AccessGrant grant, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(grant);
@@ -57,6 +61,7 @@ internal sealed class RedisAccessTokens(IConnectionMultiplexer redis, IRevocatio
         return token;
     }
 
+    /// <summary>The grant behind a token, or null when unknown, expired or revoked.</summary>
     public async Task<(AccessGrant Grant, string TokenId)?> ValidateAsync(string token, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrEmpty(token) || !token.StartsWith(Prefix, StringComparison.Ordinal) || token.Length > 128)
@@ -91,6 +96,10 @@ internal sealed class RedisAccessTokens(IConnectionMultiplexer redis, IRevocatio
         return (new AccessGrant(kind, subject, session, expiresAt), id);
     }
 
+    /// <summary>
+    /// For each token id (the <see cref="CovisorClaims.TokenId"/> claim), whether it still names a
+    /// token that is neither expired nor revoked; in the order given, in one round trip or two.
+    /// </summary>
     public async Task<IReadOnlyList<bool>> AreLiveAsync(IReadOnlyList<string> tokenIds, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(tokenIds);
@@ -129,6 +138,10 @@ internal sealed class RedisAccessTokens(IConnectionMultiplexer redis, IRevocatio
         return live;
     }
 
+    /// <summary>
+    /// Revokes one token by its id (the <see cref="CovisorClaims.TokenId"/> claim) and tells
+    /// <see cref="IRevocationNotifier"/>, so hub connections opened with it are cut on every host.
+    /// </summary>
     public async Task RevokeAsync(string tokenId, CancellationToken cancellationToken = default)
     {
         await Db.KeyDeleteAsync(CovisorKeys.Token(tokenId)).WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -136,6 +149,11 @@ internal sealed class RedisAccessTokens(IConnectionMultiplexer redis, IRevocatio
         await revocations.TokenRevokedAsync(tokenId, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Revokes every customer token of a session. It tells nobody: the session's close, which
+    /// follows it, cuts the session's connections after they have heard why
+    /// (<see cref="Sessions.ISessionNotifier.SessionClosedAsync"/>).
+    /// </summary>
     public async Task RevokeSessionAsync(string sessionId, CancellationToken cancellationToken = default)
     {
         var set = SessionTokens(sessionId);

@@ -19,8 +19,8 @@ namespace PinCovisor.Web.CallBack;
 /// </summary>
 internal sealed class CallBackDesk(
     CallBackStore store,
-    ICallBackDialer dialer,
-    ICallStore calls,
+    CallBackDialer dialer,
+    RedisCallStore calls,
     ICallEvents callEvents,
     SessionEvents events,
     IDataProtectionProvider protection,

@@ -23,7 +23,7 @@ internal static class CatalogEndpoints
     }
 
     private static async Task<Results<Ok<IReadOnlyList<Product>>, ValidationProblem>> SearchAsync(
-        string? q, int? limit, ICatalog catalog, CancellationToken cancellationToken)
+        string? q, int? limit, FeedCatalog catalog, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(q) || q.Length > 200)
@@ -45,7 +45,7 @@ internal static class CatalogEndpoints
     }
 
     private static async Task<Results<Ok<Product>, ProblemHttpResult>> FindAsync(
-        string id, HttpContext context, ISessionStore sessions, ICatalog catalog)
+        string id, HttpContext context, RedisSessionStore sessions, FeedCatalog catalog)
     {
         if (!await SessionMembership.IsParticipantAsync(sessions, context.User, context.RequestAborted).ConfigureAwait(false))
         {

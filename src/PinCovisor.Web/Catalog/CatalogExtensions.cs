@@ -1,15 +1,18 @@
 using System.Net;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
 
 namespace PinCovisor.Web.Catalog;
 
-/// <summary>Registers the product catalog.</summary>
+/// <summary>Wires the product catalog: the <c>Catalog</c> feed with its refresher, and <c>/api/catalog</c>.</summary>
 internal static class CatalogExtensions
 {
-    public static IServiceCollection AddCatalog(this IServiceCollection services)
+    internal static IHostApplicationBuilder AddCatalog(this IHostApplicationBuilder builder)
     {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
         services.AddOptions<CatalogOptions>()
             .BindConfiguration(CatalogOptions.SectionName)
             .Validate(o => string.IsNullOrWhiteSpace(o.Feed) || o.IsRemote(out _) || CatalogFeedReader.FormatOf(o.Feed) is not null,
@@ -19,7 +22,6 @@ internal static class CatalogExtensions
             .ValidateOnStart();
 
         services.TryAddSingleton<FeedCatalog>();
-        services.TryAddSingleton<ICatalog>(provider => provider.GetRequiredService<FeedCatalog>());
         services.TryAddSingleton<CatalogFeedReader>();
         services.AddHostedService<CatalogRefresher>();
         services.AddHttpClient<CatalogFeedClient>()
@@ -38,6 +40,12 @@ internal static class CatalogExtensions
                 });
                 pipeline.AddTimeout(TimeSpan.FromSeconds(30));
             });
-        return services;
+        return builder;
+    }
+
+    internal static WebApplication MapCatalog(this WebApplication app)
+    {
+        app.MapCatalogEndpoints();
+        return app;
     }
 }

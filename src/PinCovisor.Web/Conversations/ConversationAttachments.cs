@@ -20,7 +20,7 @@ namespace PinCovisor.Web.Conversations;
 internal sealed class ConversationAttachments(
     IConnectionMultiplexer redis,
     ConversationStore store,
-    IMediaStore media,
+    RedisMediaStore media,
     SessionEvents events,
     ConversationOutbox outbox,
     IOptions<TwilioOptions> twilio,

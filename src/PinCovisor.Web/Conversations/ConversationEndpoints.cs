@@ -21,7 +21,7 @@ internal static class ConversationEndpoints
     }
 
     private static async Task<Ok<AgentSessionView[]>> ListWaitingAsync(
-        ConversationStore conversations, ISessionStore store, ICallStore calls, CancellationToken cancellationToken)
+        ConversationStore conversations, RedisSessionStore store, RedisCallStore calls, CancellationToken cancellationToken)
     {
         var waiting = await conversations.ListWaitingAsync(cancellationToken).ConfigureAwait(false);
         return TypedResults.Ok(await Task.WhenAll(waiting.Select(session =>
@@ -30,7 +30,7 @@ internal static class ConversationEndpoints
 
     /// <summary>The agent takes a waiting conversation: in charge of it, remembered as the address's last agent.</summary>
     private static async Task<Results<Ok<AgentSessionView>, ProblemHttpResult>> TakeAsync(
-        string sessionId, ClaimsPrincipal user, ConversationStore conversations, ISessionStore store, ICallStore calls,
+        string sessionId, ClaimsPrincipal user, ConversationStore conversations, RedisSessionStore store, RedisCallStore calls,
         ISessionNotifier notifier, IOptions<MessagingOptions> options, ILogger<ConversationStore> logger, CancellationToken cancellationToken)
     {
         var agent = user.AgentUsername()!;

@@ -16,7 +16,7 @@ namespace PinCovisor.Web.Conversations;
 internal sealed class ConversationInbox(
     ConversationStore store,
     ConversationRouting routing,
-    ISessionStore sessions,
+    RedisSessionStore sessions,
     ISessionNotifier notifier,
     SessionEvents events,
     ConversationMedia media,

@@ -7,7 +7,7 @@ namespace PinCovisor.Web.Conversations;
 /// Who takes a new conversation: the agent who last served the address if they are available,
 /// else the first available agent in the directory's order, else nobody (it waits for an agent to take it).
 /// </summary>
-internal sealed class ConversationRouting(ConversationStore store, IAgentPresence presence)
+internal sealed class ConversationRouting(ConversationStore store, RedisAgentPresence presence)
 {
     public async Task<string?> ChooseAsync(InboundMessage message, CancellationToken cancellationToken = default)
     {

@@ -22,7 +22,7 @@ internal sealed record ConversationCustomer(MessageChannel Channel, string Addre
 /// hosts' Data Protection key ring (as call-back numbers are).
 /// </summary>
 internal sealed class ConversationStore(
-    IConnectionMultiplexer redis, ISessionStore sessions, IDataProtectionProvider protection, IOptions<SessionsOptions> options, TimeProvider time,
+    IConnectionMultiplexer redis, RedisSessionStore sessions, IDataProtectionProvider protection, IOptions<SessionsOptions> options, TimeProvider time,
     CustomerIndex customers)
 {
     private const string LastInboundField = "lastInbound";

@@ -1,19 +1,19 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using PhoneBridge.Messaging;
-using PinCovisor.Web.Conversations;
+using Microsoft.Extensions.Hosting;
 
-namespace Microsoft.Extensions.Hosting;
+namespace PinCovisor.Web.Conversations;
 
 /// <summary>Wires WhatsApp and SMS conversations: the store, routing, the inbox Twilio's webhook feeds and the outbox the hub uses.</summary>
-public static class ConversationsExtensions
+internal static class ConversationsExtensions
 {
     /// <summary>
     /// Registers the conversations' side of PhoneBridge's <see cref="IInboundMessages"/> (replacing the
-    /// stand-in); the <c>Messaging</c> options come with <c>AddPhoneBridge</c>. Addresses are encrypted
+    /// stand-in); the <c>Messaging</c> options come with <c>AddIvr</c>. Addresses are encrypted
     /// with the Data Protection key ring the agents' sign-in uses.
     /// </summary>
-    public static IHostApplicationBuilder AddConversations(this IHostApplicationBuilder builder)
+    internal static IHostApplicationBuilder AddConversations(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
@@ -63,6 +63,9 @@ public static class ConversationsExtensions
     /// Maps the agents' API of waiting conversations under <c>/api/conversations</c>, and the links
     /// Twilio fetches agents' attachments from (<c>/media/out/…</c>, anonymous: the link is the credential).
     /// </summary>
-    public static IEndpointRouteBuilder MapConversations(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapConversationEndpoints().MapAttachmentLinks();
+    internal static WebApplication MapConversations(this WebApplication app)
+    {
+        app.MapConversationEndpoints().MapAttachmentLinks();
+        return app;
+    }
 }

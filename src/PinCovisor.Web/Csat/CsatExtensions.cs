@@ -1,15 +1,15 @@
 using PinCovisor.Web.Agents;
 using PinCovisor.Web.Auth;
-using PinCovisor.Web.Csat;
 using PinCovisor.Web.Retention;
+using Microsoft.Extensions.Hosting;
 
-namespace Microsoft.Extensions.Hosting;
+namespace PinCovisor.Web.Csat;
 
 /// <summary>Wires the satisfaction survey: the <c>Csat</c> options, checked at start, its store, the question at close and its endpoints.</summary>
-public static class CsatExtensions
+internal static class CsatExtensions
 {
     /// <summary>Registers <c>Csat</c>; an unusable window, comment length or text stops the host at start, naming the key.</summary>
-    public static IHostApplicationBuilder AddCsat(this IHostApplicationBuilder builder)
+    internal static IHostApplicationBuilder AddCsat(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
@@ -34,7 +34,7 @@ public static class CsatExtensions
     }
 
     /// <summary>Maps <c>POST /api/csat</c> (anonymous: the survey's token is the credential) and <c>/api/admin/csat</c> (admins only).</summary>
-    public static WebApplication MapCsat(this WebApplication app)
+    internal static WebApplication MapCsat(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapCsatEndpoints();

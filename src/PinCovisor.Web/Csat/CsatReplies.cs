@@ -15,7 +15,7 @@ namespace PinCovisor.Web.Csat;
 internal sealed class CsatReplies(
     CsatStore store,
     ConversationStore conversations,
-    ISessionStore sessions,
+    RedisSessionStore sessions,
     IConnectionMultiplexer redis,
     IOptions<CsatOptions> options)
 {

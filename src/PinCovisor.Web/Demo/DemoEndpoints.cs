@@ -4,16 +4,16 @@ using PhoneBridge.Agents;
 using PhoneBridge.Calls;
 using PhoneBridge.Ivr;
 using PhoneBridge.Twilio;
-using PinCovisor.Web.Demo;
 using PinCovisor.Web.Media;
+using Microsoft.Extensions.Hosting;
 
-namespace Microsoft.Extensions.Hosting;
+namespace PinCovisor.Web.Demo;
 
 /// <summary>The phone simulator's server side: it signs what the page sends as Twilio, and names whom it rings.</summary>
-public static class DemoEndpoints
+internal static class DemoEndpoints
 {
     /// <summary>Registers the demo's options (section <c>Demo</c>) and the origin it lives at.</summary>
-    public static IHostApplicationBuilder AddDemo(this IHostApplicationBuilder builder)
+    internal static IHostApplicationBuilder AddDemo(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddOptions<DemoOptions>()
@@ -26,7 +26,7 @@ public static class DemoEndpoints
         builder.Services.AddSingleton<DemoTwilioApi>();
         builder.Services.AddTransient<DemoTwilioApiHandler>();
         builder.Services.AddSingleton<PhoneBridge.Twilio.Rest.ITwilioApiStandIn, DemoTwilioApiStandIn>();
-        builder.Services.AddHttpClient(TwilioRestServiceCollectionExtensions.TwilioRestHttpClientName).AddHttpMessageHandler<DemoTwilioApiHandler>();
+        builder.Services.AddHttpClient(PhoneBridge.Twilio.Rest.TwilioRest.HttpClientName).AddHttpMessageHandler<DemoTwilioApiHandler>();
         return builder;
     }
 
@@ -36,7 +36,7 @@ public static class DemoEndpoints
     /// whoever reaches the sign endpoint can make requests the IVR takes for Twilio's, so it must
     /// never be mapped on a host that faces Twilio for real (see docs/demo.md).
     /// </summary>
-    public static WebApplication MapDemo(this WebApplication app)
+    internal static WebApplication MapDemo(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         var demo = app.Services.GetRequiredService<IOptions<DemoOptions>>().Value;

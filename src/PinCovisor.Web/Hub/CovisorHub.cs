@@ -23,14 +23,14 @@ internal sealed partial class CovisorHub : Microsoft.AspNetCore.SignalR.Hub<ICov
     private readonly CustomerCopies _customers;
     private readonly SessionEventLog _log;
     private readonly HubConnections _connections;
-    private readonly ISessionStore _store;
+    private readonly RedisSessionStore _store;
     private readonly IAgentDirectory _agents;
     private readonly ShareSources _sources;
-    private readonly ISessionLifecycle _lifecycle;
+    private readonly SessionLifecycle _lifecycle;
     private readonly ISessionNotifier _notifier;
-    private readonly IAgentPresence _presence;
-    private readonly ICallStore _calls;
-    private readonly ICallTransfers _transfers;
+    private readonly RedisAgentPresence _presence;
+    private readonly RedisCallStore _calls;
+    private readonly CallTransfers _transfers;
     private readonly TimeProvider _time;
     private readonly CovisorHubOptions _options;
     private readonly ILogger<CovisorHub> _logger;
@@ -41,14 +41,14 @@ internal sealed partial class CovisorHub : Microsoft.AspNetCore.SignalR.Hub<ICov
         CustomerCopies customers,
         SessionEventLog log,
         HubConnections connections,
-        ISessionStore store,
+        RedisSessionStore store,
         IAgentDirectory agents,
         ShareSources sources,
-        ISessionLifecycle lifecycle,
+        SessionLifecycle lifecycle,
         ISessionNotifier notifier,
-        IAgentPresence presence,
-        ICallStore calls,
-        ICallTransfers transfers,
+        RedisAgentPresence presence,
+        RedisCallStore calls,
+        CallTransfers transfers,
         TimeProvider time,
         IOptions<CovisorHubOptions> options,
         ILogger<CovisorHub> logger)

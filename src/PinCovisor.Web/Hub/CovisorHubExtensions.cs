@@ -3,15 +3,15 @@ using Microsoft.AspNetCore.SignalR.Protocol;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using PinCovisor.Web.Auth;
-using PinCovisor.Web.Hub;
 using PinCovisor.Web.Sessions;
 using Serilog.Core;
 using StackExchange.Redis;
+using Microsoft.Extensions.Hosting;
 
-namespace Microsoft.Extensions.Hosting;
+namespace PinCovisor.Web.Hub;
 
 /// <summary>Wires the real-time hub <c>/hubs/covisor</c>, its event log and the transcript export.</summary>
-public static class CovisorHubExtensions
+internal static class CovisorHubExtensions
 {
     /// <summary>The prefix of the SignalR backplane's Redis channels.</summary>
     public const string BackplaneChannelPrefix = "pb:signalr";
@@ -22,7 +22,7 @@ public static class CovisorHubExtensions
     /// is set, the SignalR Redis backplane so several hosts serve one session. With the embedded Garnet
     /// there is one host and no backplane.
     /// </summary>
-    public static IHostApplicationBuilder AddCovisorHub(this IHostApplicationBuilder builder)
+    internal static IHostApplicationBuilder AddCovisorHub(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
@@ -109,17 +109,17 @@ public static class CovisorHubExtensions
     /// Maps <c>/hubs/covisor</c> (refusing foreign Origins with 403) and
     /// <c>GET /api/sessions/{sessionId}/transcript</c>.
     /// </summary>
-    public static IEndpointRouteBuilder MapCovisorHub(this IEndpointRouteBuilder endpoints)
+    internal static WebApplication MapCovisorHub(this WebApplication app)
     {
         // Closing at the credential's expiry: a token's lifetime bounds a connection's too.
-        endpoints.MapHub<CovisorHub>("/hubs/covisor", o => o.CloseOnAuthenticationExpiration = true).Add(endpoint =>
+        app.MapHub<CovisorHub>("/hubs/covisor", o => o.CloseOnAuthenticationExpiration = true).Add(endpoint =>
         {
             if (endpoint.RequestDelegate is { } inner)
             {
                 endpoint.RequestDelegate = OriginCheck.Guard(inner);
             }
         });
-        endpoints.MapTranscript();
-        return endpoints;
+        app.MapTranscript();
+        return app;
     }
 }

@@ -15,8 +15,8 @@ namespace PinCovisor.Web.Hub;
 /// <see cref="HubCredentialSweep"/> do even for a connection that calls nothing).
 /// </summary>
 internal sealed class HubAccess(
-    ISessionStore store,
-    IAccessTokens tokens,
+    RedisSessionStore store,
+    RedisAccessTokens tokens,
     IAgentDirectory agents,
     HubControl control,
     TimeProvider time,

@@ -11,7 +11,7 @@ namespace PinCovisor.Web.Hub;
 /// and their phone ringing again says the same.
 /// </summary>
 internal sealed class HubCallTransferEvents(
-    ISessionStore store, IAgentDirectory agents, IHubContext<CovisorHub, ICovisorClient> hub, ILogger<HubCallTransferEvents> logger)
+    RedisSessionStore store, IAgentDirectory agents, IHubContext<CovisorHub, ICovisorClient> hub, ILogger<HubCallTransferEvents> logger)
     : ICallTransferEvents
 {
     public async Task TransferUnansweredAsync(string callSid, string fromAgent, string toAgent, CancellationToken cancellationToken = default)

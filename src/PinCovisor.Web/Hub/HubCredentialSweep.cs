@@ -14,7 +14,7 @@ namespace PinCovisor.Web.Hub;
 /// </summary>
 internal sealed class HubCredentialSweep(
     HubConnections connections,
-    IAccessTokens tokens,
+    RedisAccessTokens tokens,
     IAgentDirectory agents,
     HubConnectionLeases leases,
     HubControl control,

@@ -17,7 +17,7 @@ internal sealed class ShareSources(IServiceProvider services)
         if (input is { MediaId: { } mediaId, ProductId: null })
         {
             HubValidation.Id(mediaId, "media id");
-            var media = services.GetService<IMediaStore>() ?? throw HubErrors.Invalid("Images cannot be shared on this server.");
+            var media = services.GetService<RedisMediaStore>() ?? throw HubErrors.Invalid("Images cannot be shared on this server.");
             if (!await media.ExistsAsync(sessionId, mediaId, cancellationToken).ConfigureAwait(false))
             {
                 throw HubErrors.Invalid("That image is not in this session (it may have expired); upload it again.");
@@ -46,7 +46,7 @@ internal sealed class ShareSources(IServiceProvider services)
             throw HubErrors.Invalid("Name a product by its id.");
         }
 
-        var catalog = services.GetService<ICatalog>() ?? throw HubErrors.Invalid("This shop has no product catalog.");
+        var catalog = services.GetService<FeedCatalog>() ?? throw HubErrors.Invalid("This shop has no product catalog.");
         return await catalog.FindAsync(productId, cancellationToken).ConfigureAwait(false)
             ?? throw HubErrors.Invalid("There is no such product in the catalog.");
     }

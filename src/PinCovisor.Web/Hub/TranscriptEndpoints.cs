@@ -17,7 +17,7 @@ internal static class TranscriptEndpoints
     }
 
     private static async Task<Results<Ok<Transcript>, FileContentHttpResult, ValidationProblem, ProblemHttpResult>> ExportAsync(
-        string sessionId, string? format, HttpContext context, ISessionStore store, SessionEventLog log, TimeProvider time)
+        string sessionId, string? format, HttpContext context, RedisSessionStore store, SessionEventLog log, TimeProvider time)
     {
         format = string.IsNullOrEmpty(format) ? "json" : format.ToLowerInvariant();
         if (format is not ("json" or "csv"))

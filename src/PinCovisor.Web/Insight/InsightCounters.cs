@@ -10,8 +10,8 @@ namespace PinCovisor.Web.Insight;
 /// once per call or session (a marker set with HSETNX decides which write counts). Recording never
 /// fails the product path: a Redis error or a slow answer is logged (event 3200) and the count is lost.
 /// </summary>
-public sealed class InsightCounters(
-    IConnectionMultiplexer redis, ISessionStore sessions, IOptions<InsightOptions> options, TimeProvider time, ILogger<InsightCounters> logger)
+internal sealed class InsightCounters(
+    IConnectionMultiplexer redis, RedisSessionStore sessions, IOptions<InsightOptions> options, TimeProvider time, ILogger<InsightCounters> logger)
 {
     // The product path waits at most this long for a count.
     private static readonly TimeSpan RecordTimeout = TimeSpan.FromSeconds(1);

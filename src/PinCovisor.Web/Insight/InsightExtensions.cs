@@ -2,18 +2,18 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using PhoneBridge.Pins;
 using PinCovisor.Web.Agents;
 using PinCovisor.Web.Auth;
-using PinCovisor.Web.Insight;
+using Microsoft.Extensions.Hosting;
 
-namespace Microsoft.Extensions.Hosting;
+namespace PinCovisor.Web.Insight;
 
 /// <summary>Wires insight: the counters, PhoneBridge's PIN store wrapped to feed them, and the admins' API.</summary>
-public static class InsightExtensions
+internal static class InsightExtensions
 {
     /// <summary>
     /// Registers <see cref="InsightCounters"/> and the <c>Insight</c> options, validated at start-up,
-    /// and wraps the registered <see cref="IPinStore"/> (call after <c>AddPhoneBridge</c>).
+    /// and wraps the registered <see cref="IPinStore"/> (call after <c>AddPins</c>).
     /// </summary>
-    public static IHostApplicationBuilder AddInsight(this IHostApplicationBuilder builder)
+    internal static IHostApplicationBuilder AddInsight(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
@@ -27,19 +27,19 @@ public static class InsightExtensions
         services.AddSingleton<InsightReader>();
 
         var pins = services.LastOrDefault(d => d.ServiceType == typeof(IPinStore))
-            ?? throw new InvalidOperationException("AddInsight needs PhoneBridge's PIN store: call AddPhoneBridge first.");
+            ?? throw new InvalidOperationException("AddInsight needs PhoneBridge's PIN store: call AddPins first.");
         services.Replace(ServiceDescriptor.Singleton<IPinStore>(sp => new InsightPinStore(Inner(sp, pins), sp.GetRequiredService<InsightCounters>())));
         return builder;
     }
 
     /// <summary>Maps <c>/api/admin/insight</c> and <c>/api/admin/insight.csv</c>, for admins only.</summary>
-    public static IEndpointRouteBuilder MapInsight(this IEndpointRouteBuilder endpoints)
+    internal static WebApplication MapInsight(this WebApplication app)
     {
-        endpoints.MapGroup("/api/admin")
+        app.MapGroup("/api/admin")
             .RequireAuthorization(CovisorClaims.AgentPolicy)
             .AddEndpointFilter<AdminOnlyFilter>()
             .MapInsightEndpoints();
-        return endpoints;
+        return app;
     }
 
     private static IPinStore Inner(IServiceProvider services, ServiceDescriptor registered) =>

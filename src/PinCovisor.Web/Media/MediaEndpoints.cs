@@ -25,7 +25,7 @@ internal static class MediaEndpoints
     }
 
     private static async Task<Results<Created<Uploaded>, ProblemHttpResult>> UploadAsync(
-        string sessionId, HttpContext context, ISessionStore sessions, IMediaStore store, ImageSanitizer sanitizer,
+        string sessionId, HttpContext context, RedisSessionStore sessions, RedisMediaStore store, ImageSanitizer sanitizer,
         IOptions<MediaOptions> options, ILoggerFactory loggers)
     {
         var cancellationToken = context.RequestAborted;
@@ -79,7 +79,7 @@ internal static class MediaEndpoints
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> DownloadAsync(
-        string sessionId, string mediaId, HttpContext context, ISessionStore sessions, IMediaStore store, TimeProvider time)
+        string sessionId, string mediaId, HttpContext context, RedisSessionStore sessions, RedisMediaStore store, TimeProvider time)
     {
         var cancellationToken = context.RequestAborted;
         if (await SessionMembership.RefuseAsync(sessions, context.User, sessionId, cancellationToken).ConfigureAwait(false) is { } refusal)

@@ -1,19 +1,15 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using PinCovisor.Web.Catalog;
-using PinCovisor.Web.Media;
-using PinCovisor.Web.Videos;
+using Microsoft.Extensions.Hosting;
 
-namespace Microsoft.Extensions.Hosting;
+namespace PinCovisor.Web.Media;
 
-/// <summary>Wires what sessions show: uploaded images, the shop's videos and its product catalog.</summary>
-public static class MediaExtensions
+/// <summary>Wires the images shared in sessions: upload, sanitising, download.</summary>
+internal static class MediaExtensions
 {
     /// <summary>
-    /// Registers <see cref="IMediaStore"/> on Redis with the <c>Media</c> limits, the <c>Videos</c>
-    /// list (URL hosts allowed by <c>VideoHosts:Allowed</c>) and the <c>Catalog</c> feed with its
-    /// refresher; every section is validated at start-up.
+    /// Registers <see cref="RedisMediaStore"/> with the <c>Media</c> limits, validated at start-up.
     /// </summary>
-    public static IHostApplicationBuilder AddMedia(this IHostApplicationBuilder builder)
+    internal static IHostApplicationBuilder AddMedia(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
@@ -27,21 +23,17 @@ public static class MediaExtensions
             .Validate(o => o.MaxConcurrentDecodes > 0, "Media:MaxConcurrentDecodes must be positive")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IMediaStore, RedisMediaStore>();
+        services.TryAddSingleton<RedisMediaStore>();
         services.TryAddSingleton<ImageSanitizer>();
-        services.AddVideos();
-        services.AddCatalog();
         return builder;
     }
 
     /// <summary>
-    /// Maps <c>/api/sessions/{id}/media</c> (upload, download), <c>/api/videos</c> and <c>/api/catalog</c>.
+    /// Maps <c>/api/sessions/{id}/media</c> (upload, download).
     /// </summary>
-    public static IEndpointRouteBuilder MapMedia(this IEndpointRouteBuilder endpoints)
+    internal static WebApplication MapMedia(this WebApplication app)
     {
-        endpoints.MapMediaEndpoints();
-        endpoints.MapVideoEndpoints();
-        endpoints.MapCatalogEndpoints();
-        return endpoints;
+        app.MapMediaEndpoints();
+        return app;
     }
 }

@@ -5,8 +5,8 @@ using StackExchange.Redis;
 
 namespace PinCovisor.Web.Media;
 
-/// <inheritdoc cref="IMediaStore"/>
-internal sealed class RedisMediaStore(IConnectionMultiplexer redis, IOptions<MediaOptions> options, TimeProvider time) : IMediaStore
+/// <summary>Images uploaded into a session (re-encoded, EXIF-free), kept in Redis for <see cref="MediaOptions.Lifetime"/>.</summary>
+internal sealed class RedisMediaStore(IConnectionMultiplexer redis, IOptions<MediaOptions> options, TimeProvider time)
 {
     // KEYS[1] the session's quota hash, KEYS[2] the new image's hash, KEYS[3] the session's media ids (set, for retention).
     // ARGV: max count, max bytes, size, ttl ms, then the image's fields, then its id.
@@ -19,11 +19,21 @@ internal sealed class RedisMediaStore(IConnectionMultiplexer redis, IOptions<Med
 
     private IDatabase Db => redis.GetDatabase();
 
+    /// <summary>True when the session holds this media id as an image (not a document); the hub checks it before sharing an image.</summary>
     public async Task<bool> ExistsAsync(string sessionId, string mediaId, CancellationToken cancellationToken = default) =>
         MediaIds.IsWellFormed(mediaId)
         && await Db.HashGetAsync(MediaKeys.Image(sessionId, mediaId), "type").WaitAsync(cancellationToken).ConfigureAwait(false) is { IsNull: false } type
         && type != CleanImage.PdfType;
 
+    /// <summary>
+    /// Stores a clean image under a new random id, unless it would take the session past
+    /// <see cref="MediaOptions.MaxPerSession"/> or <see cref="MediaOptions.MaxBytesPerSession"/>
+    /// (checked and counted in one step, so concurrent uploads cannot overshoot).
+    /// </summary>
+    /// <param name="sessionId">The session the image belongs to.</param>
+    /// <param name="image">Re-encoded pixels.</param>
+    /// <param name="uploader">Who sent it (<c>agent:ana</c> or <c>participant:p_…</c>).</param>
+    /// <param name="cancellationToken">Stops waiting; a script already sent still runs.</param>
     public async Task<MediaSaveResult> SaveAsync(string sessionId, CleanImage image, string uploader, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(image);
@@ -44,6 +54,7 @@ internal sealed class RedisMediaStore(IConnectionMultiplexer redis, IOptions<Med
         };
     }
 
+    /// <summary>The image, or null when unknown, expired or of another session.</summary>
     public async Task<StoredMedia?> GetAsync(string sessionId, string mediaId, CancellationToken cancellationToken = default)
     {
         if (!MediaIds.IsWellFormed(mediaId))

@@ -13,7 +13,7 @@ internal static class SessionMembership
 {
     /// <summary>Null when <paramref name="user"/> may use the session; otherwise a 404 or 403 problem.</summary>
     public static async Task<ProblemHttpResult?> RefuseAsync(
-        ISessionStore sessions, ClaimsPrincipal user, string sessionId, CancellationToken cancellationToken = default)
+        RedisSessionStore sessions, ClaimsPrincipal user, string sessionId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(sessions);
         var session = IsWellFormed(sessionId) ? await sessions.GetAsync(sessionId, cancellationToken).ConfigureAwait(false) : null;
@@ -32,7 +32,7 @@ internal static class SessionMembership
     /// True for any agent, and for a customer admitted to a session that is still open: the people
     /// who may see shop-wide content such as videos and products.
     /// </summary>
-    public static async Task<bool> IsParticipantAsync(ISessionStore sessions, ClaimsPrincipal user, CancellationToken cancellationToken = default)
+    public static async Task<bool> IsParticipantAsync(RedisSessionStore sessions, ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(sessions);
         ArgumentNullException.ThrowIfNull(user);
@@ -52,7 +52,7 @@ internal static class SessionMembership
     }
 
     private static async Task<Participant?> OwnParticipantAsync(
-        ISessionStore sessions, ClaimsPrincipal user, string sessionId, CancellationToken cancellationToken) =>
+        RedisSessionStore sessions, ClaimsPrincipal user, string sessionId, CancellationToken cancellationToken) =>
         user.CustomerSession() == sessionId && user.ParticipantId() is { } participantId && IsWellFormed(participantId)
             ? await sessions.GetParticipantAsync(sessionId, participantId, cancellationToken).ConfigureAwait(false)
             : null;

@@ -54,5 +54,5 @@ public enum MediaSaveOutcome
     TooManyBytes,
 }
 
-/// <summary>The outcome of <see cref="IMediaStore.SaveAsync"/>; <see cref="Media"/> is set when stored.</summary>
+/// <summary>The outcome of <see cref="RedisMediaStore.SaveAsync"/>; <see cref="Media"/> is set when stored.</summary>
 public sealed record MediaSaveResult(MediaSaveOutcome Outcome, StoredMedia? Media);

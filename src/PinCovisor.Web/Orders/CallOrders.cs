@@ -19,7 +19,7 @@ namespace PinCovisor.Web.Orders;
 /// </summary>
 internal sealed class CallOrders(
     IConnectionMultiplexer redis,
-    ISessionStore sessions,
+    RedisSessionStore sessions,
     OrderNumbers numbers,
     OrderBook book,
     OrderMentions mentions,

@@ -22,7 +22,7 @@ internal static class OrderEndpoints
     }
 
     private static async Task<Results<Ok<Order>, ProblemHttpResult>> GetAsync(
-        string number, string? sessionId, ClaimsPrincipal user, ISessionStore sessions, OrderMentions mentions, OrderBook book,
+        string number, string? sessionId, ClaimsPrincipal user, RedisSessionStore sessions, OrderMentions mentions, OrderBook book,
         CancellationToken cancellationToken)
     {
         if (await RefuseAsync(number, sessionId, user, sessions, book, cancellationToken).ConfigureAwait(false) is { } refused)
@@ -37,7 +37,7 @@ internal static class OrderEndpoints
     }
 
     private static async Task<Results<Ok<Order>, ProblemHttpResult>> TypedAsync(
-        string number, string? sessionId, ClaimsPrincipal user, ISessionStore sessions, OrderMentions mentions, OrderBook book,
+        string number, string? sessionId, ClaimsPrincipal user, RedisSessionStore sessions, OrderMentions mentions, OrderBook book,
         OrderNumbers numbers, CancellationToken cancellationToken)
     {
         if (await RefuseAsync(number, sessionId, user, sessions, book, cancellationToken).ConfigureAwait(false) is { } refused)
@@ -55,7 +55,7 @@ internal static class OrderEndpoints
     }
 
     private static async Task<ProblemHttpResult?> RefuseAsync(
-        string number, string? sessionId, ClaimsPrincipal user, ISessionStore sessions, OrderBook book, CancellationToken cancellationToken)
+        string number, string? sessionId, ClaimsPrincipal user, RedisSessionStore sessions, OrderBook book, CancellationToken cancellationToken)
     {
         if (!book.IsConfigured)
         {

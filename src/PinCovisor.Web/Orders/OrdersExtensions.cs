@@ -1,14 +1,14 @@
 using System.Net.Http.Headers;
 using Microsoft.Extensions.Options;
-using PinCovisor.Web.Orders;
+using Microsoft.Extensions.Hosting;
 
-namespace Microsoft.Extensions.Hosting;
+namespace PinCovisor.Web.Orders;
 
 /// <summary>Wires orders: the <c>Orders</c> options, checked at start, the matcher chat uses, the order source and its endpoints.</summary>
-public static class OrdersExtensions
+internal static class OrdersExtensions
 {
     /// <summary>Registers <c>Orders</c>; a pattern that does not compile or an unusable source stops the host at start, naming the key.</summary>
-    public static IHostApplicationBuilder AddOrders(this IHostApplicationBuilder builder)
+    internal static IHostApplicationBuilder AddOrders(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddOptions<OrdersOptions>().BindConfiguration(OrdersOptions.SectionName).ValidateOnStart();
@@ -32,7 +32,7 @@ public static class OrdersExtensions
     }
 
     /// <summary>Maps <c>/api/orders/{number}</c>.</summary>
-    public static WebApplication MapOrders(this WebApplication app)
+    internal static WebApplication MapOrders(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapOrderEndpoints();

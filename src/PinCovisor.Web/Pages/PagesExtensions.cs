@@ -1,19 +1,20 @@
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using PinCovisor.Web.Demo;
 using PinCovisor.Web.Hub;
-using PinCovisor.Web.Pages;
+using Microsoft.Extensions.Hosting;
 
-namespace Microsoft.Extensions.Hosting;
+namespace PinCovisor.Web.Pages;
 
 /// <summary>
 /// The browser side: <c>/join</c>, <c>/agent</c>, <c>/widget.js</c>, the demo under <c>/demo</c>,
 /// static assets from <c>wwwroot</c> (built from <c>client/</c>), CORS for shop pages that embed the
 /// widget, and the security headers.
 /// </summary>
-public static class PagesExtensions
+internal static class PagesExtensions
 {
-    public static IHostApplicationBuilder AddPages(this IHostApplicationBuilder builder)
+    internal static IHostApplicationBuilder AddPages(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var environment = builder.Environment;
@@ -51,7 +52,7 @@ public static class PagesExtensions
     }
 
     /// <summary>Security headers, CORS and static files; call before authentication and the endpoints.</summary>
-    public static WebApplication UsePages(this WebApplication app)
+    internal static WebApplication UsePages(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         var demo = DemoEnabled(app);
@@ -78,7 +79,7 @@ public static class PagesExtensions
         return app;
     }
 
-    public static WebApplication MapPages(this WebApplication app)
+    internal static WebApplication MapPages(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         var files = app.Environment.WebRootFileProvider;

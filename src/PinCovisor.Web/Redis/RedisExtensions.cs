@@ -1,18 +1,18 @@
 using Microsoft.Extensions.Options;
-using PinCovisor.Web.Redis;
 using StackExchange.Redis;
+using Microsoft.Extensions.Hosting;
 
-namespace Microsoft.Extensions.Hosting;
+namespace PinCovisor.Web.Redis;
 
 /// <summary>The one Redis connection of this process: real Redis when configured, else embedded Garnet.</summary>
-public static class RedisExtensions
+internal static class RedisExtensions
 {
     /// <summary>
     /// Registers <see cref="IConnectionMultiplexer"/>. With <c>ConnectionStrings:Redis</c> empty, starts
     /// a Garnet server in-process on a loopback port, so the product runs with nothing installed;
     /// in Production only when <c>Redis:Embedded</c> is true.
     /// </summary>
-    public static IHostApplicationBuilder AddRedis(this IHostApplicationBuilder builder)
+    internal static IHostApplicationBuilder AddRedis(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var configured = builder.Configuration.GetConnectionString("Redis");

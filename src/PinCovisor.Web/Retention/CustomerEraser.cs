@@ -18,7 +18,7 @@ namespace PinCovisor.Web.Retention;
 internal sealed class CustomerEraser(
     IConnectionMultiplexer redis,
     CustomerIndex index,
-    ISessionLifecycle lifecycle,
+    SessionLifecycle lifecycle,
     IPinStore pins,
     IEnumerable<IRetainedData> extra)
 {

@@ -12,10 +12,10 @@ namespace PinCovisor.Web.Retention;
 internal sealed class CustomerExporter(
     IConnectionMultiplexer redis,
     CustomerEraser eraser,
-    ICallStore calls,
-    ISessionStore sessions,
+    RedisCallStore calls,
+    RedisSessionStore sessions,
     SessionEventLog log,
-    IMediaStore media,
+    RedisMediaStore media,
     ConversationStore conversations,
     TimeProvider time)
 {

@@ -1,15 +1,15 @@
 using PhoneBridge.Calls;
 using PinCovisor.Web.Agents;
 using PinCovisor.Web.Auth;
-using PinCovisor.Web.Retention;
+using Microsoft.Extensions.Hosting;
 
-namespace Microsoft.Extensions.Hosting;
+namespace PinCovisor.Web.Retention;
 
 /// <summary>Wires retention: the <c>Retention</c> options, the customer index, erasure, export and the sweep.</summary>
-public static class RetentionExtensions
+internal static class RetentionExtensions
 {
     /// <summary>Registers <c>Retention</c> (validated at start) and replaces PhoneBridge's no-op <see cref="ICallerIndex"/>.</summary>
-    public static IHostApplicationBuilder AddRetention(this IHostApplicationBuilder builder)
+    internal static IHostApplicationBuilder AddRetention(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
@@ -33,7 +33,7 @@ public static class RetentionExtensions
     }
 
     /// <summary>Maps <c>/api/customers</c> (erase and export a number), admins only.</summary>
-    public static WebApplication MapRetention(this WebApplication app)
+    internal static WebApplication MapRetention(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapGroup("/api/customers")

@@ -13,7 +13,7 @@ namespace PinCovisor.Web.Retention;
 /// most a batch at a time, oldest first. Each call or session is removed in its own slot (one DEL
 /// of its keys), then leaves the index, so a purge cut short is simply continued by the next.
 /// </summary>
-internal sealed class RetentionPurge(IConnectionMultiplexer redis, ISessionLifecycle lifecycle)
+internal sealed class RetentionPurge(IConnectionMultiplexer redis, SessionLifecycle lifecycle)
 {
     /// <summary>The reason sessions still open at their class's end are closed with.</summary>
     public const string ClosedReason = "retention";

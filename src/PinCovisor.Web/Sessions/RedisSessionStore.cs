@@ -5,13 +5,12 @@ using StackExchange.Redis;
 namespace PinCovisor.Web.Sessions;
 
 /// <summary>
-/// <see cref="ISessionStore"/> on Redis. A session's own keys share one hash tag and change by one
+/// Sessions and their participants, in Redis under <c>pb:{session:…}</c>. A session's own keys share one hash tag and change by one
 /// script each; the indexes outside it (call → session, agent → sessions) are written after the
 /// session exists, so whoever finds an id through them also finds the session. New sessions go into
 /// retention's time indexes (the host always passes them; a bare store in a test may not).
 /// </summary>
 internal sealed class RedisSessionStore(IConnectionMultiplexer redis, IOptions<SessionsOptions> options, TimeProvider time, CustomerIndex? retention = null)
-    : ISessionStore
 {
     private IDatabase Db => redis.GetDatabase();
 
@@ -28,12 +27,14 @@ internal sealed class RedisSessionStore(IConnectionMultiplexer redis, IOptions<S
         return SessionRecords.Session(sessionId, SessionRecords.Hash(entries));
     }
 
+    /// <summary>The session of a call, if one was opened.</summary>
     public async Task<CovisorSession?> FindByCallAsync(string callSid, CancellationToken cancellationToken = default)
     {
         var sessionId = await Db.StringGetAsync(SessionKeys.CallSession(callSid)).WaitAsync(cancellationToken).ConfigureAwait(false);
         return sessionId.IsNullOrEmpty ? null : await GetAsync(sessionId.ToString(), cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Opens the call's session, or returns the one it already has (one session per call).</summary>
     public async Task<CovisorSession> OpenForCallAsync(string callSid, string? agentUsername, CancellationToken cancellationToken = default)
     {
         if (await FindByCallAsync(callSid, cancellationToken).ConfigureAwait(false) is { } existing)
@@ -56,6 +57,7 @@ internal sealed class RedisSessionStore(IConnectionMultiplexer redis, IOptions<S
             ?? throw new InvalidOperationException($"Call {callSid} names a session that no longer exists.");
     }
 
+    /// <summary>Opens a session without a call (an agent invited a website visitor).</summary>
     public async Task<CovisorSession> OpenForWebAsync(string agentUsername, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(agentUsername);
@@ -64,10 +66,15 @@ internal sealed class RedisSessionStore(IConnectionMultiplexer redis, IOptions<S
         return session;
     }
 
+    /// <summary>
+    /// Opens a WhatsApp or SMS conversation's session with nobody in charge and in no index yet:
+    /// the conversation's address index decides whether it is kept (see <c>Conversations/ConversationStore</c>).
+    /// </summary>
     public Task<CovisorSession> OpenForMessagingAsync(SessionOrigin origin, CancellationToken cancellationToken = default) =>
         origin is SessionOrigin.WhatsApp or SessionOrigin.Sms
             ? CreateAsync(origin, null, null, cancellationToken)
             : throw new ArgumentOutOfRangeException(nameof(origin), origin, "Only WhatsApp and SMS sessions are opened for messaging.");
+    /// <summary>Sessions an agent is in charge of and that are not closed.</summary>
 
     public async Task<IReadOnlyList<CovisorSession>> ListOpenForAgentAsync(string agentUsername, CancellationToken cancellationToken = default)
     {
@@ -127,6 +134,7 @@ internal sealed class RedisSessionStore(IConnectionMultiplexer redis, IOptions<S
         return [.. participants.OfType<Participant>()];
     }
 
+    /// <summary>Admits or rejects; null when the participant does not exist.</summary>
     public async Task<Participant?> SetAdmissionAsync(string sessionId, string participantId, AdmissionState admission, CancellationToken cancellationToken = default)
     {
         if (!SessionIds.IsWellFormed(participantId, SessionIds.ParticipantPrefix))
@@ -139,6 +147,7 @@ internal sealed class RedisSessionStore(IConnectionMultiplexer redis, IOptions<S
         return result.IsNull ? null : SessionRecords.Participant(sessionId, participantId, SessionRecords.Hash(result));
     }
 
+    /// <summary>Remembers the id of the access token issued to a participant; false when the participant does not exist.</summary>
     public async Task<bool> RememberTokenAsync(string sessionId, string participantId, string tokenId, CancellationToken cancellationToken = default)
     {
         var result = await SessionScripts.SetParticipantField.RunAsync(Db,
@@ -146,6 +155,7 @@ internal sealed class RedisSessionStore(IConnectionMultiplexer redis, IOptions<S
         return (long)result == 1;
     }
 
+    /// <summary>The id of the access token issued to a participant, to revoke it; null when none was remembered.</summary>
     public async Task<string?> FindTokenAsync(string sessionId, string participantId, CancellationToken cancellationToken = default)
     {
         if (!SessionIds.IsWellFormed(participantId, SessionIds.ParticipantPrefix))
@@ -157,8 +167,13 @@ internal sealed class RedisSessionStore(IConnectionMultiplexer redis, IOptions<S
         return value.IsNullOrEmpty ? null : value.ToString();
     }
 
+    /// <summary>Puts an agent in charge (answer, claim or transfer); null when the session is unknown or closed.</summary>
     public async Task<CovisorSession?> AssignAgentAsync(string sessionId, string agentUsername, CancellationToken cancellationToken = default) =>
         (await ReassignAsync(sessionId, agentUsername, cancellationToken).ConfigureAwait(false))?.Session;
+    /// <summary>
+    /// Like <see cref="AssignAgentAsync"/>, and also says who was in charge before (null when nobody),
+    /// read in the same atomic step, for telling the session who took over.
+    /// </summary>
 
     public async Task<(CovisorSession Session, string? PreviousAgent)?> ReassignAsync(
         string sessionId, string agentUsername, CancellationToken cancellationToken = default)
@@ -187,8 +202,13 @@ internal sealed class RedisSessionStore(IConnectionMultiplexer redis, IOptions<S
         return (session, string.IsNullOrEmpty(previous) ? null : previous);
     }
 
+    /// <summary>Records that the call ended; the session stays open for the grace period.</summary>
     public async Task<CovisorSession?> MarkCallEndedAsync(string sessionId, CancellationToken cancellationToken = default) =>
         (await TryMarkCallEndedAsync(sessionId, cancellationToken).ConfigureAwait(false))?.Session;
+    /// <summary>
+    /// Like <see cref="MarkCallEndedAsync"/>, and also says whether this call recorded the end (false
+    /// when it was recorded before: a repeated or replayed status callback), so the end is told once.
+    /// </summary>
 
     public async Task<(CovisorSession Session, bool EndedNow)?> TryMarkCallEndedAsync(string sessionId, CancellationToken cancellationToken = default)
     {
@@ -208,8 +228,13 @@ internal sealed class RedisSessionStore(IConnectionMultiplexer redis, IOptions<S
         return SessionRecords.Session(sessionId, SessionRecords.Hash(parts[1])) is { } session ? (session, (long)parts[0] == 1) : null;
     }
 
+    /// <summary>Closes the session (idempotent); callers also revoke its tokens.</summary>
     public async Task<CovisorSession?> CloseAsync(string sessionId, CancellationToken cancellationToken = default) =>
         (await TryCloseAsync(sessionId, cancellationToken).ConfigureAwait(false))?.Session;
+    /// <summary>
+    /// Like <see cref="CloseAsync"/>, and also says whether this call is the one that closed it
+    /// (false when it was already closed), so only one closer tells the session; null when unknown.
+    /// </summary>
 
     public async Task<(CovisorSession Session, bool ClosedNow)?> TryCloseAsync(string sessionId, CancellationToken cancellationToken = default)
     {

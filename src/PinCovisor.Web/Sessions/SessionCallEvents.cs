@@ -11,7 +11,7 @@ namespace PinCovisor.Web.Sessions;
 /// so a replayed whisper cannot take a session back from the agent it was transferred to.
 /// </summary>
 internal sealed class SessionCallEvents(
-    ISessionStore store,
+    RedisSessionStore store,
     ISessionNotifier notifier,
     SessionClosingQueue closing,
     IOptions<SessionsOptions> options,

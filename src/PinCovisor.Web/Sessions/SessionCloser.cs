@@ -4,7 +4,7 @@ namespace PinCovisor.Web.Sessions;
 
 /// <summary>Closes sessions once their call has been over for <see cref="SessionsOptions.CallEndGrace"/>.</summary>
 internal sealed class SessionCloser(
-    SessionClosingQueue queue, ISessionLifecycle lifecycle, TimeProvider time, ILogger<SessionCloser> logger) : BackgroundService
+    SessionClosingQueue queue, SessionLifecycle lifecycle, TimeProvider time, ILogger<SessionCloser> logger) : BackgroundService
 {
     /// <summary>The reason sessions closed by the grace period give their people.</summary>
     public const string CallEndedReason = "call-ended";

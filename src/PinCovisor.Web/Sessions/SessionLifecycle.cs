@@ -2,10 +2,14 @@ using PinCovisor.Web.Auth;
 
 namespace PinCovisor.Web.Sessions;
 
-/// <inheritdoc cref="ISessionLifecycle"/>
+/// <summary>Ends sessions the same way whoever ends them (the agent, or the call's grace period).</summary>
 internal sealed class SessionLifecycle(
-    ISessionStore store, IAccessTokens tokens, ISessionNotifier notifier, Csat.CsatQuestions csat, ILogger<SessionLifecycle> logger) : ISessionLifecycle
+    RedisSessionStore store, RedisAccessTokens tokens, ISessionNotifier notifier, Csat.CsatQuestions csat, ILogger<SessionLifecycle> logger)
 {
+    /// <summary>
+    /// Closes the session, revokes every customer token of it and tells its people why.
+    /// False when it was unknown or already closed.
+    /// </summary>
     public async Task<bool> CloseAsync(string sessionId, string reason, CancellationToken cancellationToken = default)
     {
         if (!SessionIds.IsWellFormed(sessionId, SessionIds.SessionPrefix))

@@ -1,20 +1,20 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using PhoneBridge.Calls;
-using PinCovisor.Web.Sessions;
 using PinCovisor.Web.Throttling;
+using Microsoft.Extensions.Hosting;
 
-namespace Microsoft.Extensions.Hosting;
+namespace PinCovisor.Web.Sessions;
 
 /// <summary>Wires the Sessions feature: the store, the lifecycle, calls into sessions, and the join API.</summary>
-public static class SessionsExtensions
+internal static class SessionsExtensions
 {
     /// <summary>
-    /// Registers <see cref="ISessionStore"/> on Redis, <see cref="ISessionLifecycle"/>, the background
+    /// Registers <see cref="RedisSessionStore"/>, <see cref="SessionLifecycle"/>, the background
     /// closer, PhoneBridge's <see cref="ICallEvents"/>, the join flow and the <c>Sessions</c> and
     /// <c>Join</c> options, validated at start-up. A no-op
     /// <see cref="ISessionNotifier"/> stands in until the hub registers its own.
     /// </summary>
-    public static IHostApplicationBuilder AddSessions(this IHostApplicationBuilder builder)
+    internal static IHostApplicationBuilder AddSessions(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
@@ -28,8 +28,8 @@ public static class SessionsExtensions
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ISessionNotifier, NoSessionNotifier>();
-        services.AddSingleton<ISessionStore, RedisSessionStore>();
-        services.AddSingleton<ISessionLifecycle, SessionLifecycle>();
+        services.AddSingleton<RedisSessionStore>();
+        services.AddSingleton<SessionLifecycle>();
         services.AddSingleton<SessionClosingQueue>();
         services.AddHostedService<SessionCloser>();
         services.AddSingleton<ICallEvents, SessionCallEvents>();
@@ -56,11 +56,11 @@ public static class SessionsExtensions
     /// Maps <c>POST /api/join</c>, <c>POST /api/join/device</c>, the waiting room under
     /// <c>/api/sessions</c> and <c>POST /api/sessions/{id}/devices</c>.
     /// </summary>
-    public static IEndpointRouteBuilder MapSessions(this IEndpointRouteBuilder endpoints)
+    internal static WebApplication MapSessions(this WebApplication app)
     {
-        JoinEndpoints.Map(endpoints);
-        WaitingRoomEndpoints.Map(endpoints);
-        DeviceLinkEndpoints.Map(endpoints);
-        return endpoints;
+        JoinEndpoints.Map(app);
+        WaitingRoomEndpoints.Map(app);
+        DeviceLinkEndpoints.Map(app);
+        return app;
     }
 }

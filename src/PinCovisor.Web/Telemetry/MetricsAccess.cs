@@ -31,7 +31,7 @@ internal static class MetricsAccess
             return;
         }
 
-        var accounts = context.RequestServices.GetRequiredService<IAgentAccounts>();
+        var accounts = context.RequestServices.GetRequiredService<RedisAgentAccounts>();
         var account = await accounts.GetAsync(username, context.RequestAborted).ConfigureAwait(false);
         await (account is { IsAdmin: true, Disabled: false } ? next(context) : RefuseAsync(context, StatusCodes.Status403Forbidden))
             .ConfigureAwait(false);

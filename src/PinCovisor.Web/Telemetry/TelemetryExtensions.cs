@@ -5,16 +5,16 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using PhoneBridge.Telemetry;
-using PinCovisor.Web.Telemetry;
+using Microsoft.Extensions.Hosting;
 
-namespace Microsoft.Extensions.Hosting;
+namespace PinCovisor.Web.Telemetry;
 
 /// <summary>
 /// OpenTelemetry: the <c>PhoneBridge</c> meter with ASP.NET Core's, HttpClient's and the runtime's,
 /// scraped at <c>/metrics</c> (section <c>Metrics</c>); spans of the <c>PhoneBridge</c> source, ASP.NET
 /// Core, SignalR and HttpClient. Both go out by OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set.
 /// </summary>
-public static class TelemetryExtensions
+internal static class TelemetryExtensions
 {
     /// <summary>The path Prometheus scrapes, on the main port and on <c>Metrics:Port</c>.</summary>
     public const string ScrapePath = "/metrics";
@@ -24,7 +24,7 @@ public static class TelemetryExtensions
     // .NET's own SignalR spans, one per hub method call; HubTelemetryFilter adds the outcome.
     private const string SignalRSource = "Microsoft.AspNetCore.SignalR.Server";
 
-    public static IHostApplicationBuilder AddTelemetry(this IHostApplicationBuilder builder)
+    internal static IHostApplicationBuilder AddTelemetry(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
@@ -88,7 +88,7 @@ public static class TelemetryExtensions
     }
 
     /// <summary>Maps <c>/metrics</c> on the main port behind <see cref="MetricsAccess"/>, unless <c>Metrics:Enabled</c> is false.</summary>
-    public static WebApplication MapTelemetry(this WebApplication app)
+    internal static WebApplication MapTelemetry(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<MetricsOptions>>().Value.Enabled)

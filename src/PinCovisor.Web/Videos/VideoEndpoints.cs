@@ -17,7 +17,7 @@ internal static class VideoEndpoints
     }
 
     private static async Task<Results<Ok<IReadOnlyList<ShopVideo>>, ProblemHttpResult>> ListAsync(
-        HttpContext context, ISessionStore sessions, VideoLibrary library)
+        HttpContext context, RedisSessionStore sessions, VideoLibrary library)
     {
         if (!await SessionMembership.IsParticipantAsync(sessions, context.User, context.RequestAborted).ConfigureAwait(false))
         {
@@ -28,7 +28,7 @@ internal static class VideoEndpoints
     }
 
     private static async Task<Results<PhysicalFileHttpResult, RedirectHttpResult, ProblemHttpResult>> PlayAsync(
-        string id, HttpContext context, ISessionStore sessions, VideoLibrary library)
+        string id, HttpContext context, RedisSessionStore sessions, VideoLibrary library)
     {
         if (!await SessionMembership.IsParticipantAsync(sessions, context.User, context.RequestAborted).ConfigureAwait(false))
         {

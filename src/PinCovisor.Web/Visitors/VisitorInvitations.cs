@@ -23,7 +23,7 @@ internal abstract record InviteOutcome
 /// the invitation is handed over, so no bearer token ever waits in Redis.
 /// </summary>
 internal sealed class VisitorInvitations(
-    RedisVisitorStore visitors, ISessionStore sessions, IAccessTokens tokens, ISessionNotifier notifier, IAgentDirectory agents,
+    RedisVisitorStore visitors, RedisSessionStore sessions, RedisAccessTokens tokens, ISessionNotifier notifier, IAgentDirectory agents,
     TimeProvider time, IOptions<VisitorsOptions> options, ILogger<VisitorInvitations> logger)
 {
     public async Task<InviteOutcome> InviteAsync(string visitorId, string agent, CancellationToken cancellationToken = default)

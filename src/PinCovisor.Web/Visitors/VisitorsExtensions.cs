@@ -1,14 +1,14 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using PinCovisor.Web.Throttling;
-using PinCovisor.Web.Visitors;
+using Microsoft.Extensions.Hosting;
 
-namespace Microsoft.Extensions.Hosting;
+namespace PinCovisor.Web.Visitors;
 
 /// <summary>Wires visitor monitoring: the shop widget's page views, the live list and invitations.</summary>
-public static class VisitorsExtensions
+internal static class VisitorsExtensions
 {
     /// <summary>Registers the visitor store and invitations with the validated <c>Visitors</c> options.</summary>
-    public static IHostApplicationBuilder AddVisitors(this IHostApplicationBuilder builder)
+    internal static IHostApplicationBuilder AddVisitors(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
@@ -34,9 +34,9 @@ public static class VisitorsExtensions
     }
 
     /// <summary>Maps <c>/api/visitors</c>: page views (anonymous), the live list and invitations (agents).</summary>
-    public static IEndpointRouteBuilder MapVisitors(this IEndpointRouteBuilder endpoints)
+    internal static WebApplication MapVisitors(this WebApplication app)
     {
-        VisitorEndpoints.Map(endpoints);
-        return endpoints;
+        VisitorEndpoints.Map(app);
+        return app;
     }
 }

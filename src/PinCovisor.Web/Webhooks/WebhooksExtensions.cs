@@ -3,18 +3,18 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using PhoneBridge.Calls;
 using PinCovisor.Web.Sessions;
-using PinCovisor.Web.Webhooks;
+using Microsoft.Extensions.Hosting;
 
-namespace Microsoft.Extensions.Hosting;
+namespace PinCovisor.Web.Webhooks;
 
 /// <summary>Wires the outbound webhooks: the <c>Webhooks</c> options, checked at start, the queue, the delivery loop and the dead letters' endpoints.</summary>
-public static class WebhooksExtensions
+internal static class WebhooksExtensions
 {
     /// <summary>
     /// Registers <c>Webhooks</c> and wraps the session notifier and the call events so that what they
     /// tell is published too. Call after the hub and sessions are added: it wraps what they registered.
     /// </summary>
-    public static IHostApplicationBuilder AddWebhooks(this IHostApplicationBuilder builder)
+    internal static IHostApplicationBuilder AddWebhooks(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
@@ -35,7 +35,7 @@ public static class WebhooksExtensions
     }
 
     /// <summary>Maps <c>/api/admin/webhooks/dead-letters</c>.</summary>
-    public static WebApplication MapWebhooks(this WebApplication app)
+    internal static WebApplication MapWebhooks(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapDeadLetters();

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using PhoneBridge.Calls;
 using PhoneBridge.Pins;
@@ -18,7 +19,7 @@ public sealed class CallRegistrationTests(RedisServers servers)
         var redis = await servers.ConnectAsync(RedisServerKind.Garnet);
         using var provider = Services(redis).BuildServiceProvider();
 
-        var calls = provider.GetRequiredService<ICallStore>();
+        var calls = provider.GetRequiredService<RedisCallStore>();
         var record = await calls.RecordIncomingAsync(TestCalls.NewSid(), "+34600111222").WaitAsync(TestCalls.Timeout);
         await provider.GetRequiredService<ICallEvents>().CallStatusChangedAsync(record).WaitAsync(TestCalls.Timeout);
         var pin = await provider.GetRequiredService<IPinStore>().IssueAsync(record.CallSid).WaitAsync(TestCalls.Timeout);
@@ -32,8 +33,14 @@ public sealed class CallRegistrationTests(RedisServers servers)
     {
         var events = new RecordingEvents();
 
-        using var before = new ServiceCollection().AddSingleton<ICallEvents>(events).AddCalls().BuildServiceProvider();
-        using var after = new ServiceCollection().AddCalls().AddSingleton<ICallEvents>(events).BuildServiceProvider();
+        var first = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        first.Services.AddSingleton<ICallEvents>(events);
+        first.AddCalls();
+        var second = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        second.AddCalls();
+        second.Services.AddSingleton<ICallEvents>(events);
+        using var before = first.Services.BuildServiceProvider();
+        using var after = second.Services.BuildServiceProvider();
 
         before.GetRequiredService<ICallEvents>().Should().BeSameAs(events);
         after.GetRequiredService<ICallEvents>().Should().BeSameAs(events);
@@ -78,17 +85,16 @@ public sealed class CallRegistrationTests(RedisServers servers)
 
     private static IServiceCollection Services(IConnectionMultiplexer? redis, Dictionary<string, string?>? settings = null)
     {
-        var configuration = new ConfigurationBuilder()
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Pins:SecretKey"] = TestPins.NewSecretKey() })
-            .AddInMemoryCollection(settings ?? [])
-            .Build();
-        var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration);
+            .AddInMemoryCollection(settings ?? []);
         if (redis is not null)
         {
-            services.AddSingleton(redis);
+            builder.Services.AddSingleton(redis);
         }
 
-        return services.AddPins().AddCalls();
+        return builder.AddPins().AddCalls().Services;
     }
 
     private sealed class RecordingEvents : ICallEvents

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using PhoneBridge.Pins;
 
@@ -54,10 +55,10 @@ public sealed class PinOptionsValidationTests
 
     private static PinOptions Validate(Dictionary<string, string?> settings)
     {
-        var services = new ServiceCollection()
-            .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build())
-            .AddPins();
-        using var provider = services.BuildServiceProvider();
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.AddPins();
+        using var provider = builder.Services.BuildServiceProvider();
 
         // What the host runs at start-up, so this also proves the options are validated on start.
         provider.GetRequiredService<IStartupValidator>().Validate();

@@ -62,7 +62,7 @@ public sealed class TwilioOptionsTests
     {
         HostApplicationBuilder builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddInMemoryCollection(settings);
-        builder.Services.AddTwilioProtocol();
+        builder.AddTwilio();
         return builder.Build();
     }
 }

@@ -58,7 +58,7 @@ public sealed class TwilioTestServer : IAsyncDisposable
             ["Twilio:AuthToken"] = AuthToken,
             ["Twilio:BaseUrlOverride"] = baseUrlOverride,
         });
-        builder.Services.AddTwilioProtocol();
+        builder.AddTwilio();
         CapturedLogs logs = new();
         builder.Logging.ClearProviders().AddProvider(logs);
 

@@ -26,7 +26,7 @@ public sealed class CannedReplyTests(RedisServers servers)
             ["CannedReplies:0:Text"] = "Enviamos en 24-48 h laborables.",
         });
         using var ana = await AgentClient.LogInAsync(host, "ana", "ana-dev-password");
-        var replies = host.Services.GetRequiredService<ICannedReplies>();
+        var replies = host.Services.GetRequiredService<RedisCannedReplies>();
 
         var listed = await ana.Browser.GetFromJsonAsync<JsonArray>("/api/canned-replies").WaitAsync(Timeout);
 

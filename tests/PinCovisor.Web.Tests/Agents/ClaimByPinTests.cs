@@ -34,7 +34,7 @@ public sealed class ClaimByPinTests(RedisServers servers)
         body["call"]!["answeringAgent"]!.GetValue<string>().Should().Be(username);
         body["call"]!["pinState"]!.GetValue<string>().Should().Be("live");
         body["sessionId"].Should().BeNull();
-        var record = await host.Services.GetRequiredService<ICallStore>().GetAsync(call.CallSid).WaitAsync(Timeout);
+        var record = await host.Services.GetRequiredService<RedisCallStore>().GetAsync(call.CallSid).WaitAsync(Timeout);
         record!.AnsweringAgent.Should().Be(username);
         (await host.Services.GetRequiredService<IPinStore>().RedeemAsync(call.Pin).WaitAsync(Timeout))
             .Should().Be(call.CallSid, "the caller still joins with the PIN the agent claimed by");
@@ -49,7 +49,7 @@ public sealed class ClaimByPinTests(RedisServers servers)
         var twilio = new TwilioCaller(host.CreateLoopbackClient());
         var call = await Caller.CallAsync(twilio);
         await Caller.AnswerAsync(twilio, call.CallSid, agentNumber: "+34600000001");
-        var sessions = host.Services.GetRequiredService<ISessionStore>();
+        var sessions = host.Services.GetRequiredService<RedisSessionStore>();
         var session = await sessions.OpenForCallAsync(call.CallSid, "ana").WaitAsync(Timeout);
         await host.Services.GetRequiredService<IPinStore>().RedeemAsync(call.Pin).WaitAsync(Timeout);
 
@@ -87,7 +87,7 @@ public sealed class ClaimByPinTests(RedisServers servers)
         misses.Should().OnlyContain(m => m.StatusCode == HttpStatusCode.NotFound && m.Content.Headers.ContentType!.MediaType == "application/problem+json");
         throttled.StatusCode.Should().Be(HttpStatusCode.TooManyRequests);
         throttled.Headers.RetryAfter!.Delta.Should().BePositive();
-        (await host.Services.GetRequiredService<ICallStore>().GetAsync(call.CallSid).WaitAsync(Timeout))!.AnsweringAgent.Should().BeNull();
+        (await host.Services.GetRequiredService<RedisCallStore>().GetAsync(call.CallSid).WaitAsync(Timeout))!.AnsweringAgent.Should().BeNull();
         misses.ForEach(m => m.Dispose());
     }
 

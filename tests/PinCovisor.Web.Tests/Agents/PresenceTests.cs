@@ -56,7 +56,7 @@ public sealed class PresenceTests(RedisServers servers)
     public async Task TheHubCanTouchAnAgentWithoutChangingTheirStatus()
     {
         await using var host = AgentHosts.Start(servers, RedisServerKind.Garnet);
-        var presence = host.Services.GetRequiredService<IAgentPresence>();
+        var presence = host.Services.GetRequiredService<RedisAgentPresence>();
         var set = await presence.SetAsync("bruno", AgentStatus.Busy).WaitAsync(Timeout);
 
         await presence.TouchAsync("bruno").WaitAsync(Timeout);

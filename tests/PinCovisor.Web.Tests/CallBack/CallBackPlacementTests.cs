@@ -31,10 +31,10 @@ public sealed class CallBackPlacementTests(RedisServers servers)
         created.Field("Url").Should().Be(new Uri(shop.Host.BaseAddress, "/twilio/voice/callback").ToString());
         created.Field("StatusCallback").Should().Be(new Uri(shop.Host.BaseAddress, "/twilio/status").ToString());
         var callSid = shop.Api.Api.Calls.Single().Sid;
-        var record = await shop.Service<ICallStore>().GetAsync(callSid).WaitAsync(Timeout);
+        var record = await shop.Service<RedisCallStore>().GetAsync(callSid).WaitAsync(Timeout);
         record!.AnsweringAgent.Should().Be("ana");
         record.MaskedFrom.Should().Be("+34 6•• ••• 222");
-        (await shop.Service<ISessionStore>().GetAsync(shop.SessionId).WaitAsync(Timeout))!.CallSid.Should().Be(callSid);
+        (await shop.Service<RedisSessionStore>().GetAsync(shop.SessionId).WaitAsync(Timeout))!.CallSid.Should().Be(callSid);
         var placed = await shop.Customer.Events.WaitForKindAsync(shop.SessionId, CallBackEventKinds.Placed);
         placed.Seq.Should().Be(seq);
         placed.Author.Should().Be(new EventAuthor("agent", null, "Ana"));
@@ -56,8 +56,8 @@ public sealed class CallBackPlacementTests(RedisServers servers)
         var answered = await shop.Customer.Events.WaitForKindAsync(shop.SessionId, EventKinds.CallStatus,
             e => e.DataAs<CallStatusChanged>().Status == "in-progress");
         answered.Should().NotBeNull();
-        (await shop.Service<ICallStore>().GetAsync(callSid).WaitAsync(Timeout))!.AnsweringAgent.Should().Be("ana");
-        (await shop.Service<ISessionStore>().GetAsync(shop.SessionId).WaitAsync(Timeout))!.AgentUsername.Should().Be("ana");
+        (await shop.Service<RedisCallStore>().GetAsync(callSid).WaitAsync(Timeout))!.AnsweringAgent.Should().Be("ana");
+        (await shop.Service<RedisSessionStore>().GetAsync(shop.SessionId).WaitAsync(Timeout))!.AgentUsername.Should().Be("ana");
 
         await Caller.StatusAsync(shop.Twilio, callSid, "completed");
         var ended = await shop.Customer.Events.WaitForKindAsync(shop.SessionId, EventKinds.CallStatus,
@@ -93,12 +93,12 @@ public sealed class CallBackPlacementTests(RedisServers servers)
         await HubAssertions.Refused(shop.Agent.InvokeAsync<long>("PlaceCallBack", shop.SessionId),
             "The phone service refused the call; try again in a moment.");
 
-        (await shop.Service<ISessionStore>().GetAsync(shop.SessionId).WaitAsync(Timeout))!.CallSid.Should().BeNull();
+        (await shop.Service<RedisSessionStore>().GetAsync(shop.SessionId).WaitAsync(Timeout))!.CallSid.Should().BeNull();
         shop.Api.Api.Calls.Should().BeEmpty();
         (await shop.Agent.JoinAsync(shop.SessionId)).Events.Should().NotContain(e => e.Kind == CallBackEventKinds.Placed);
 
         await shop.Agent.InvokeAsync<long>("PlaceCallBack", shop.SessionId);
-        (await shop.Service<ISessionStore>().GetAsync(shop.SessionId).WaitAsync(Timeout))!.CallSid
+        (await shop.Service<RedisSessionStore>().GetAsync(shop.SessionId).WaitAsync(Timeout))!.CallSid
             .Should().Be(shop.Api.Api.Calls.Single().Sid);
     }
 

@@ -69,8 +69,8 @@ internal sealed class CallBackShop : IAsyncDisposable
     // As an invitation opens it (docs/visitors.md): a web session with the agent in charge, then the visitor admitted.
     private async Task OpenWebSessionAsync()
     {
-        var store = Service<ISessionStore>();
-        var tokens = Service<IAccessTokens>();
+        var store = Service<RedisSessionStore>();
+        var tokens = Service<RedisAccessTokens>();
         var expires = Service<TimeProvider>().GetUtcNow().AddHours(4);
         var session = await store.OpenForWebAsync("ana").WaitAsync(Timeout);
         var participant = await store.AddParticipantAsync(session.Id, AdmissionState.Admitted, "Firefox on Linux").WaitAsync(Timeout);

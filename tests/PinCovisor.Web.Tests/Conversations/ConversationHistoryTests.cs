@@ -51,7 +51,7 @@ public sealed class ConversationHistoryTests(RedisServers servers)
         var sent = shop.Api.Received.Should().ContainSingle().Subject;
         (sent.To, sent.From, sent.Body).Should().Be((from, MessagingShop.SmsNumber, "Soy Bruno, ¿qué número de pedido?"));
 
-        await shop.Service<ISessionLifecycle>().CloseAsync(sessionId, "ended-by-agent").WaitAsync(Timeout);
+        await shop.Service<SessionLifecycle>().CloseAsync(sessionId, "ended-by-agent").WaitAsync(Timeout);
         await shop.SendAsync(MessagingShop.Inbound(MessagingShop.NewMessageSid(), from, "Otra cosa"));
         (await shop.FindListedAsync("bruno", s => s.Origin == "sms" && s.Id != sessionId)).Should().NotBeNull();
     }

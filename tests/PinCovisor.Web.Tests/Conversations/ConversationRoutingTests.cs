@@ -22,7 +22,7 @@ public sealed class ConversationRoutingTests(RedisServers servers)
         await shop.PresenceAsync(AgentStatus.Away, AgentStatus.Available);
         await shop.SendAsync(MessagingShop.Inbound(MessagingShop.NewMessageSid(), from, "Hola"));
         var first = (await shop.FindListedAsync("bruno", s => s.Origin == "whatsapp"))!;
-        await shop.Service<ISessionLifecycle>().CloseAsync(first.Id, "ended-by-agent").WaitAsync(Timeout);
+        await shop.Service<SessionLifecycle>().CloseAsync(first.Id, "ended-by-agent").WaitAsync(Timeout);
 
         // Ana comes first in the directory: only the memory of Bruno sends the customer to him.
         await shop.PresenceAsync(AgentStatus.Available, AgentStatus.Available);
@@ -40,7 +40,7 @@ public sealed class ConversationRoutingTests(RedisServers servers)
         var from = MessagingShop.NewCustomerNumber();
         await shop.PresenceAsync(AgentStatus.Away, AgentStatus.Available);
         await shop.SendAsync(MessagingShop.Inbound(MessagingShop.NewMessageSid(), from, "Hola"));
-        await shop.Service<ISessionLifecycle>().CloseAsync((await shop.FindListedAsync("bruno", s => s.Origin == "sms"))!.Id, "ended-by-agent")
+        await shop.Service<SessionLifecycle>().CloseAsync((await shop.FindListedAsync("bruno", s => s.Origin == "sms"))!.Id, "ended-by-agent")
             .WaitAsync(Timeout);
 
         await shop.PresenceAsync(AgentStatus.Available, AgentStatus.Busy);
@@ -80,7 +80,7 @@ public sealed class ConversationRoutingTests(RedisServers servers)
         history.Events.Should().Contain(e => e.Kind == EventKinds.ChatMessage && e.DataAs<ChatMessage>().Text == "Hola");
 
         // Taken once, the customer is Ana's next time too.
-        await shop.Service<ISessionLifecycle>().CloseAsync(entry.Id, "ended-by-agent").WaitAsync(Timeout);
+        await shop.Service<SessionLifecycle>().CloseAsync(entry.Id, "ended-by-agent").WaitAsync(Timeout);
         await shop.PresenceAsync(AgentStatus.Available, AgentStatus.Available);
         await shop.SendAsync(MessagingShop.Inbound(MessagingShop.NewMessageSid(), "whatsapp:" + number, "Gracias"));
         (await shop.FindListedAsync("ana", s => s.Origin == "whatsapp" && s.Id != entry.Id)).Should().NotBeNull();
@@ -101,6 +101,6 @@ public sealed class ConversationRoutingTests(RedisServers servers)
         listed.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
         callSession.StatusCode.Should().Be(HttpStatusCode.NotFound);
         unknown.StatusCode.Should().Be(HttpStatusCode.NotFound);
-        (await shop.Service<ISessionStore>().GetAsync(seeded.SessionId).WaitAsync(Timeout))!.AgentUsername.Should().Be("bruno");
+        (await shop.Service<RedisSessionStore>().GetAsync(seeded.SessionId).WaitAsync(Timeout))!.AgentUsername.Should().Be("bruno");
     }
 }

@@ -186,7 +186,7 @@ public sealed partial class EscalationTests(RedisServers servers)
 
         answers.Count(a => a.StatusCode == HttpStatusCode.OK).Should().Be(1);
         answers.Count(a => a.StatusCode == HttpStatusCode.NotFound).Should().Be(7);
-        var participants = await shop.Service<PinCovisor.Web.Sessions.ISessionStore>().ListParticipantsAsync(conversation.SessionId).WaitAsync(Timeout);
+        var participants = await shop.Service<PinCovisor.Web.Sessions.RedisSessionStore>().ListParticipantsAsync(conversation.SessionId).WaitAsync(Timeout);
         participants.Should().ContainSingle();
         foreach (var answer in answers)
         {

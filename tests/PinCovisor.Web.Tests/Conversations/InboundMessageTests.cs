@@ -32,7 +32,7 @@ public sealed class InboundMessageTests(RedisServers servers)
         var chat = (await MessagingShop.ChatsAsync(ana, 1)).Single();
         chat.DataAs<ChatMessage>().Should().Be(new ChatMessage(sid, "Hola, ¿tenéis la talla 42?", "whatsapp"));
         chat.Author.Should().Be(new EventAuthor("customer", null, "Lucía"));
-        var session = await shop.Service<ISessionStore>().GetAsync(chat.SessionId).WaitAsync(Timeout);
+        var session = await shop.Service<RedisSessionStore>().GetAsync(chat.SessionId).WaitAsync(Timeout);
         session!.Origin.Should().Be(SessionOrigin.WhatsApp);
         session.AgentUsername.Should().Be("ana");
         session.CallSid.Should().BeNull();
@@ -98,7 +98,7 @@ public sealed class InboundMessageTests(RedisServers servers)
         var sessionId = (await shop.FindListedAsync("ana", s => s.Origin == "whatsapp"))!.Id;
         var chats = (await ana.JoinAsync(sessionId)).Events.Where(e => e.Kind == EventKinds.ChatMessage).ToList();
         chats.Select(e => e.DataAs<ChatMessage>().MessageId).Should().Equal(first, burst);
-        (await shop.Service<ISessionStore>().ListOpenForAgentAsync("ana").WaitAsync(Timeout)).Should().ContainSingle();
+        (await shop.Service<RedisSessionStore>().ListOpenForAgentAsync("ana").WaitAsync(Timeout)).Should().ContainSingle();
     }
 
     [Fact]
@@ -178,7 +178,7 @@ public sealed class InboundMessageTests(RedisServers servers)
         var chats = await MessagingShop.ChatsAsync(ana, 2);
         chats.Select(e => e.SessionId).Distinct().Should().ContainSingle();
         chats.Select(e => e.DataAs<ChatMessage>().Text).Should().Equal("Uno", "Dos");
-        var session = await shop.Service<ISessionStore>().GetAsync(chats[0].SessionId).WaitAsync(Timeout);
+        var session = await shop.Service<RedisSessionStore>().GetAsync(chats[0].SessionId).WaitAsync(Timeout);
         session!.Origin.Should().Be(prefix.Length == 0 ? SessionOrigin.Sms : SessionOrigin.WhatsApp);
     }
 }

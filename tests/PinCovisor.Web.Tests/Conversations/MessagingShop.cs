@@ -89,7 +89,7 @@ internal sealed class MessagingShop : IAsyncDisposable
     public async Task<XDocument> SendAsync(IEnumerable<KeyValuePair<string, string>> form) =>
         await Twilio.TwiMLAsync("/twilio/messaging", form);
 
-    public Task SetPresenceAsync(string agent, AgentStatus status) => Service<IAgentPresence>().SetAsync(agent, status).WaitAsync(Timeout);
+    public Task SetPresenceAsync(string agent, AgentStatus status) => Service<RedisAgentPresence>().SetAsync(agent, status).WaitAsync(Timeout);
 
     /// <summary>Ana and Bruno as the test wants them (both set: presence lives in shared Redis).</summary>
     public async Task PresenceAsync(AgentStatus ana, AgentStatus bruno)

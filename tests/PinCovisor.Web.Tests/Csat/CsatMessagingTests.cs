@@ -30,7 +30,7 @@ public sealed class CsatMessagingTests(RedisServers servers)
         await shop.SendAsync(MessagingShop.Inbound(MessagingShop.NewMessageSid(), from, "Hola, ¿tenéis la talla 42?"));
         var conversation = (await shop.FindConversationAsync("ana", from))!;
 
-        await shop.Service<ISessionLifecycle>().CloseAsync(conversation.Id, "ended-by-agent").WaitAsync(Timeout);
+        await shop.Service<SessionLifecycle>().CloseAsync(conversation.Id, "ended-by-agent").WaitAsync(Timeout);
         var sid = MessagingShop.NewMessageSid();
         var first = await shop.SendAsync(MessagingShop.Inbound(sid, from, "5 muy amable"));
         var retried = await shop.SendAsync(MessagingShop.Inbound(sid, from, "5 muy amable"));
@@ -67,7 +67,7 @@ public sealed class CsatMessagingTests(RedisServers servers)
         await shop.PresenceAsync(AgentStatus.Available, AgentStatus.Away);
         await shop.SendAsync(MessagingShop.Inbound(MessagingShop.NewMessageSid(), "whatsapp:" + number, "Hola"));
         var conversation = (await shop.FindConversationAsync("ana", "whatsapp:" + number))!;
-        await shop.Service<ISessionLifecycle>().CloseAsync(conversation.Id, "ended-by-agent").WaitAsync(Timeout);
+        await shop.Service<SessionLifecycle>().CloseAsync(conversation.Id, "ended-by-agent").WaitAsync(Timeout);
         await shop.SendAsync(MessagingShop.Inbound(MessagingShop.NewMessageSid(), "whatsapp:" + number, "4 bien"));
         var day = CsatStore.Day(clock.GetUtcNow());
 
@@ -116,7 +116,7 @@ public sealed class CsatMessagingTests(RedisServers servers)
         var conversation = (await shop.FindConversationAsync("ana", from))!;
 
         clock.Advance(TimeSpan.FromHours(24) + TimeSpan.FromMinutes(1));
-        await shop.Service<ISessionLifecycle>().CloseAsync(conversation.Id, "ended-by-agent").WaitAsync(Timeout);
+        await shop.Service<SessionLifecycle>().CloseAsync(conversation.Id, "ended-by-agent").WaitAsync(Timeout);
         var reply = await shop.SendAsync(MessagingShop.Inbound(MessagingShop.NewMessageSid(), from, "5"));
 
         shop.Api.Received.Where(m => m.To == from).Should().BeEmpty();
@@ -134,7 +134,7 @@ public sealed class CsatMessagingTests(RedisServers servers)
         await shop.SendAsync(MessagingShop.Inbound(MessagingShop.NewMessageSid(), from, "Hello there"));
         var conversation = (await shop.FindConversationAsync("ana", from))!;
 
-        await shop.Service<ISessionLifecycle>().CloseAsync(conversation.Id, "ended-by-agent").WaitAsync(Timeout);
+        await shop.Service<SessionLifecycle>().CloseAsync(conversation.Id, "ended-by-agent").WaitAsync(Timeout);
         var other = await shop.SendAsync(MessagingShop.Inbound(MessagingShop.NewMessageSid(), from, "10 more questions"));
 
         shop.Api.Received.Where(m => m.To == from).Select(m => m.Body).Should().Equal(new CsatOptions().QuestionEn);

@@ -96,7 +96,7 @@ public sealed class PhoneSimulatorEndpointTests(RedisServers servers)
 
         using var sent = await http.PostAsJsonAsync("/demo/phone/send",
             new SignRequest("/twilio/status", new(call) { ["CallStatus"] = "completed", ["CallDuration"] = "12" })).WaitAsync(Timeout);
-        var record = await host.Services.GetRequiredService<ICallStore>().GetAsync(callSid).WaitAsync(Timeout);
+        var record = await host.Services.GetRequiredService<RedisCallStore>().GetAsync(callSid).WaitAsync(Timeout);
 
         sent.StatusCode.Should().Be(HttpStatusCode.NoContent, "the status callback's own answer");
         record!.Status.Should().Be(CallStatus.Completed);

@@ -100,10 +100,10 @@ public sealed class HubAuthorizationTests(RedisServers servers)
         var (id, participantId) = (scenario.SessionId, scenario.Session.ParticipantId);
         await using var customer = await HubClient.ConnectAsync(scenario.Host.BaseAddress, scenario.Session.CustomerToken);
         await customer.ChatAsync(id, "antes");
-        var tokenId = await scenario.Host.Services.GetRequiredService<ISessionStore>().FindTokenAsync(id, participantId)
+        var tokenId = await scenario.Host.Services.GetRequiredService<RedisSessionStore>().FindTokenAsync(id, participantId)
             .WaitAsync(TimeSpan.FromSeconds(30));
 
-        await scenario.Host.Services.GetRequiredService<PinCovisor.Web.Auth.IAccessTokens>().RevokeAsync(tokenId!)
+        await scenario.Host.Services.GetRequiredService<PinCovisor.Web.Auth.RedisAccessTokens>().RevokeAsync(tokenId!)
             .WaitAsync(TimeSpan.FromSeconds(30));
 
         await Refused(customer.ChatAsync(id, "después"), "Your access has ended; sign in or join again.");
@@ -145,9 +145,9 @@ public sealed class HubAuthorizationTests(RedisServers servers)
         // What the waiting-room endpoint does: change the store, then tell the session.
         var services = scenario.Host.Services;
         var timeout = TimeSpan.FromSeconds(30);
-        var participant = await services.GetRequiredService<ISessionStore>()
+        var participant = await services.GetRequiredService<RedisSessionStore>()
             .SetAdmissionAsync(scenario.SessionId, participantId, admission).WaitAsync(timeout);
-        var session = await services.GetRequiredService<ISessionStore>().GetAsync(scenario.SessionId).WaitAsync(timeout);
+        var session = await services.GetRequiredService<RedisSessionStore>().GetAsync(scenario.SessionId).WaitAsync(timeout);
         await services.GetRequiredService<ISessionNotifier>().AdmissionChangedAsync(session!, participant!).WaitAsync(timeout);
     }
 }

@@ -24,7 +24,7 @@ public sealed class HubTransferTests(RedisServers servers)
         var handedTo = await scenario.Agent.InvokeAsync<AgentInfo>("TransferSession", id, "bruno");
 
         handedTo.Should().Be(new AgentInfo("bruno", "Bruno"));
-        var presence = await scenario.Host.Services.GetRequiredService<IAgentPresence>().GetAllAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        var presence = await scenario.Host.Services.GetRequiredService<RedisAgentPresence>().GetAllAsync().WaitAsync(TimeSpan.FromSeconds(30));
         presence.Single(a => a.Username == "bruno").LastSeen.Should().NotBeNull("connecting to the hub counts as being seen");
         var seen = await scenario.Customer.Events.WaitForKindAsync(id, EventKinds.AgentChanged);
         seen.DataAs<CustomerAgentChanged>().Should().Be(new CustomerAgentChanged("Bruno", "Ana"), "customers see names, never usernames");

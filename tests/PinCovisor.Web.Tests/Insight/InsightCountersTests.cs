@@ -36,7 +36,7 @@ public sealed class InsightCountersTests(RedisServers servers)
 
         host.Clock.Advance(TimeSpan.FromSeconds(25));
         var joined = await host.Api.JoinedAsync(call.Pin);
-        var participant = (await host.Get<PinCovisor.Web.Sessions.ISessionStore>().ListParticipantsAsync(joined.SessionId).WaitAsync(Timeout)).Single();
+        var participant = (await host.Get<PinCovisor.Web.Sessions.RedisSessionStore>().ListParticipantsAsync(joined.SessionId).WaitAsync(Timeout)).Single();
         using (var admitted = await host.Api.PostAsync($"/api/sessions/{joined.SessionId}/participants/{participant.Id}/admit", ana))
         {
             admitted.StatusCode.Should().Be(HttpStatusCode.OK);

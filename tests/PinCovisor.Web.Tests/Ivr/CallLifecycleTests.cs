@@ -27,7 +27,7 @@ public sealed class CallLifecycleTests(RedisServers servers)
         (await response.Content.ReadAsStringAsync().WaitAsync(Timeout)).Should().BeEmpty();
         var pins = host.Services.GetRequiredService<IPinStore>();
         (await pins.RedeemAsync(pin).WaitAsync(Timeout)).Should().BeNull("the PIN dies with the call");
-        var call = await host.Services.GetRequiredService<ICallStore>().GetAsync(callSid).WaitAsync(Timeout);
+        var call = await host.Services.GetRequiredService<RedisCallStore>().GetAsync(callSid).WaitAsync(Timeout);
         call!.Status.Should().Be(CallStatus.Completed);
         call.EndedAt.Should().NotBeNull();
     }
@@ -78,7 +78,7 @@ public sealed class CallLifecycleTests(RedisServers servers)
         var whisper = await twilio.AnswerAsync(route, callSid, "+34600000002");
 
         whisper.PinsRead().Should().Equal(first.PinsRead()[0]);
-        var call = await host.Services.GetRequiredService<ICallStore>().GetAsync(callSid).WaitAsync(Timeout);
+        var call = await host.Services.GetRequiredService<RedisCallStore>().GetAsync(callSid).WaitAsync(Timeout);
         call!.AnsweringAgent.Should().Be("bruno");
         call.Status.Should().Be(CallStatus.InProgress, "an agent on the line means the call is answered");
         route.Verbs("Number").Select(n => n.Value).Should().Equal("+34600000001", "+34600000002");
@@ -104,7 +104,7 @@ public sealed class CallLifecycleTests(RedisServers servers)
         route.Verbs("Enqueue").Single().Value.Should().Be("support");
         agentSide.Verbs("Queue").Single().Value.Should().Be("support");
         callerSide.Spoken().Should().ContainSingle().Which.Should().EndWith("Ana.");
-        var call = await host.Services.GetRequiredService<ICallStore>().GetAsync(callSid).WaitAsync(Timeout);
+        var call = await host.Services.GetRequiredService<RedisCallStore>().GetAsync(callSid).WaitAsync(Timeout);
         call!.AnsweringAgent.Should().Be("ana");
     }
 

@@ -26,7 +26,7 @@ public sealed class VoicemailTests(RedisServers servers)
         var joined = await new SessionsApi(host.CreateLoopbackClient()).JoinedAsync(call.Pin);
         await using var customer = await HubClient.ConnectAsync(host.BaseAddress, joined.Token);
         await customer.JoinAsync(joined.SessionId);
-        var calls = host.Services.GetRequiredService<ICallStore>();
+        var calls = host.Services.GetRequiredService<RedisCallStore>();
 
         var route = await twilio.TwiMLAsync("/twilio/voice/route?attempt=1", TwilioCaller.InboundCall(call.CallSid));
         var voicemailLeg = TwilioCaller.NewCallSid();
@@ -87,7 +87,7 @@ public sealed class VoicemailTests(RedisServers servers)
         var hungUp = await twilio.TwiMLAsync("/twilio/voice/whisper/accept", [.. AgentLeg.Fields(call.CallSid, "+34600000001"), new("Digits", "")]);
 
         hungUp.Root!.Elements().Select(e => e.Name.LocalName).Should().Equal(["Hangup"]);
-        (await host.Services.GetRequiredService<ICallStore>().GetAsync(call.CallSid).WaitAsync(Timeout))!.AnsweringAgent.Should().BeNull();
+        (await host.Services.GetRequiredService<RedisCallStore>().GetAsync(call.CallSid).WaitAsync(Timeout))!.AnsweringAgent.Should().BeNull();
     }
 
     [Theory]

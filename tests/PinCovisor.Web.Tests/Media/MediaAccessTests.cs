@@ -113,7 +113,7 @@ public sealed class MediaAccessTests(RedisServers servers)
         var theirs = await SessionSeeder.SeedAsync(host);
         using var customer = MediaUploads.ClientFor(host, mine.CustomerToken);
         var uploaded = await MediaUploads.UploadAsync(customer, mine.SessionId, TestImages.Jpeg(8, 8, SKColors.Red, SKColors.Blue));
-        var store = host.Services.GetRequiredService<IMediaStore>();
+        var store = host.Services.GetRequiredService<RedisMediaStore>();
 
         (await store.ExistsAsync(mine.SessionId, uploaded.MediaId).WaitAsync(Timeout)).Should().BeTrue();
         (await store.ExistsAsync(theirs.SessionId, uploaded.MediaId).WaitAsync(Timeout)).Should().BeFalse();

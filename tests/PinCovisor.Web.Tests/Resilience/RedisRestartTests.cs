@@ -33,7 +33,7 @@ public sealed class RedisRestartTests
             side.Events.Arrivals.Where(e => e.Seq > before.Count).Select(e => e.Seq).Should().OnlyHaveUniqueItems();
         }
 
-        (await host.Services.GetRequiredService<ISessionStore>().GetAsync(id).WaitAsync(Recovery))!.IsClosed.Should().BeFalse();
+        (await host.Services.GetRequiredService<RedisSessionStore>().GetAsync(id).WaitAsync(Recovery))!.IsClosed.Should().BeFalse();
         (await CallerChecks.ShouldHearAPinAsync(on.Twilio, session.Call.CallSid)).Should().Be(session.Call.Pin,
             "Twilio retrying the call's first webhook reads out the PIN issued before the restart");
         await using var lateJoiner = await HubClient.ConnectAsync(host.BaseAddress, session.AgentToken);

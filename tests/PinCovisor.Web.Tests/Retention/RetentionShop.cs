@@ -71,7 +71,7 @@ internal sealed class RetentionShop : IAsyncDisposable
     /// <summary>Opens the call's session with ana in charge and the customer in it, who chats and shares a photo; returns the session id.</summary>
     public async Task<string> SessionWithChatAndImageAsync(string callSid)
     {
-        var session = await Host.Services.GetRequiredService<ISessionStore>().OpenForCallAsync(callSid, "ana").WaitAsync(Timeout);
+        var session = await Host.Services.GetRequiredService<RedisSessionStore>().OpenForCallAsync(callSid, "ana").WaitAsync(Timeout);
         var (_, customerToken) = await SessionSeeder.AddCustomerAsync(Host, session.Id);
         await using var agent = await HubClient.ConnectRecordingAsync(Host.BaseAddress, await SessionSeeder.AgentTokenAsync(Host, "ana"));
         await agent.JoinAsync(session.Id);

@@ -148,7 +148,7 @@ public sealed class AgentLineIdentityTests(RedisServers servers)
         new Uri(twiml.Verbs("Gather").Single().Attribute("action")!.Value).PathAndQuery;
 
     /// <summary>A host in queue routing with one agent of this test's own, who has a phone number, a softphone and maybe a code.</summary>
-    private sealed record AgentPhone(PinCovisorHost Host, TwilioCaller Twilio, ICallStore Calls, string Username, string Number)
+    private sealed record AgentPhone(PinCovisorHost Host, TwilioCaller Twilio, RedisCallStore Calls, string Username, string Number)
     {
         public string DisplayName => "Agente " + Username[^8..];
 
@@ -170,7 +170,7 @@ public sealed class AgentLineIdentityTests(RedisServers servers)
             }
 
             var host = AgentHosts.Start(servers, kind, settings);
-            return new AgentPhone(host, new TwilioCaller(host.CreateLoopbackClient()), host.Services.GetRequiredService<ICallStore>(), username, number);
+            return new AgentPhone(host, new TwilioCaller(host.CreateLoopbackClient()), host.Services.GetRequiredService<RedisCallStore>(), username, number);
         }
 
         /// <summary>The agent's own call leg as Twilio posts it to the agent line.</summary>

@@ -43,9 +43,9 @@ public sealed class SignedRequestReplayTests(RedisServers servers)
         var atOnce = await twilio.ReplayAllAsync(copies: 4);
 
         oneByOne.Concat(atOnce).Should().OnlyContain(a => a.Status == 200 && a.TwiML != null);
-        (await host.Services.GetRequiredService<ISessionStore>().GetAsync(session.Id).WaitAsync(Timeout))!
+        (await host.Services.GetRequiredService<RedisSessionStore>().GetAsync(session.Id).WaitAsync(Timeout))!
             .AgentUsername.Should().Be("bruno", "a whisper already used binds nobody");
-        (await host.Services.GetRequiredService<ICallStore>().GetAsync(callSid).WaitAsync(Timeout))!
+        (await host.Services.GetRequiredService<RedisCallStore>().GetAsync(callSid).WaitAsync(Timeout))!
             .AnsweringAgent.Should().Be("ana", "the call still records who answered it");
         (await session.CustomerViewAsync())["agent"]!["displayName"]!.GetValue<string>().Should().Be("Bruno");
         var flushed = await bruno.ChatAsync(session.Id, "sigo yo");
@@ -73,7 +73,7 @@ public sealed class SignedRequestReplayTests(RedisServers servers)
         await using var bruno = await CallSession.AgentAsync(host, "bruno", session.Id);
         var afterTransfer = await twilio.ReplayAllAsync(copies: 3);
         await twilio.StatusAsync(callSid, "completed");
-        var ended = await host.Services.GetRequiredService<ICallStore>().GetAsync(callSid).WaitAsync(Timeout);
+        var ended = await host.Services.GetRequiredService<RedisCallStore>().GetAsync(callSid).WaitAsync(Timeout);
         var closesAt = await ClosingScoreAsync(host, session.Id);
 
         var oneByOne = await twilio.ReplayAllAsync();
@@ -83,11 +83,11 @@ public sealed class SignedRequestReplayTests(RedisServers servers)
         answers.Should().OnlyContain(a => a.Status == 200 || a.Status == 204);
         oneByOne.Concat(atOnce).SelectMany(a => a.TwiML?.PinsRead() ?? []).Should().BeEmpty("an ended call's PIN is never read again");
         (await host.Services.GetRequiredService<IPinStore>().FindByCallAsync(callSid).WaitAsync(Timeout)).Should().BeNull();
-        var record = await host.Services.GetRequiredService<ICallStore>().GetAsync(callSid).WaitAsync(Timeout);
+        var record = await host.Services.GetRequiredService<RedisCallStore>().GetAsync(callSid).WaitAsync(Timeout);
         record.Should().Be(ended, "status, end time and answering agent stay as the first end left them");
         record!.Status.Should().Be(CallStatus.Completed);
         (await ClosingScoreAsync(host, session.Id)).Should().Be(closesAt, "a repeated end does not put the close off");
-        (await host.Services.GetRequiredService<ISessionStore>().GetAsync(session.Id).WaitAsync(Timeout))!
+        (await host.Services.GetRequiredService<RedisSessionStore>().GetAsync(session.Id).WaitAsync(Timeout))!
             .AgentUsername.Should().Be("bruno");
         var flushed = await bruno.ChatAsync(session.Id, "gracias por llamar");
         var seen = await session.Customer.Events.WaitForAsync(session.Id, events => events.Any(e => e.Seq == flushed));

@@ -28,10 +28,10 @@ public sealed class JoinTests(RedisServers servers)
         joined.Token.Should().StartWith("pbt_");
         joined.Agent!.DisplayName.Should().Be("Ana");
         joined.Admission.Should().Be("pending", "by default the agent admits each joiner");
-        var session = await host.Get<ISessionStore>().FindByCallAsync(call.CallSid).WaitAsync(Timeout);
+        var session = await host.Get<RedisSessionStore>().FindByCallAsync(call.CallSid).WaitAsync(Timeout);
         session!.Id.Should().Be(joined.SessionId);
         session.AgentUsername.Should().Be("ana");
-        var participants = await host.Get<ISessionStore>().ListParticipantsAsync(joined.SessionId).WaitAsync(Timeout);
+        var participants = await host.Get<RedisSessionStore>().ListParticipantsAsync(joined.SessionId).WaitAsync(Timeout);
         participants.Should().ContainSingle().Which.Device.Should().Be("Chrome on Android");
         participants[0].JoinedAt.Should().Be(host.Clock.GetUtcNow());
         var secret = joined.Token[4..];
@@ -54,7 +54,7 @@ public sealed class JoinTests(RedisServers servers)
         var view = JsonDocument.Parse(await waiting.Content.ReadAsStringAsync().WaitAsync(Timeout)).RootElement;
         view.GetProperty("agent").GetProperty("displayName").GetString().Should().Be("Bruno");
         view.GetProperty("admission").GetString().Should().Be("pending");
-        (await host.Get<ISessionStore>().ListOpenForAgentAsync("bruno").WaitAsync(Timeout))
+        (await host.Get<RedisSessionStore>().ListOpenForAgentAsync("bruno").WaitAsync(Timeout))
             .Should().Contain(s => s.Id == joined.SessionId);
     }
 
@@ -101,8 +101,8 @@ public sealed class JoinTests(RedisServers servers)
 
         answers.Count(a => a.StatusCode == HttpStatusCode.OK).Should().Be(1);
         answers.Count(a => a.StatusCode == HttpStatusCode.NotFound).Should().Be(9);
-        var session = await host.Get<ISessionStore>().FindByCallAsync(call.CallSid).WaitAsync(Timeout);
-        (await host.Get<ISessionStore>().ListParticipantsAsync(session!.Id).WaitAsync(Timeout)).Should().ContainSingle();
+        var session = await host.Get<RedisSessionStore>().FindByCallAsync(call.CallSid).WaitAsync(Timeout);
+        (await host.Get<RedisSessionStore>().ListParticipantsAsync(session!.Id).WaitAsync(Timeout)).Should().ContainSingle();
         foreach (var answer in answers)
         {
             answer.Dispose();

@@ -37,7 +37,7 @@ public sealed class SecondDeviceTests(RedisServers servers)
         again.StatusCode.Should().Be(HttpStatusCode.NotFound);
         (await again.Content.ReadAsByteArrayAsync().WaitAsync(Timeout))
             .Should().Equal(await badPin.Content.ReadAsByteArrayAsync().WaitAsync(Timeout), "a used link is refused exactly like a bad PIN");
-        var participants = await host.Get<ISessionStore>().ListParticipantsAsync(seeded.SessionId).WaitAsync(Timeout);
+        var participants = await host.Get<RedisSessionStore>().ListParticipantsAsync(seeded.SessionId).WaitAsync(Timeout);
         participants.Should().HaveCount(2);
         participants.Single(p => p.Id != seeded.ParticipantId).Device.Should().Be("Chrome on Android");
     }

@@ -18,7 +18,7 @@ public sealed class SessionClosingTests(RedisServers servers)
         var call = await Caller.CallAsync(host.Twilio);
         await Caller.AnswerAsync(host.Twilio, call.CallSid);
         var joined = await host.Api.JoinedAsync(call.Pin);
-        var store = host.Get<ISessionStore>();
+        var store = host.Get<RedisSessionStore>();
 
         await Caller.StatusAsync(host.Twilio, call.CallSid, "completed");
         var ended = await store.GetAsync(joined.SessionId).WaitAsync(Timeout);
@@ -44,7 +44,7 @@ public sealed class SessionClosingTests(RedisServers servers)
     {
         await using var host = SessionHost.Start(servers, kind);
         var seeded = await SessionSeeder.SeedAsync(host.Host);
-        var lifecycle = host.Get<ISessionLifecycle>();
+        var lifecycle = host.Get<SessionLifecycle>();
 
         var first = await lifecycle.CloseAsync(seeded.SessionId, "agent-ended").WaitAsync(Timeout);
         var second = await lifecycle.CloseAsync(seeded.SessionId, "agent-ended").WaitAsync(Timeout);
@@ -56,7 +56,7 @@ public sealed class SessionClosingTests(RedisServers servers)
         customer.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
     }
 
-    private static async Task<CovisorSession> EventuallyClosedAsync(ISessionStore store, string sessionId)
+    private static async Task<CovisorSession> EventuallyClosedAsync(RedisSessionStore store, string sessionId)
     {
         // The closer runs on its own timer; poll until it has been (never asserting how long it took).
         using var deadline = new CancellationTokenSource(Timeout);

@@ -46,8 +46,8 @@ public sealed class SilentCallTests(RedisServers servers)
         var ended = await session.Customer.Events.WaitForKindAsync(session.Id, EventKinds.CallStatus, e => e.DataAs<CallStatusChanged>().Over);
         var silentEnds = await ana.Api.GetFromJsonAsync<JsonArray>("/api/calls/silent-ends").WaitAsync(Timeout);
         var live = await ana.Api.GetFromJsonAsync<JsonArray>("/api/calls/live").WaitAsync(Timeout);
-        var record = await first.Services.GetRequiredService<ICallStore>().GetAsync(call.CallSid).WaitAsync(Timeout);
-        var sessionNow = await first.Services.GetRequiredService<ISessionStore>().GetAsync(session.Id).WaitAsync(Timeout);
+        var record = await first.Services.GetRequiredService<RedisCallStore>().GetAsync(call.CallSid).WaitAsync(Timeout);
+        var sessionNow = await first.Services.GetRequiredService<RedisSessionStore>().GetAsync(session.Id).WaitAsync(Timeout);
         // Both hosts go on sweeping a while longer: neither ends it again.
         await Task.Delay(TimeSpan.FromSeconds(3));
 
@@ -98,8 +98,8 @@ public sealed class SilentCallTests(RedisServers servers)
         var console = await session.Agent.Events.WaitForKindAsync(session.Id, EventKinds.CallStatus, e => e.DataAs<CallStatusChanged>().Over);
         var silentEnds = await ana.Api.GetFromJsonAsync<JsonArray>("/api/calls/silent-ends").WaitAsync(Timeout);
         var live = await ana.Api.GetFromJsonAsync<JsonArray>("/api/calls/live").WaitAsync(Timeout);
-        var record = await first.Services.GetRequiredService<ICallStore>().GetAsync(call.CallSid).WaitAsync(Timeout);
-        var sessionNow = await first.Services.GetRequiredService<ISessionStore>().GetAsync(session.Id).WaitAsync(Timeout);
+        var record = await first.Services.GetRequiredService<RedisCallStore>().GetAsync(call.CallSid).WaitAsync(Timeout);
+        var sessionNow = await first.Services.GetRequiredService<RedisSessionStore>().GetAsync(session.Id).WaitAsync(Timeout);
 
         var told = ended.DataAs<CallStatusChanged>();
         (told.Status, told.NoNewsSeconds).Should().Be(("completed", (long?)null), "Twilio said how the call ended");
@@ -135,7 +135,7 @@ public sealed class SilentCallTests(RedisServers servers)
         // answers of "in-progress" span more than StaleAfter without a callback.
         await WaitForAsync(() => api.Requests.Count(r => r.Path.EndsWith($"/Calls/{call.CallSid}.json", StringComparison.Ordinal)) >= 3);
         var live = await ana.Api.GetFromJsonAsync<JsonArray>("/api/calls/live").WaitAsync(Timeout);
-        var record = await host.Services.GetRequiredService<ICallStore>().GetAsync(call.CallSid).WaitAsync(Timeout);
+        var record = await host.Services.GetRequiredService<RedisCallStore>().GetAsync(call.CallSid).WaitAsync(Timeout);
 
         live!.Select(c => c!["callSid"]!.GetValue<string>()).Should().Contain(call.CallSid);
         record!.Status.Should().Be(CallStatus.InProgress);
@@ -155,14 +155,14 @@ public sealed class SilentCallTests(RedisServers servers)
         var twilio = new TwilioCaller(host.CreateLoopbackClient());
         var call = await Caller.CallAsync(twilio);
         await Caller.StatusAsync(twilio, call.CallSid, "completed");
-        var ended = await host.Services.GetRequiredService<ICallStore>().GetAsync(call.CallSid).WaitAsync(Timeout);
+        var ended = await host.Services.GetRequiredService<RedisCallStore>().GetAsync(call.CallSid).WaitAsync(Timeout);
         using var ana = await AgentClient.LogInAsync(host, "ana", Password);
 
         // Longer than StaleAfter plus a sweep: a silent call would have been ended by now.
         await Task.Delay(TimeSpan.FromSeconds(4));
         var silentEnds = await ana.Api.GetFromJsonAsync<JsonArray>("/api/calls/silent-ends").WaitAsync(Timeout);
 
-        (await host.Services.GetRequiredService<ICallStore>().GetAsync(call.CallSid).WaitAsync(Timeout)).Should().Be(ended);
+        (await host.Services.GetRequiredService<RedisCallStore>().GetAsync(call.CallSid).WaitAsync(Timeout)).Should().Be(ended);
         ended!.EndedAfterSilence.Should().BeNull();
         silentEnds!.Select(c => c!["callSid"]!.GetValue<string>()).Should().NotContain(call.CallSid);
         host.Logs.Lines.Should().NotContain(l => l.Contains("no news from the phone network", StringComparison.Ordinal));

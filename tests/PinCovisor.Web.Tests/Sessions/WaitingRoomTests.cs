@@ -94,7 +94,7 @@ public sealed class WaitingRoomTests(RedisServers servers)
 
     private static async Task<string> OnlyParticipantAsync(SessionHost host, JoinedJson joined)
     {
-        var participants = await host.Get<PinCovisor.Web.Sessions.ISessionStore>().ListParticipantsAsync(joined.SessionId).WaitAsync(Timeout);
+        var participants = await host.Get<PinCovisor.Web.Sessions.RedisSessionStore>().ListParticipantsAsync(joined.SessionId).WaitAsync(Timeout);
         return participants.Single().Id;
     }
 

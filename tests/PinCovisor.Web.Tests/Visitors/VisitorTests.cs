@@ -165,7 +165,7 @@ public sealed class VisitorTests(RedisServers servers)
         var (id, key, _) = await StartVisitAsync(widget, "https://shop.example/");
         using var invite = await agent.PostAsync($"/api/visitors/{id}/invite", null).WaitAsync(Timeout);
         var sessionId = (await invite.Content.ReadFromJsonAsync<JsonElement>().WaitAsync(Timeout)).GetProperty("sessionId").GetString()!;
-        await host.Services.GetRequiredService<PinCovisor.Web.Sessions.ISessionStore>().CloseAsync(sessionId).WaitAsync(Timeout);
+        await host.Services.GetRequiredService<PinCovisor.Web.Sessions.RedisSessionStore>().CloseAsync(sessionId).WaitAsync(Timeout);
 
         var next = await PageViewAsync(widget, new { visitorId = id, visitorKey = key, url = "https://shop.example/b" });
 

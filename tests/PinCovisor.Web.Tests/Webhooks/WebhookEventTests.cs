@@ -27,7 +27,7 @@ public sealed class WebhookEventTests(RedisServers servers)
         await Caller.AnswerAsync(host.Twilio, call.CallSid, "+34600000001");
         var joined = await host.Api.JoinedAsync(call.Pin, "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1");
         var id = joined.SessionId;
-        var participant = (await host.Host.Services.GetRequiredService<ISessionStore>().ListParticipantsAsync(id).WaitAsync(WebhookHost.Timeout)).Single();
+        var participant = (await host.Host.Services.GetRequiredService<RedisSessionStore>().ListParticipantsAsync(id).WaitAsync(WebhookHost.Timeout)).Single();
         var anaToken = await SessionSeeder.AgentTokenAsync(host.Host, "ana");
         using var admitted = await host.Api.PostAsync($"/api/sessions/{id}/participants/{participant.Id}/admit", anaToken);
         admitted.StatusCode.Should().Be(HttpStatusCode.OK);

@@ -31,8 +31,8 @@ public static class SessionSeeder
     {
         ArgumentNullException.ThrowIfNull(host);
         var services = host.Services;
-        var store = services.GetRequiredService<ISessionStore>();
-        var tokens = services.GetRequiredService<IAccessTokens>();
+        var store = services.GetRequiredService<RedisSessionStore>();
+        var tokens = services.GetRequiredService<RedisAccessTokens>();
         var expires = services.GetRequiredService<TimeProvider>().GetUtcNow().AddHours(4);
 
         var callSid = TwilioCaller.NewCallSid();
@@ -48,7 +48,7 @@ public static class SessionSeeder
         PinCovisorHost host, string sessionId, AdmissionState admission = AdmissionState.Admitted, string device = "Safari on iPhone")
     {
         ArgumentNullException.ThrowIfNull(host);
-        var store = host.Services.GetRequiredService<ISessionStore>();
+        var store = host.Services.GetRequiredService<RedisSessionStore>();
         var expires = host.Services.GetRequiredService<TimeProvider>().GetUtcNow().AddHours(4);
         var participant = await store.AddParticipantAsync(sessionId, admission, device).WaitAsync(Timeout);
         return (participant.Id, await AddCustomerTokenAsync(host, sessionId, participant.Id, expires));
@@ -59,16 +59,16 @@ public static class SessionSeeder
     {
         ArgumentNullException.ThrowIfNull(host);
         var expires = host.Services.GetRequiredService<TimeProvider>().GetUtcNow().AddHours(4);
-        return host.Services.GetRequiredService<IAccessTokens>()
+        return host.Services.GetRequiredService<RedisAccessTokens>()
             .IssueAsync(new AccessGrant(AccessKind.Agent, agent, null, expires)).WaitAsync(Timeout);
     }
 
     private static async Task<string> AddCustomerTokenAsync(PinCovisorHost host, string sessionId, string participantId, DateTimeOffset expires)
     {
-        var tokens = host.Services.GetRequiredService<IAccessTokens>();
+        var tokens = host.Services.GetRequiredService<RedisAccessTokens>();
         var token = await tokens.IssueAsync(new AccessGrant(AccessKind.Customer, participantId, sessionId, expires)).WaitAsync(Timeout);
         var validated = await tokens.ValidateAsync(token).WaitAsync(Timeout);
-        await host.Services.GetRequiredService<ISessionStore>()
+        await host.Services.GetRequiredService<RedisSessionStore>()
             .RememberTokenAsync(sessionId, participantId, validated!.Value.TokenId).WaitAsync(Timeout);
         return token;
     }

@@ -19,7 +19,7 @@ internal static class DeviceLinkEndpoints
         endpoints.MapPost("/api/sessions/{sessionId}/devices", MintAsync).RequireAuthorization(CovisorClaims.ParticipantPolicy);
 
     private static async Task<Results<Ok<DeviceLinkView>, ProblemHttpResult>> MintAsync(
-        string sessionId, HttpContext context, ISessionStore store, DeviceCodes codes, IOptions<SessionsOptions> options,
+        string sessionId, HttpContext context, RedisSessionStore store, DeviceCodes codes, IOptions<SessionsOptions> options,
         ILogger<DeviceCodes> logger)
     {
         var user = context.User;

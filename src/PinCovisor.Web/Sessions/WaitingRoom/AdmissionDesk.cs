@@ -5,7 +5,7 @@ using PinCovisor.Web.Auth;
 namespace PinCovisor.Web.Sessions;
 
 /// <summary>The agent in charge admits or rejects a joiner; a rejected device loses its token at once.</summary>
-internal sealed class AdmissionDesk(ISessionStore store, IAccessTokens tokens, ISessionNotifier notifier, ILogger<AdmissionDesk> logger)
+internal sealed class AdmissionDesk(RedisSessionStore store, RedisAccessTokens tokens, ISessionNotifier notifier, ILogger<AdmissionDesk> logger)
 {
     public async Task<Results<Ok<ParticipantView>, ProblemHttpResult>> DecideAsync(
         ClaimsPrincipal user, string sessionId, string participantId, AdmissionState decision, CancellationToken cancellationToken = default)

@@ -29,7 +29,7 @@ internal static class WaitingRoomEndpoints
     }
 
     private static async Task<Ok<AgentSessionView[]>> ListAsync(
-        ClaimsPrincipal user, ISessionStore store, ICallStore calls, ConversationStore conversations, CancellationToken cancellationToken)
+        ClaimsPrincipal user, RedisSessionStore store, RedisCallStore calls, ConversationStore conversations, CancellationToken cancellationToken)
     {
         var open = await store.ListOpenForAgentAsync(user.AgentUsername()!, cancellationToken).ConfigureAwait(false);
         var views = await Task.WhenAll(open.Select(session => ViewAsync(session, store, calls, conversations, cancellationToken))).ConfigureAwait(false);
@@ -41,7 +41,7 @@ internal static class WaitingRoomEndpoints
     /// or the writing customer's for a WhatsApp or SMS conversation.
     /// </summary>
     internal static async Task<AgentSessionView> ViewAsync(
-        CovisorSession session, ISessionStore store, ICallStore calls, ConversationStore conversations, CancellationToken cancellationToken)
+        CovisorSession session, RedisSessionStore store, RedisCallStore calls, ConversationStore conversations, CancellationToken cancellationToken)
     {
         var participants = store.ListParticipantsAsync(session.Id, cancellationToken);
         var call = session.CallSid is { } callSid ? await calls.GetAsync(callSid, cancellationToken).ConfigureAwait(false) : null;
@@ -52,7 +52,7 @@ internal static class WaitingRoomEndpoints
     }
 
     private static async Task<Results<Ok<AgentSessionView>, Ok<CustomerSessionView>, ProblemHttpResult>> GetAsync(
-        string sessionId, ClaimsPrincipal user, ISessionStore store, ICallStore calls, ConversationStore conversations, IAgentDirectory agents,
+        string sessionId, ClaimsPrincipal user, RedisSessionStore store, RedisCallStore calls, ConversationStore conversations, IAgentDirectory agents,
         CancellationToken cancellationToken)
     {
         if (user.IsCustomer() && user.CustomerSession() != sessionId)

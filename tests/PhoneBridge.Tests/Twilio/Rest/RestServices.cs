@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using PhoneBridge.Twilio;
 
 using PhoneBridge.Testing.Web;
 using PhoneBridge.Twilio.Messaging;
@@ -34,13 +36,12 @@ internal sealed class RestServices(ServiceProvider services, CapturedLogs logs) 
             settings[key] = value;
         }
 
-        ServiceCollection services = new();
-        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddInMemoryCollection(settings);
         CapturedLogs logs = new();
-        services.AddLogging(l => l.AddProvider(logs).SetMinimumLevel(LogLevel.Debug));
-        services.AddTwilioProtocol();
-        services.AddTwilioRest();
-        return new RestServices(services.BuildServiceProvider(validateScopes: true), logs);
+        builder.Logging.AddProvider(logs).SetMinimumLevel(LogLevel.Debug);
+        builder.AddTwilio();
+        return new RestServices(builder.Services.BuildServiceProvider(validateScopes: true), logs);
     }
 
     public ValueTask DisposeAsync() => services.DisposeAsync();

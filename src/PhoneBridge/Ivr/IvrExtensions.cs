@@ -1,33 +1,28 @@
-using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using PhoneBridge.Agents;
 using PhoneBridge.Hours;
-using PhoneBridge.Ivr;
 using PhoneBridge.Messaging;
 using PhoneBridge.Telemetry;
 
-namespace Microsoft.Extensions.Hosting;
+namespace PhoneBridge.Ivr;
 
-/// <summary>Wires the telephony side: Twilio protocol, IVR, PINs, calls.</summary>
-public static class PhoneBridgeExtensions
+/// <summary>Wires the IVR: its options, the call flow, and the webhooks under <c>/twilio</c>.</summary>
+internal static class IvrExtensions
 {
     /// <summary>
-    /// Registers the IVR and everything it needs. The host must register one
+    /// Registers the IVR. Needs <c>AddTwilio</c>, <c>AddPins</c> and <c>AddCalls</c>, and one
     /// <c>StackExchange.Redis.IConnectionMultiplexer</c>: all call and PIN state lives in Redis.
     /// </summary>
-    public static IHostApplicationBuilder AddPhoneBridge(this IHostApplicationBuilder builder)
+    internal static IHostApplicationBuilder AddIvr(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
         services.AddPhoneBridgeMetrics();
-        services.AddTwilioProtocol();
-        services.AddTwilioRest();
-        services.AddPins();
-        services.AddCalls();
-        services.AddHostedService<PhoneBridge.Calls.StaleCallSweep>();
 
         services.AddOptions<IvrOptions>()
             .BindConfiguration(IvrOptions.SectionName)
@@ -84,7 +79,6 @@ public static class PhoneBridgeExtensions
         services.AddSingleton<AgentLine>();
         services.AddSingleton<TransferMarks>();
         services.AddSingleton<CallTransfers>();
-        services.AddSingleton<ICallTransfers>(provider => provider.GetRequiredService<CallTransfers>());
         services.TryAddSingleton<ICallTransferEvents, NoCallTransferEvents>();
         services.AddHostedService<AgentLineCheck>();
         services.AddSingleton<StatusCallback>();
@@ -94,5 +88,9 @@ public static class PhoneBridgeExtensions
     }
 
     /// <summary>Maps the Twilio webhooks under <c>/twilio</c> (see docs/twilio-setup.md).</summary>
-    public static IEndpointRouteBuilder MapPhoneBridge(this IEndpointRouteBuilder endpoints) => endpoints.MapIvr();
+    internal static WebApplication MapIvr(this WebApplication app)
+    {
+        app.MapIvrEndpoints();
+        return app;
+    }
 }

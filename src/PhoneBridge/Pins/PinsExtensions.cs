@@ -1,19 +1,22 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using PhoneBridge.Pins;
+using Microsoft.Extensions.Hosting;
 using PhoneBridge.Telemetry;
 
-namespace Microsoft.Extensions.DependencyInjection;
+namespace PhoneBridge.Pins;
 
 /// <summary>Registers PINs.</summary>
-public static class PinServiceCollectionExtensions
+internal static class PinsExtensions
 {
     /// <summary>
     /// Adds <see cref="IPinStore"/> on Redis and binds <see cref="PinOptions"/> to the <c>Pins</c>
     /// section, validated at start-up. The host must register an <c>IConnectionMultiplexer</c>;
     /// <see cref="TimeProvider.System"/> is registered unless the host supplies its own clock.
     /// </summary>
-    public static IServiceCollection AddPins(this IServiceCollection services)
+    internal static IHostApplicationBuilder AddPins(this IHostApplicationBuilder builder)
     {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
         // The PIN store counts the PINs it issues.
         services.AddPhoneBridgeMetrics();
         services.AddOptions<PinOptions>()
@@ -29,6 +32,6 @@ public static class PinServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IPinStore, RedisPinStore>();
-        return services;
+        return builder;
     }
 }

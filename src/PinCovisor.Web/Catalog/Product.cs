@@ -9,15 +9,3 @@ namespace PinCovisor.Web.Catalog;
 /// <param name="PageUrl">An absolute http(s) URL of its page in the shop, if given.</param>
 public sealed record Product(string Id, string Title, decimal? Price, string? Currency, string? ImageUrl, string? PageUrl);
 
-/// <summary>The shop's product catalog (a JSON or CSV feed).</summary>
-public interface ICatalog
-{
-    /// <summary>The product with this id, or null. Waits for the feed's first load.</summary>
-    Task<Product?> FindAsync(string productId, CancellationToken cancellationToken = default);
-
-    /// <summary>
-    /// Products whose title or id contains every word of <paramref name="query"/> (ignoring case and
-    /// accents), best first, at most <paramref name="limit"/>. Waits for the feed's first load.
-    /// </summary>
-    Task<IReadOnlyList<Product>> SearchAsync(string query, int limit, CancellationToken cancellationToken = default);
-}

@@ -1,10 +1,12 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using PhoneBridge.Telemetry;
-using PhoneBridge.Twilio;
+using PhoneBridge.Twilio.Rest;
 
-namespace Microsoft.Extensions.DependencyInjection;
+namespace PhoneBridge.Twilio;
 
-/// <summary>Registers the Twilio webhook protocol (options and request validation).</summary>
-public static class TwilioServiceCollectionExtensions
+/// <summary>Registers the Twilio webhook protocol (options and request validation) and the clients of Twilio's REST API.</summary>
+internal static class TwilioExtensions
 {
     /// <summary>
     /// Binds <see cref="TwilioOptions"/> to the "Twilio" section and validates it when the host
@@ -13,10 +15,11 @@ public static class TwilioServiceCollectionExtensions
     /// at most <c>Twilio:ApiTimeout</c>. Endpoints opt in to signature
     /// checks with <c>.ValidateTwilioRequest()</c>.
     /// </summary>
-    /// <param name="services">The application's services.</param>
-    /// <returns>The same <paramref name="services"/>, for chaining.</returns>
-    public static IServiceCollection AddTwilioProtocol(this IServiceCollection services)
+    /// <remarks>The REST clients: see <see cref="TwilioRestRegistration.Register"/>.</remarks>
+    internal static IHostApplicationBuilder AddTwilio(this IHostApplicationBuilder builder)
     {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
         services.AddOptions<TwilioOptions>()
             .BindConfiguration(TwilioOptions.SectionName)
             .PostConfigure(static options =>
@@ -35,7 +38,8 @@ public static class TwilioServiceCollectionExtensions
                 "Twilio:ApiAttemptTimeout must be positive and at most Twilio:ApiTimeout")
             .ValidateOnStart();
         services.AddPhoneBridgeMetrics();
-        return services;
+        TwilioRestRegistration.Register(services);
+        return builder;
     }
 
     private static bool IsAbsoluteHttpUrl(string value) =>

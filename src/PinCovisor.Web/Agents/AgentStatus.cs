@@ -15,19 +15,6 @@ public enum AgentStatus
 /// <param name="LastSeen">Last time the agent set a status or was seen active; null when never.</param>
 public sealed record AgentPresenceEntry(string Username, string DisplayName, AgentStatus Status, DateTimeOffset? LastSeen);
 
-/// <summary>Agents' presence in Redis, shared by every host (the hub may push changes to consoles).</summary>
-public interface IAgentPresence
-{
-    /// <summary>Sets the agent's status and last-seen time.</summary>
-    Task<AgentPresenceEntry> SetAsync(string username, AgentStatus status, CancellationToken cancellationToken = default);
-
-    /// <summary>Moves the agent's last-seen time to now, keeping the status (e.g. on hub activity).</summary>
-    Task TouchAsync(string username, CancellationToken cancellationToken = default);
-
-    /// <summary>Every enabled agent with their presence, in directory order.</summary>
-    Task<IReadOnlyList<AgentPresenceEntry>> GetAllAsync(CancellationToken cancellationToken = default);
-}
-
 /// <summary>How statuses are spelled in JSON and in Redis.</summary>
 internal static class AgentStatuses
 {

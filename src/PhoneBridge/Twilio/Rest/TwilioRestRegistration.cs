@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
@@ -6,18 +7,14 @@ using Microsoft.Extensions.Options;
 using PhoneBridge.Telemetry;
 using PhoneBridge.Twilio;
 using PhoneBridge.Twilio.Messaging;
-using PhoneBridge.Twilio.Rest;
 
 using Polly;
 
-namespace Microsoft.Extensions.DependencyInjection;
+namespace PhoneBridge.Twilio.Rest;
 
 /// <summary>Registers the clients of Twilio's REST API: text messages and call control.</summary>
-public static class TwilioRestServiceCollectionExtensions
+internal static class TwilioRestRegistration
 {
-    /// <summary>The name of the HttpClient every REST call goes through, for hosts that add a handler to it.</summary>
-    public const string TwilioRestHttpClientName = TwilioRest.HttpClientName;
-
     /// <summary>
     /// Adds <see cref="ITwilioMessages"/>, <see cref="ITwilioCalls"/> and <see cref="ITwilioMedia"/>, all calling the official
     /// SDK with a <c>TwilioRestClient</c> made per use over the "twilio" HttpClient, with the account of
@@ -27,11 +24,10 @@ public static class TwilioRestServiceCollectionExtensions
     /// reached Twilio (the connection could not be opened) or Twilio answered 429. A POST answered
     /// 5xx, dropped mid-way or timed out is never sent again: it could text the caller twice or
     /// place a second call. Each attempt is bounded by <c>Twilio:ApiAttemptTimeout</c>, the whole
-    /// call by <c>Twilio:ApiTimeout</c>. Needs <see cref="TwilioServiceCollectionExtensions.AddTwilioProtocol"/>.
+    /// call by <c>Twilio:ApiTimeout</c>. Part of <see cref="TwilioExtensions.AddTwilio"/>.
     /// </summary>
     /// <param name="services">The application's services.</param>
-    /// <returns>The same <paramref name="services"/>, for chaining.</returns>
-    public static IServiceCollection AddTwilioRest(this IServiceCollection services)
+    internal static void Register(IServiceCollection services)
     {
         services.AddOptions<SmsOptions>()
             .BindConfiguration(SmsOptions.SectionName)
@@ -75,6 +71,5 @@ public static class TwilioRestServiceCollectionExtensions
         services.AddHttpClient(TwilioMediaClient.CdnClientName)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
         services.TryAddSingleton<ITwilioMedia, TwilioMediaClient>();
-        return services;
     }
 }
