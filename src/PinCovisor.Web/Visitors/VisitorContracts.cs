@@ -17,7 +17,7 @@ internal sealed record PageViewRequest(string? VisitorId, string? VisitorKey, st
 /// <param name="Token">Their customer bearer token, minted as it is handed over (the only copy).</param>
 /// <param name="Agent">The agent in charge, by display name only; null when it has none.</param>
 /// <param name="Admission"><c>pending</c> (the agent admits them) or <c>admitted</c> (<c>Visitors:Admission=Auto</c>).</param>
-internal sealed record InvitationView(string SessionId, string Token, AgentView? Agent, string Admission);
+internal sealed record InvitationView(string SessionId, string Token, AgentForCustomer? Agent, string Admission);
 
 /// <summary>Answer to a page view.</summary>
 /// <param name="VisitorId">The visitor's id.</param>
@@ -44,5 +44,5 @@ internal abstract record PageViewOutcome
     public sealed record Unknown : PageViewOutcome;
 
     /// <summary>Over a limit: the client's (<paramref name="ByClient"/>) or the visitor's own.</summary>
-    public sealed record Throttled(TimeSpan RetryAfter, bool ByClient) : PageViewOutcome;
+    public sealed record OverLimit(TimeSpan RetryAfter, bool ByClient) : PageViewOutcome;
 }

@@ -112,6 +112,6 @@ internal sealed class VisitorInvitations(
         options.Value.Admission == JoinAdmission.Auto ? AdmissionState.Admitted : AdmissionState.Pending;
 
     // Customers see display names only: an agent without one is "an agent", never their username.
-    private AgentView? Agent(string? username) =>
-        agents.FindByUsername(username) is { DisplayName: { } name } && !string.IsNullOrWhiteSpace(name) ? new AgentView(name) : null;
+    private AgentForCustomer? Agent(string? username) =>
+        agents.FindByUsername(username) is { DisplayName: { } name } && !string.IsNullOrWhiteSpace(name) ? new AgentForCustomer(name) : null;
 }

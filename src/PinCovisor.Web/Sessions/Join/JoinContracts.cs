@@ -7,14 +7,14 @@ internal sealed record PinJoinRequest(string? Pin);
 internal sealed record DeviceJoinRequest(string? Code);
 
 /// <summary>The agent as a customer sees them.</summary>
-internal sealed record AgentView(string DisplayName);
+internal sealed record AgentForCustomer(string DisplayName);
 
 /// <summary>What a joiner gets: their session, their bearer token, who they are with, whether they are in yet.</summary>
 /// <param name="SessionId">The session joined.</param>
 /// <param name="Token">The customer's bearer token for this session only (the only copy).</param>
 /// <param name="Agent">The agent in charge; null while nobody has answered (the page says "an agent").</param>
 /// <param name="Admission"><c>pending</c> (waiting room) or <c>admitted</c>.</param>
-internal sealed record JoinResponse(string SessionId, string Token, AgentView? Agent, string Admission);
+internal sealed record JoinResponse(string SessionId, string Token, AgentForCustomer? Agent, string Admission);
 
 /// <summary>How a join attempt ended.</summary>
 internal abstract record JoinOutcome
@@ -26,7 +26,7 @@ internal abstract record JoinOutcome
     public sealed record Refused : JoinOutcome;
 
     /// <summary>Too many failures from this client; nothing was tried.</summary>
-    public sealed record Throttled(TimeSpan RetryAfter) : JoinOutcome;
+    public sealed record TooManyAttempts(TimeSpan RetryAfter) : JoinOutcome;
 }
 
 /// <summary>How admission states and agents are written in the JSON APIs.</summary>
@@ -41,6 +41,6 @@ internal static class JoinJson
     };
 
     /// <summary>The agent as customers see them: the display name, never the username (not even as a fallback).</summary>
-    public static AgentView? Agent(PhoneBridge.Agents.IAgentDirectory agents, string? username) =>
-        agents.FindByUsername(username) is not null ? new AgentView(Hub.AgentDisplayNames.DisplayName(agents, username)) : null;
+    public static AgentForCustomer? Agent(PhoneBridge.Agents.IAgentDirectory agents, string? username) =>
+        agents.FindByUsername(username) is not null ? new AgentForCustomer(Hub.AgentDisplayNames.DisplayName(agents, username)) : null;
 }

@@ -54,7 +54,7 @@ internal static class JoinEndpoints
         return outcome switch
         {
             JoinOutcome.Joined joined => TypedResults.Ok(joined.Response),
-            JoinOutcome.Throttled throttled => JoinProblems.Throttled(context, throttled.RetryAfter),
+            JoinOutcome.TooManyAttempts throttled => JoinProblems.Throttled(context, throttled.RetryAfter),
             _ => (refused ?? JoinProblems.Refused)(),
         };
     }

@@ -71,7 +71,7 @@ internal sealed class JoinFlow(
     {
         JoinOutcome.Joined { Response.Admission: var admission } => admission,
         JoinOutcome.Refused => "refused",
-        JoinOutcome.Throttled => "throttled",
+        JoinOutcome.TooManyAttempts => "throttled",
         _ => "failed",
     };
 
@@ -84,7 +84,7 @@ internal sealed class JoinFlow(
         if (verdict.RetryAfter is { } wait)
         {
             SessionLog.Throttled(logger, bucket);
-            return new JoinOutcome.Throttled(wait);
+            return new JoinOutcome.TooManyAttempts(wait);
         }
 
         return await attempt(verdict.OverLimit).ConfigureAwait(false);

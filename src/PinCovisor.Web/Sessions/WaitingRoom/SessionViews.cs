@@ -56,7 +56,7 @@ internal sealed record AgentSessionView(
 }
 
 /// <summary>A session as one of its customers sees it (also while waiting): who they are with and whether they are in.</summary>
-internal sealed record CustomerSessionView(string Id, AgentView? Agent, string Admission, DateTimeOffset? CallEndedAt)
+internal sealed record CustomerSessionView(string Id, AgentForCustomer? Agent, string Admission, DateTimeOffset? CallEndedAt)
 {
     public static CustomerSessionView From(CovisorSession session, Participant participant, IAgentDirectory agents) =>
         new(session.Id, JoinJson.Agent(agents, session.AgentUsername), JoinJson.Admission(participant.Admission), session.CallEndedAt);
