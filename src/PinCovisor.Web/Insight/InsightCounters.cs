@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using PhoneBridge.Redis;
 using PinCovisor.Web.Hub;
 using PinCovisor.Web.Sessions;
 using StackExchange.Redis;
@@ -15,6 +16,7 @@ internal sealed class InsightCounters(
 {
     // The product path waits at most this long for a count.
     private static readonly TimeSpan RecordTimeout = TimeSpan.FromSeconds(1);
+    private static readonly EmbeddedScript ObserveChat = EmbeddedScript.Load(typeof(InsightCounters), "observe_chat");
 
     private IDatabase Db => redis.GetDatabase();
 
@@ -104,43 +106,43 @@ internal sealed class InsightCounters(
 
     private async Task ChatAsync(CovisorEvent line)
     {
-        var marker = InsightKeys.Session(line.SessionId);
+        var customer = line.Author.Role == "customer";
+        var agent = customer ? "" : AgentOf(line.Author.Id);
+        var marks = (RedisResult[])(await ObserveChat.RunAsync(Db, [InsightKeys.Session(line.SessionId)],
+            [customer ? "customer" : "agent", line.At.ToUnixTimeMilliseconds(), agent, (long)InsightKeys.MarkerLifetime.TotalMilliseconds])
+            .ConfigureAwait(false))!;
+        var first = (long)marks[0] == 1;
+        var firstAgent = (long)marks[1] == 1;
+        long askedAt = 0;
+        var answered = (long)marks[3] == 1 && long.TryParse((string?)marks[2], out askedAt);
+
+        // Most lines are the first of nothing: one round trip, and the session is read only when one counts.
+        if (!(first || firstAgent || answered)
+            || await sessions.GetAsync(line.SessionId).ConfigureAwait(false) is not { } session)
+        {
+            return;
+        }
+
+        var channel = InsightChannels.Of(session.Origin);
         List<string> fields = [];
-        string? channel = null;
-        async Task<string?> ChannelAsync() =>
-            channel ??= await sessions.GetAsync(line.SessionId).ConfigureAwait(false) is { } s ? InsightChannels.Of(s.Origin) : null;
-
-        if (await MarkAsync(marker, "first", line.At.ToUnixTimeMilliseconds()).ConfigureAwait(false) && await ChannelAsync() is { } c1)
+        if (first)
         {
-            fields.Add(InsightKeys.Step(c1, InsightSteps.FirstMessage));
+            fields.Add(InsightKeys.Step(channel, InsightSteps.FirstMessage));
         }
 
-        if (line.Author.Role == "customer")
+        if (firstAgent)
         {
-            await MarkAsync(marker, "customer", line.At.ToUnixTimeMilliseconds()).ConfigureAwait(false);
+            fields.Add(InsightKeys.AgentSessions(channel, agent));
         }
-        else
-        {
-            var agent = AgentOf(line.Author.Id);
-            if (await MarkAsync(marker, "agent", agent).ConfigureAwait(false) && await ChannelAsync() is { } c2)
-            {
-                fields.Add(InsightKeys.AgentSessions(c2, agent));
-            }
 
+        if (answered)
+        {
             // The first answer after the customer's first line, once per session.
-            var asked = await Db.HashGetAsync(marker, "customer").ConfigureAwait(false);
-            if (asked.TryParse(out long askedAt) && await MarkAsync(marker, "answered", line.At.ToUnixTimeMilliseconds()).ConfigureAwait(false)
-                && await ChannelAsync() is { } c3)
-            {
-                var waited = line.At - DateTimeOffset.FromUnixTimeMilliseconds(askedAt);
-                fields.Add(InsightKeys.Bucket(c3, InsightSteps.FirstResponse, InsightBuckets.FirstResponse.IndexOf(waited)));
-            }
+            var waited = line.At - DateTimeOffset.FromUnixTimeMilliseconds(askedAt);
+            fields.Add(InsightKeys.Bucket(channel, InsightSteps.FirstResponse, InsightBuckets.FirstResponse.IndexOf(waited)));
         }
 
-        if (fields.Count > 0)
-        {
-            await IncrementAsync(line.At, fields).ConfigureAwait(false);
-        }
+        await IncrementAsync(line.At, fields).ConfigureAwait(false);
     }
 
     private static string AgentOf(string? username) => username is { } u && Agents.AgentNames.IsValidUsername(u) ? u : InsightSteps.NoAgent;

@@ -63,7 +63,8 @@ public sealed class InsightCountersTests(RedisServers servers)
         Buckets(totals.GetProperty("timeToJoin")).Should().Equal([0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0], "25 s is in the 20–30 s bucket");
         Buckets(totals.GetProperty("firstResponse")).Should().Equal([0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], "7 s is in the 5–10 s bucket");
         totals.GetProperty("timeToJoin").GetProperty("p50Seconds").GetDouble().Should().Be(30, "one join: the rank is the bucket's upper edge");
-        var agents = report.GetProperty("agents").EnumerateArray().ToList();
+        // Other tests' survey answers on the shared database may add rows for their own agents.
+        var agents = report.GetProperty("agents").EnumerateArray().Where(a => a.GetProperty("sessions").GetInt64() > 0).ToList();
         agents.Should().ContainSingle();
         agents[0].GetProperty("agent").GetString().Should().Be("ana");
         agents[0].GetProperty("channel").GetString().Should().Be("voice");
