@@ -16,11 +16,11 @@ public static class CovisorPairs
     /// </summary>
     public static Task<List<PairTraffic>> ConnectAsync(
         PinCovisorHost seedHost, Uri agentHost, Uri customerHost, int sessions, FanOutLoad load) =>
-        HubConnections.StartManyAsync(Enumerable.Range(0, sessions), 8, async i =>
+        ClientConnections.StartManyAsync(Enumerable.Range(0, sessions), 8, async i =>
         {
             var seeded = await SessionSeeder.SeedAsync(seedHost);
-            var agent = HubConnections.Build(new Uri(agentHost, "hubs/covisor"), seeded.AgentToken);
-            var customer = HubConnections.Build(new Uri(customerHost, "hubs/covisor"), seeded.CustomerToken);
+            var agent = ClientConnections.Build(new Uri(agentHost, "hubs/covisor"), seeded.AgentToken);
+            var customer = ClientConnections.Build(new Uri(customerHost, "hubs/covisor"), seeded.CustomerToken);
             agent.On<CovisorEvent>(nameof(ICovisorClient.SessionEvent), e =>
             {
                 if (e.Kind == EventKinds.ChatMessage)

@@ -9,11 +9,11 @@ namespace PhoneBridge.Bench.Clients;
 public static class EchoPairs
 {
     public static Task<List<PairTraffic>> ConnectAsync(Uri echoHost, int sessions, FanOutLoad load) =>
-        HubConnections.StartManyAsync(Enumerable.Range(0, sessions), 8, async i =>
+        ClientConnections.StartManyAsync(Enumerable.Range(0, sessions), 8, async i =>
         {
             var hub = new Uri(echoHost, EchoHost.HubPath);
-            var agent = HubConnections.Build(hub, null);
-            var customer = HubConnections.Build(hub, null);
+            var agent = ClientConnections.Build(hub, null);
+            var customer = ClientConnections.Build(hub, null);
             agent.On<string, string, object?>("Echo", (_, id, _) => load.Arrived(id));
             customer.On<string, string, object?>("Echo", (_, id, _) => load.Arrived(id));
             await agent.StartAsync();

@@ -78,10 +78,10 @@ public sealed class HeldConnections : IAsyncDisposable
         var failed = 0;
         async Task ConnectAsync(IEnumerable<string> batch)
         {
-            var connected = await HubConnections.StartManyAsync(batch, 16, async line =>
+            var connected = await ClientConnections.StartManyAsync(batch, 16, async line =>
             {
                 var cells = line.Split('\t');
-                var connection = HubConnections.Build(new Uri(cells[0]), cells[1] == "-" ? null : cells[1], skipNegotiation: true);
+                var connection = ClientConnections.Build(new Uri(cells[0]), cells[1] == "-" ? null : cells[1], skipNegotiation: true);
                 try
                 {
                     await connection.StartAsync();

@@ -44,7 +44,7 @@ public sealed class ConnectionsHeldScenario : IScenario
             await using (var host = BenchHost.Start())
             {
                 var hub = new Uri(host.BaseAddress, "hubs/covisor").ToString();
-                var seeded = await HubConnections.StartManyAsync(Enumerable.Range(0, (connections + Warm) / 2), 8, _ => SessionSeeder.SeedAsync(host));
+                var seeded = await ClientConnections.StartManyAsync(Enumerable.Range(0, (connections + Warm) / 2), 8, _ => SessionSeeder.SeedAsync(host));
                 await File.WriteAllLinesAsync(list, seeded.SelectMany(s => new[]
                 {
                     $"{hub}\t{s.AgentToken}\tJoinSession\t{s.SessionId}",

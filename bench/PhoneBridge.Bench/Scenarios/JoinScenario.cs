@@ -42,7 +42,7 @@ public sealed class JoinScenario : IScenario
             var run = await Load.ClosedAsync(workers, duration, async () =>
             {
                 await bare.PostAsync(BenchHost.BarePath);
-                await using var connection = HubConnections.Build(new Uri(echo.BaseAddress, EchoHost.HubPath), null);
+                await using var connection = ClientConnections.Build(new Uri(echo.BaseAddress, EchoHost.HubPath), null);
                 await connection.StartAsync();
                 await connection.InvokeAsync("Join", "g");
             });
@@ -54,7 +54,7 @@ public sealed class JoinScenario : IScenario
         var twilio = new TwilioCaller(http);
         var hub = new Uri(host.BaseAddress, "hubs/covisor");
         var heard = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
-        await using var agent = HubConnections.Build(hub, await SessionSeeder.AgentTokenAsync(host, "ana"));
+        await using var agent = ClientConnections.Build(hub, await SessionSeeder.AgentTokenAsync(host, "ana"));
         agent.On<CovisorEvent>(nameof(ICovisorClient.SessionEvent), e =>
         {
             if (e.Kind == EventKinds.ParticipantJoined)
@@ -83,7 +83,7 @@ public sealed class JoinScenario : IScenario
             var joined = await new SessionsApi(http).JoinedAsync(call.Pin, "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X)");
             var afterJoin = Stopwatch.GetTimestamp();
             join.RecordTicks(afterJoin - typed);
-            await using var customer = HubConnections.Build(hub, joined.Token);
+            await using var customer = ClientConnections.Build(hub, joined.Token);
             await customer.StartAsync();
             var afterConnect = Stopwatch.GetTimestamp();
             connect.RecordTicks(afterConnect - afterJoin);

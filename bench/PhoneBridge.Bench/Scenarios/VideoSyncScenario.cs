@@ -49,14 +49,14 @@ public sealed class VideoSyncScenario : IScenario
         var driftNaive = new Latencies();
         var spreadSteady = new Latencies();
 
-        var sessions = await HubConnections.StartManyAsync(Enumerable.Range(0, sessionCount), 4, async i =>
+        var sessions = await ClientConnections.StartManyAsync(Enumerable.Range(0, sessionCount), 4, async i =>
         {
             var seeded = await SessionSeeder.SeedAsync(host);
             var (_, laptop) = await SessionSeeder.AddCustomerAsync(host, seeded.SessionId, device: "Firefox on Windows");
             var session = new SyncSession(seeded.SessionId);
             foreach (var token in new[] { seeded.AgentToken, seeded.CustomerToken, laptop })
             {
-                var member = new VideoMember(HubConnections.Build(hub, token),
+                var member = new VideoMember(ClientConnections.Build(hub, token),
                     wallClockError: (Random.Shared.NextDouble() * 2 - 1) * 3,
                     playerClockError: (Random.Shared.NextDouble() * 2 - 1) * 0.005);
                 session.Members.Add(member);

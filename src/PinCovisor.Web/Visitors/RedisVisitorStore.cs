@@ -22,7 +22,7 @@ internal sealed class RedisVisitorStore(
         ThrottleCounter[] counter = [new(VisitorKeys.NewFrom(clientBucket), Options.MaxNewVisitorsPerMinute, ThrottleWindow)];
         if ((await throttle.BeginAsync(counter, cancellationToken).ConfigureAwait(false)).RetryAfter is { } wait)
         {
-            return new PageViewOutcome.OverLimit(wait, ByClient: true);
+            return new PageViewOutcome.TooManyViews(wait, ByClient: true);
         }
 
         var (id, key) = (VisitorIds.NewId(), VisitorIds.NewKey());
@@ -51,7 +51,7 @@ internal sealed class RedisVisitorStore(
         ThrottleCounter[] tries = [new(VisitorKeys.TriesFrom(clientBucket), Options.MaxUnknownVisitorsPerMinute, ThrottleWindow)];
         if ((await throttle.BeginAsync(tries, cancellationToken).ConfigureAwait(false)).RetryAfter is { } wait)
         {
-            return new PageViewOutcome.OverLimit(wait, ByClient: true);
+            return new PageViewOutcome.TooManyViews(wait, ByClient: true);
         }
 
         var now = Ms(time.GetUtcNow());
@@ -69,7 +69,7 @@ internal sealed class RedisVisitorStore(
         await throttle.SucceededAsync(tries, cancellationToken).ConfigureAwait(false);
         if ((int)result[0] == 2)
         {
-            return new PageViewOutcome.OverLimit(TimeSpan.FromMilliseconds((long)result[1]), ByClient: false);
+            return new PageViewOutcome.TooManyViews(TimeSpan.FromMilliseconds((long)result[1]), ByClient: false);
         }
 
         await MarkLiveAsync(visitorId, now, cancellationToken).ConfigureAwait(false);

@@ -44,5 +44,5 @@ internal abstract record PageViewOutcome
     public sealed record Unknown : PageViewOutcome;
 
     /// <summary>Over a limit: the client's (<paramref name="ByClient"/>) or the visitor's own.</summary>
-    public sealed record OverLimit(TimeSpan RetryAfter, bool ByClient) : PageViewOutcome;
+    public sealed record TooManyViews(TimeSpan RetryAfter, bool ByClient) : PageViewOutcome;
 }

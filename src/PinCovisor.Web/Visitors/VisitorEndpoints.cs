@@ -56,7 +56,7 @@ internal static class VisitorEndpoints
         if (body.VisitorId is null && body.VisitorKey is null)
         {
             var first = await store.CreateAsync(bucket, body.Url!, title, device, cancellationToken).ConfigureAwait(false);
-            if (first is PageViewOutcome.OverLimit tooMany)
+            if (first is PageViewOutcome.TooManyViews tooMany)
             {
                 logger.ThrottledNew(bucket);
                 return VisitorProblems.Throttled(context, tooMany.RetryAfter);
@@ -79,7 +79,7 @@ internal static class VisitorEndpoints
             case PageViewOutcome.Recorded recorded:
                 var invitation = await invitations.DeliverAsync(recorded.VisitorId, device, cancellationToken).ConfigureAwait(false);
                 return TypedResults.Ok(new PageViewResponse(recorded.VisitorId, null, invitation));
-            case PageViewOutcome.OverLimit throttled:
+            case PageViewOutcome.TooManyViews throttled:
                 if (throttled.ByClient)
                 {
                     logger.ThrottledTries(bucket);

@@ -34,7 +34,7 @@ public sealed class TwilioTestServer : IAsyncDisposable
 
     private readonly WebApplication _app;
 
-    private TwilioTestServer(WebApplication app, CapturedLogs logs)
+    private TwilioTestServer(WebApplication app, TwilioLogLines logs)
     {
         _app = app;
         Logs = logs;
@@ -47,7 +47,7 @@ public sealed class TwilioTestServer : IAsyncDisposable
     /// <summary>What each handler run read, in order; empty when no handler ran.</summary>
     public ConcurrentQueue<string> Runs { get; } = new();
 
-    public CapturedLogs Logs { get; }
+    public TwilioLogLines Logs { get; }
 
     public static async Task<TwilioTestServer> StartAsync(string? baseUrlOverride = null)
     {
@@ -59,7 +59,7 @@ public sealed class TwilioTestServer : IAsyncDisposable
             ["Twilio:BaseUrlOverride"] = baseUrlOverride,
         });
         builder.AddTwilio();
-        CapturedLogs logs = new();
+        TwilioLogLines logs = new();
         builder.Logging.ClearProviders().AddProvider(logs);
 
         TwilioTestServer server = new(builder.Build(), logs);

@@ -11,9 +11,9 @@ using PhoneBridge.Twilio.Rest;
 namespace PhoneBridge.Tests.Twilio.Rest;
 
 /// <summary>The REST clients as the host registers them, pointed at <paramref name="apiBaseUrl"/>.</summary>
-internal sealed class RestServices(ServiceProvider services, CapturedLogs logs) : IAsyncDisposable
+internal sealed class RestServices(ServiceProvider services, TwilioLogLines logs) : IAsyncDisposable
 {
-    public CapturedLogs Logs { get; } = logs;
+    public TwilioLogLines Logs { get; } = logs;
 
     public ITwilioMessages Messages => services.GetRequiredService<ITwilioMessages>();
 
@@ -38,7 +38,7 @@ internal sealed class RestServices(ServiceProvider services, CapturedLogs logs) 
 
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddInMemoryCollection(settings);
-        CapturedLogs logs = new();
+        TwilioLogLines logs = new();
         builder.Logging.AddProvider(logs).SetMinimumLevel(LogLevel.Debug);
         builder.AddTwilio();
         return new RestServices(builder.Services.BuildServiceProvider(validateScopes: true), logs);

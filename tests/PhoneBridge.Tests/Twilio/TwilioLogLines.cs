@@ -5,19 +5,19 @@ using Microsoft.Extensions.Logging;
 namespace PhoneBridge.Tests.Twilio;
 
 /// <summary>A logger provider that keeps every formatted message, to assert on what was (not) logged.</summary>
-public sealed class CapturedLogs : ILoggerProvider
+public sealed class TwilioLogLines : ILoggerProvider
 {
     private readonly ConcurrentQueue<(string Category, EventId Id, string Message)> _entries = new();
 
     public IReadOnlyCollection<(string Category, EventId Id, string Message)> Entries => _entries;
 
-    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _entries);
+    public ILogger CreateLogger(string categoryName) => new LineLogger(categoryName, _entries);
 
     public void Dispose()
     {
     }
 
-    private sealed class Logger(string category, ConcurrentQueue<(string, EventId, string)> entries) : ILogger
+    private sealed class LineLogger(string category, ConcurrentQueue<(string, EventId, string)> entries) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
 

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 namespace PhoneBridge.Bench.Clients;
 
 /// <summary>The official .NET SignalR client over WebSockets, as a native app or the widget connects.</summary>
-public static class HubConnections
+public static class ClientConnections
 {
     /// <summary>
     /// A connection; <paramref name="skipNegotiation"/> goes straight to the WebSocket, leaving no idle
