@@ -74,8 +74,8 @@ internal sealed class RedisSessionStore(IConnectionMultiplexer redis, IOptions<S
         origin is SessionOrigin.WhatsApp or SessionOrigin.Sms
             ? CreateAsync(origin, null, null, cancellationToken)
             : throw new ArgumentOutOfRangeException(nameof(origin), origin, "Only WhatsApp and SMS sessions are opened for messaging.");
-    /// <summary>Sessions an agent is in charge of and that are not closed.</summary>
 
+    /// <summary>Sessions an agent is in charge of and that are not closed.</summary>
     public async Task<IReadOnlyList<CovisorSession>> ListOpenForAgentAsync(string agentUsername, CancellationToken cancellationToken = default)
     {
         var key = SessionKeys.AgentSessions(agentUsername);
@@ -174,7 +174,6 @@ internal sealed class RedisSessionStore(IConnectionMultiplexer redis, IOptions<S
     /// Like <see cref="AssignAgentAsync"/>, and also says who was in charge before (null when nobody),
     /// read in the same atomic step, for telling the session who took over.
     /// </summary>
-
     public async Task<(CovisorSession Session, string? PreviousAgent)?> ReassignAsync(
         string sessionId, string agentUsername, CancellationToken cancellationToken = default)
     {
@@ -209,7 +208,6 @@ internal sealed class RedisSessionStore(IConnectionMultiplexer redis, IOptions<S
     /// Like <see cref="MarkCallEndedAsync"/>, and also says whether this call recorded the end (false
     /// when it was recorded before: a repeated or replayed status callback), so the end is told once.
     /// </summary>
-
     public async Task<(CovisorSession Session, bool EndedNow)?> TryMarkCallEndedAsync(string sessionId, CancellationToken cancellationToken = default)
     {
         if (!SessionIds.IsWellFormed(sessionId, SessionIds.SessionPrefix))
@@ -235,7 +233,6 @@ internal sealed class RedisSessionStore(IConnectionMultiplexer redis, IOptions<S
     /// Like <see cref="CloseAsync"/>, and also says whether this call is the one that closed it
     /// (false when it was already closed), so only one closer tells the session; null when unknown.
     /// </summary>
-
     public async Task<(CovisorSession Session, bool ClosedNow)?> TryCloseAsync(string sessionId, CancellationToken cancellationToken = default)
     {
         if (!SessionIds.IsWellFormed(sessionId, SessionIds.SessionPrefix))
