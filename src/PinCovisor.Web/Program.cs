@@ -27,6 +27,7 @@ using PinCovisor.Web.Webhooks;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddHosting();
 builder.AddRedis();
+builder.AddHealth();
 builder.AddTwilio();
 builder.AddPins();
 builder.AddCalls();

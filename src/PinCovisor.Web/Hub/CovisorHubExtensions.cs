@@ -13,9 +13,6 @@ namespace PinCovisor.Web.Hub;
 /// <summary>Wires the real-time hub <c>/hubs/covisor</c>, its event log and the transcript export.</summary>
 internal static class CovisorHubExtensions
 {
-    /// <summary>The prefix of the SignalR backplane's Redis channels.</summary>
-    public const string BackplaneChannelPrefix = "pb:signalr";
-
     /// <summary>
     /// Registers SignalR with the hub's options (section <c>Hub</c>), the per-session event log, the
     /// hub's <see cref="ISessionNotifier"/> and PhoneBridge's transfer news (replacing the no-ops) and, when <c>ConnectionStrings:Redis</c>
@@ -86,20 +83,13 @@ internal static class CovisorHubExtensions
         services.AddOptions<HubOptions<CovisorHub>>().Configure<IOptions<CovisorHubOptions>>(
             (hub, ours) => hub.MaximumReceiveMessageSize = ours.Value.MaxMessageBytes);
 
-        var redis = builder.Configuration.GetConnectionString("Redis");
-        var backplane = new PinCovisor.Web.Health.BackplaneConnection();
-        services.AddSingleton(backplane);
-        if (!string.IsNullOrWhiteSpace(redis))
+        if (!string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString("Redis")))
         {
-            signalR.AddStackExchangeRedis(o =>
-            {
-                o.Configuration = ConfigurationOptions.Parse(redis);
-                // Like the main connection: a Redis outage must not stop the host (the IVR still routes calls).
-                o.Configuration.AbortOnConnectFail = false;
-                o.Configuration.ChannelPrefix = RedisChannel.Literal(BackplaneChannelPrefix);
-                // Kept so /readyz can tell whether live events can travel (see BackplaneConnection).
-                o.ConnectionFactory = writer => backplane.ConnectAsync(o.Configuration, writer);
-            });
+            // On the host's own connection (see HubBackplane), which already survives a Redis outage
+            // and carries the pb: channel prefix.
+            signalR.AddStackExchangeRedis();
+            services.AddOptions<Microsoft.AspNetCore.SignalR.StackExchangeRedis.RedisOptions>()
+                .Configure<IConnectionMultiplexer>((o, redis) => o.ConnectionFactory = _ => HubBackplane.ConnectAsync(redis));
         }
 
         return builder;

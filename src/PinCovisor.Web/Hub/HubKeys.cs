@@ -34,6 +34,9 @@ internal static class HubKeys
     /// </summary>
     public static RedisKey Connections(string tokenId) => CovisorKeys.Global("hub-connections", tokenId);
 
-    /// <summary>The pub/sub channel hosts use to tell each other to drop connections of a session.</summary>
-    public static RedisChannel Control { get; } = RedisChannel.Literal(PhoneBridge.Redis.RedisKeys.Prefix + "hub:control");
+    /// <summary>
+    /// The pub/sub channel hosts use to tell each other to drop connections of a session:
+    /// <c>pb:hub:control</c> on the wire, the connection adding the <c>pb:</c> to every channel.
+    /// </summary>
+    public static RedisChannel Control { get; } = RedisChannel.Literal("hub:control");
 }

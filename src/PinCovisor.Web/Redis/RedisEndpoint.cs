@@ -17,6 +17,9 @@ public sealed class RedisEndpoint : IDisposable
     /// <summary>The embedded server's port, or null when an external Redis is configured.</summary>
     public int? EmbeddedPort => _embedded?.Port;
 
+    /// <summary>The embedded server's data directory, or null when it keeps nothing on disk or Redis is external.</summary>
+    public string? EmbeddedDataDirectory => _embedded?.DataDirectory;
+
     internal static RedisEndpoint Embedded(EmbeddedGarnet server) => new(server.ConnectionString, server);
 
     internal static RedisEndpoint External(string connectionString) => new(connectionString, null);

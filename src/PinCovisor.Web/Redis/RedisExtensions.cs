@@ -22,14 +22,16 @@ internal static class RedisExtensions
             .BindConfiguration(RedisOptions.SectionName)
             .Validate(o => external || (o.Embedded ?? !environment.IsProduction()),
                 $"ConnectionStrings:Redis is empty, and in {environment.EnvironmentName} the embedded in-memory store starts only with " +
-                "Redis:Embedded=true. Set ConnectionStrings:Redis to your Redis, or Redis:Embedded=true for one host whose state is lost on every restart.")
+                "Redis:Embedded=true. Set ConnectionStrings:Redis to your Redis, or Redis:Embedded=true for one host that keeps its state in Redis:EmbeddedDataDir.")
             .ValidateOnStart();
 
         builder.Services.AddSingleton(services =>
         {
             // Refuses (naming both settings) before any server starts, whoever asks first.
-            _ = services.GetRequiredService<IOptions<RedisOptions>>().Value;
-            return external ? RedisEndpoint.External(configured!) : RedisEndpoint.Embedded(EmbeddedGarnet.Start());
+            var options = services.GetRequiredService<IOptions<RedisOptions>>().Value;
+            return external
+                ? RedisEndpoint.External(configured!)
+                : RedisEndpoint.Embedded(EmbeddedGarnet.Start(dataDirectory: options.EmbeddedDataDirectory(environment.ContentRootPath)));
         });
         builder.Services.AddSingleton<IConnectionMultiplexer>(services =>
         {
@@ -37,6 +39,9 @@ internal static class RedisExtensions
             // Start even when Redis is down: the IVR must keep routing calls, and the connection
             // heals by itself when Redis returns.
             options.AbortOnConnectFail = false;
+            // Every pub/sub channel of the product starts with pb:, like its keys: the hosts' control
+            // channel and SignalR's backplane, which shares this connection (see HubBackplane).
+            options.ChannelPrefix = RedisChannel.Literal(PhoneBridge.Redis.RedisKeys.Prefix);
             return ConnectionMultiplexer.Connect(options);
         });
         builder.Services.AddHostedService<RedisStartup>();

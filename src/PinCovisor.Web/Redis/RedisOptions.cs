@@ -12,4 +12,19 @@ public sealed class RedisOptions
     /// it on every restart and share it with no other host.
     /// </summary>
     public bool? Embedded { get; set; }
+
+    /// <summary>
+    /// Where the embedded Garnet keeps its append-only file and checkpoints, so a restart keeps
+    /// agents, sessions, history and PINs: relative to the content root; unset, <c>data/garnet</c>;
+    /// empty, nowhere (in memory only, lost at every restart). One host per directory.
+    /// </summary>
+    public string? EmbeddedDataDir { get; set; }
+
+    /// <summary>The embedded store's data directory as a full path, or null for memory only.</summary>
+    public string? EmbeddedDataDirectory(string contentRoot) => EmbeddedDataDir switch
+    {
+        null => Path.Combine(contentRoot, "data", "garnet"),
+        "" => null,
+        var path => Path.GetFullPath(path, contentRoot),
+    };
 }

@@ -15,7 +15,7 @@ internal sealed partial class RedisStartup(RedisEndpoint endpoint, IServiceProvi
         // names the Redis a slow or failing connection is waiting for.
         if (endpoint.EmbeddedPort is { } port)
         {
-            Embedded(logger, port);
+            Embedded(logger, port, endpoint.EmbeddedDataDirectory is { } directory ? $"data in {directory}" : "in memory only, lost at every restart");
         }
         else
         {
@@ -30,8 +30,8 @@ internal sealed partial class RedisStartup(RedisEndpoint endpoint, IServiceProvi
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     [LoggerMessage(2000, LogLevel.Information,
-        "No ConnectionStrings:Redis configured: embedded Garnet (in memory, single host) listening on 127.0.0.1:{Port}, with a password drawn at this start")]
-    private static partial void Embedded(ILogger logger, int port);
+        "No ConnectionStrings:Redis configured: embedded Garnet (single host, {Storage}) listening on 127.0.0.1:{Port}, with a password drawn at this start")]
+    private static partial void Embedded(ILogger logger, int port, string storage);
 
     [LoggerMessage(2001, LogLevel.Information, "Using Redis at {Endpoints}")]
     private static partial void External(ILogger logger, string endpoints);

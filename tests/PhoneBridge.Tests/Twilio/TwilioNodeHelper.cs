@@ -1,3 +1,4 @@
+using PhoneBridge.Testing.Web;
 using System.Diagnostics;
 using System.Text.Json;
 
@@ -14,7 +15,7 @@ public static class TwilioNodeHelper
     /// <summary>Each case is an object with an "op" (see crosscheck.js); each result is the "ok" value.</summary>
     public static async Task<IReadOnlyList<NodeResult>> RunAsync(IEnumerable<object> cases)
     {
-        string folder = Path.Combine(RepositoryRoot(), "tests", "twilio-node");
+        string folder = Repository.Path("tests", "twilio-node");
         if (!Directory.Exists(Path.Combine(folder, "node_modules", "twilio")))
         {
             throw new InvalidOperationException(
@@ -51,20 +52,6 @@ public static class TwilioNodeHelper
         }
 
         return JsonSerializer.Deserialize<NodeResult[]>(stdout, Json)!;
-    }
-
-    /// <summary>The folder holding PhoneBridge.sln, found by walking up from the test binaries.</summary>
-    public static string RepositoryRoot()
-    {
-        for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "PhoneBridge.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No PhoneBridge.sln above {AppContext.BaseDirectory}.");
     }
 }
 

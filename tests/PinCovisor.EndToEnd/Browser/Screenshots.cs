@@ -1,3 +1,4 @@
+using PhoneBridge.Testing.Web;
 using Microsoft.Playwright;
 
 namespace PinCovisor.EndToEnd.Browser;
@@ -14,7 +15,7 @@ public sealed class Screenshots
     public Screenshots(string test, ITestOutputHelper output, params Role[] roles)
     {
         ArgumentNullException.ThrowIfNull(output);
-        Folder = Path.Combine(RepositoryRoot.Path, "test-results", "screenshots", test);
+        Folder = Repository.Path("test-results", "screenshots", test);
         if (Directory.Exists(Folder))
         {
             Directory.Delete(Folder, recursive: true);

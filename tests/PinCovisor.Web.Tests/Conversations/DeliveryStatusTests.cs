@@ -133,22 +133,11 @@ public sealed partial class DeliveryStatusTests(RedisServers servers)
     [Fact]
     public void TheErrorTableInTheDocsIsTheOneTheConsoleShows()
     {
-        var doc = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "whatsapp.md"));
+        var doc = File.ReadAllText(Repository.Path("docs", "whatsapp.md"));
         var rows = DocRow().Matches(doc).ToDictionary(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture),
             m => new DeliveryReason(m.Groups[2].Value.Trim(), m.Groups[3].Value.Trim()));
 
         rows.Should().BeEquivalentTo(DeliveryErrors.Known);
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "PhoneBridge.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("PhoneBridge.sln not found above the test's directory.");
     }
 
     [GeneratedRegex(@"^\| `(\d{5})` \| ([^|]+) \| ([^|]+) \|$", RegexOptions.Multiline)]

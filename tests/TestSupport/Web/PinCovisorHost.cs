@@ -18,6 +18,9 @@ public sealed class PinCovisorHost : WebApplicationFactory<Program>
 {
     public const string AuthToken = "test-auth-token-0123456789abcdef";
 
+    /// <summary>The setting naming the embedded store's data directory; empty (the tests' default) keeps it in memory.</summary>
+    public const string EmbeddedDataDirKey = "Redis:EmbeddedDataDir";
+
     /// <summary>The environment tests run in unless they ask for another.</summary>
     public const string TestingEnvironment = "Testing";
 
@@ -53,6 +56,9 @@ public sealed class PinCovisorHost : WebApplicationFactory<Program>
             // one sweeping at start would remove what the others wrote. The sweep's tests turn it on.
             ["Retention:Sweep"] = "false",
         };
+        // Many hosts run at once, each with its own embedded store: none keeps it on disk unless a
+        // test gives it a directory of its own.
+        _settings[EmbeddedDataDirKey] = "";
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             _settings[key] = value;
