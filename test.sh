@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test. Installs what the tests need when it is missing:
-#   redis-server (the real-Redis leg), Node.js + npm (the browser code's build and the official
+#   redis-server (the real-Redis leg), nginx (two hosts behind TLS, as docs/deploy.md deploys them),
+#   Node.js + npm (the browser code's build and the official
 #   Twilio helper used to cross-check our signatures and TwiML), Chromium (the browser tests),
 #   and the npm packages of src/PinCovisor.Web/client and tests/twilio-node.
 # Browser tests save a screenshot per step under test-results/screenshots.
@@ -9,6 +10,7 @@ cd "$(dirname "$0")"
 
 missing=()
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+[ -x /usr/sbin/nginx ] || missing+=(nginx)
 command -v node >/dev/null 2>&1 || missing+=(nodejs)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
 [ -x /usr/bin/chromium ] || missing+=(chromium fonts-dejavu-core fonts-liberation)

@@ -28,23 +28,35 @@ internal sealed class AdmittedCall(PlacedCall call, string sessionId, string cus
     public HubClient Agent { get; } = agent;
 
     /// <summary>Plays the call on <paramref name="customerHost"/>'s webhooks; Ana works from <paramref name="agentHost"/>.</summary>
-    public static async Task<AdmittedCall> StartAsync(PinCovisorHost customerHost, PinCovisorHost agentHost)
+    public static Task<AdmittedCall> StartAsync(PinCovisorHost customerHost, PinCovisorHost agentHost)
     {
         ArgumentNullException.ThrowIfNull(customerHost);
         ArgumentNullException.ThrowIfNull(agentHost);
-        var twilio = new TwilioCaller(customerHost.CreateLoopbackClient());
+        return StartAsync(FrontDoor.Of(customerHost), FrontDoor.Of(agentHost), agentHost);
+    }
+
+    /// <summary>
+    /// Plays the call (Twilio's webhooks, the site, the customer's hub connection) through
+    /// <paramref name="customerDoor"/>; Ana, whose token <paramref name="issuer"/> issues, works
+    /// through <paramref name="agentDoor"/>.
+    /// </summary>
+    public static async Task<AdmittedCall> StartAsync(FrontDoor customerDoor, FrontDoor agentDoor, PinCovisorHost issuer)
+    {
+        ArgumentNullException.ThrowIfNull(customerDoor);
+        ArgumentNullException.ThrowIfNull(agentDoor);
+        var twilio = new TwilioCaller(customerDoor.CreateClient());
         var call = await Caller.CallAsync(twilio);
         await Caller.AnswerAsync(twilio, call.CallSid, "+34600000001");
-        var agentToken = await SessionSeeder.AgentTokenAsync(agentHost, "ana");
-        var agent = await HubClient.ConnectAsync(agentHost.BaseAddress, agentToken, reconnect: true);
+        var agentToken = await SessionSeeder.AgentTokenAsync(issuer, "ana");
+        var agent = await HubClient.ConnectAsync(agentDoor.BaseAddress, agentToken, reconnect: true, trustServer: agentDoor.TrustServer);
 
-        var joined = await new SessionsApi(customerHost.CreateLoopbackClient()).JoinedAsync(call.Pin);
+        var joined = await new SessionsApi(customerDoor.CreateClient()).JoinedAsync(call.Pin);
         var id = joined.SessionId;
-        var customer = await HubClient.ConnectAsync(customerHost.BaseAddress, joined.Token, reconnect: true);
+        var customer = await HubClient.ConnectAsync(customerDoor.BaseAddress, joined.Token, reconnect: true, trustServer: customerDoor.TrustServer);
         await customer.JoinAsync(id);
         var arrived = await agent.Events.WaitAsync(() => agent.Events.Arrivals, a => a.Any(e => e.Kind == EventKinds.ParticipantJoined));
         var participantId = arrived.First(e => e.Kind == EventKinds.ParticipantJoined).DataAs<ParticipantJoined>().ParticipantId;
-        using var admit = await new SessionsApi(agentHost.CreateLoopbackClient())
+        using var admit = await new SessionsApi(agentDoor.CreateClient())
             .PostAsync($"/api/sessions/{id}/participants/{participantId}/admit", agentToken);
         admit.StatusCode.Should().Be(HttpStatusCode.OK);
         await customer.Events.WaitAsync(() => customer.Events.Arrivals, a => a.Any(e => e.Kind == EventKinds.Admission));

@@ -1,4 +1,5 @@
 using System.Net.WebSockets;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using PinCovisor.Web.Hub;
@@ -22,7 +23,7 @@ public sealed class HubClient : IAsyncDisposable
 
     private HubClient(
         Uri baseAddress, string? token, string? cookie, bool reconnect, string? origin, TimeSpan reconnectDelay, EventRecorder? events,
-        bool record = false)
+        bool record = false, Func<X509Certificate?, bool>? trustServer = null)
     {
         Events = events ?? new EventRecorder();
         var builder = new HubConnectionBuilder().WithUrl(new Uri(baseAddress, "hubs/covisor"), o =>
@@ -43,6 +44,15 @@ public sealed class HubClient : IAsyncDisposable
                 o.Headers["Origin"] = origin;
             }
 
+            if (trustServer is not null)
+            {
+                o.HttpMessageHandlerFactory = handler =>
+                {
+                    ((HttpClientHandler)handler).ServerCertificateCustomValidationCallback = (_, presented, _, _) => trustServer(presented);
+                    return handler;
+                };
+            }
+
             // Our own factory, only to keep hold of the socket so a test can kill it.
             o.WebSocketFactory = async (context, cancellationToken) =>
             {
@@ -60,6 +70,11 @@ public sealed class HubClient : IAsyncDisposable
                 if (origin is not null)
                 {
                     socket.Options.SetRequestHeader("Origin", origin);
+                }
+
+                if (trustServer is not null)
+                {
+                    socket.Options.RemoteCertificateValidationCallback = (_, presented, _, _) => trustServer(presented);
                 }
 
                 await socket.ConnectAsync(context.Uri, cancellationToken);
@@ -108,11 +123,12 @@ public sealed class HubClient : IAsyncDisposable
     /// What an earlier connection of the same client applied, kept as the browser keeps its logs when it
     /// opens a new connection (say, to another host): joins then ask only for what came after.
     /// </param>
+    /// <param name="trustServer">For an https address: which server certificates to accept (a proxy's self-signed one).</param>
     public static async Task<HubClient> ConnectAsync(
         Uri baseAddress, string token, bool reconnect = false, string? origin = null, TimeSpan reconnectDelay = default,
-        EventRecorder? events = null)
+        EventRecorder? events = null, Func<X509Certificate?, bool>? trustServer = null)
     {
-        var client = new HubClient(baseAddress, token, null, reconnect, origin, reconnectDelay, events);
+        var client = new HubClient(baseAddress, token, null, reconnect, origin, reconnectDelay, events, trustServer: trustServer);
         await client.Connection.StartAsync().WaitAsync(Timeout);
         return client;
     }
