@@ -10,8 +10,9 @@
 // The config comes from the C# harness, so both drive the same mix with the same payloads:
 //   { sessions, warmUpSeconds, measureSeconds, drawingPerSecond, chatPerSecond,
 //     strokePoints, strokeColor, strokeWidth, chatText, strokeKind, chatKind }
-// Writes { sent, failed, received, elapsedSeconds, connectFailures, micros: [...] } to --out and
-// prints "done" (progress on the way: "connected <n>").
+// Writes { sent, failed, received, elapsedSeconds, cpuSeconds, connectFailures, micros: [...] } to
+// --out and prints "done"; on the way "connected <n>", then "measuring" and "measured" around the
+// recorded part (cpuSeconds is the driver's own CPU time in it).
 import { writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -103,28 +104,42 @@ const track = (promise) => {
   inFlight.add(tracked);
 };
 
-const timers = [];
+// Each sender keeps its phase on the clock as .NET's PeriodicTimer does for the SignalR legs: a tick
+// that comes late is sent at once, and the ticks it overran are not sent (no burst to catch up).
+const timers = new Set();
+const start = performance.now();
 for (const pair of pairs) {
   const period = 1000 / (pair.drawing ? config.drawingPerSecond : config.chatPerSecond);
+  const phase = start + Math.random() * period;
+  let due = phase;
   const tick = () => {
+    timers.delete(timer);
     if (stopped) return;
     sent++;
     track(pair.send());
+    const now = performance.now();
+    due = Math.max(due + period, phase + Math.floor((now - phase) / period) * period);
+    timer = setTimeout(tick, Math.max(0, due - now));
+    timers.add(timer);
   };
-  timers.push(setTimeout(() => {
-    tick();
-    timers.push(setInterval(tick, period));
-  }, Math.random() * period));
+  let timer = setTimeout(tick, phase - start);
+  timers.add(timer);
 }
 
 await sleep(config.warmUpSeconds * 1000);
 recordFrom = now();
 const clock = now();
+const cpu = process.cpuUsage();
+console.log("measuring");
 await sleep(config.measureSeconds * 1000);
 const sentAtStop = sent;
 const elapsedSeconds = Number(now() - clock) / 1e9;
+const used = process.cpuUsage(cpu);
+const cpuSeconds = (used.user + used.system) / 1e6;
+console.log("measured");
 stopped = true;
 timers.forEach(clearTimeout);
+timers.clear();
 await Promise.all(inFlight);
 
 // Let what is in flight arrive, so the slowest messages count rather than vanish: wait until nothing
@@ -142,5 +157,5 @@ for (const pair of pairs) {
   pair.customer.close();
 }
 
-await writeFile(args.out, JSON.stringify({ sent: sentAtStop, failed, received: micros.length, elapsedSeconds, connectFailures, micros }));
+await writeFile(args.out, JSON.stringify({ sent: sentAtStop, failed, received: micros.length, elapsedSeconds, cpuSeconds, connectFailures, micros }));
 console.log("done");

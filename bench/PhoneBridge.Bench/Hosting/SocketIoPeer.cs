@@ -62,6 +62,16 @@ public sealed class SocketIoPeer : IAsyncDisposable
         }
     }
 
+    /// <summary>The CPU time the server's process has used so far.</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     /// <summary>What the server wrote to its standard error so far.</summary>
     public string Errors
     {

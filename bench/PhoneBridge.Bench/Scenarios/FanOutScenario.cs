@@ -73,8 +73,7 @@ public sealed class FanOutScenario : IScenario
         if (peerFolder is not null)
         {
             await using var peer = await SocketIoPeer.StartAsync(peerFolder, redis.Port);
-            socketIo = await SocketIoDriver.RunAsync(peer, sessions, FanOutRun.WarmUp(options), FanOutRun.Measure(options));
-            await FanOutRun.ReportAsync("Socket.IO (redis-server)", sessions, socketIo, progress);
+            socketIo = await SocketIoDriver.RunAsync(peer, sessions, FanOutRun.WarmUp(options), FanOutRun.Measure(options), progress);
         }
 
         var e = echo.Latencies.Summary();
