@@ -84,11 +84,14 @@ io.on("connection", (socket) => {
       ack({ error: "join needs a session name and a sequence number since which to replay" });
       return;
     }
+    // In the room before the history is read, so nothing relayed in between is missed (the client
+    // drops what it sees twice by seq).
+    socket.join(session);
     try {
       const [latest, ...events] = await store.replay(...keys(session), request.since, replayPage);
-      socket.join(session);
       ack({ latestSeq: Number(latest), events: events.map((e) => JSON.parse(e)) });
     } catch (e) {
+      socket.leave(session);
       ack({ error: `history unavailable: ${e.message}` });
     }
   });
