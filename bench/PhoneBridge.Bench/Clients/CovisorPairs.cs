@@ -42,7 +42,7 @@ public static class CovisorPairs
             var drawing = i % 10 == 0;
             var id = seeded.SessionId;
             Func<Task> send = drawing
-                ? () => agent.InvokeAsync<long>("AddStroke", id, new StrokeInput(SendStamp.NewId(), PairTraffic.StrokePoints, "#ff0000", 3))
+                ? () => agent.InvokeAsync<long>("AddStroke", id, new StrokeInput(SendStamp.NewId(), PairTraffic.StrokePoints, PairTraffic.StrokeColor, PairTraffic.StrokeWidth))
                 : () => customer.InvokeAsync<long>("SendChat", id, SendStamp.NewId(), PairTraffic.ChatText);
             return new PairTraffic(agent, customer, drawing, send);
         });

@@ -26,7 +26,7 @@ public static class EchoPairs
                 ? () =>
                 {
                     var id = SendStamp.NewId();
-                    return agent.InvokeAsync<long>("Relay", group, EventKinds.StrokeAdded, id, new StrokeInput(id, PairTraffic.StrokePoints, "#ff0000", 3));
+                    return agent.InvokeAsync<long>("Relay", group, EventKinds.StrokeAdded, id, new StrokeInput(id, PairTraffic.StrokePoints, PairTraffic.StrokeColor, PairTraffic.StrokeWidth));
                 }
                 : () => customer.InvokeAsync<long>("Relay", group, EventKinds.ChatMessage, SendStamp.NewId(), PairTraffic.ChatText);
             return new PairTraffic(agent, customer, drawing, send);

@@ -43,16 +43,7 @@ public sealed class HeldConnections : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _process.StandardInput.Close();
-        using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        try
-        {
-            await _process.WaitForExitAsync(wait.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            _process.Kill();
-        }
+        await Hosting.ChildProcess.EndAsync(_process, TimeSpan.FromSeconds(20));
 
         _process.Dispose();
     }

@@ -15,6 +15,10 @@ public sealed record PairTraffic(HubConnection Agent, HubConnection Customer, bo
     /// <summary>Eight points of a stroke batch, about what a client gathers in 50 ms of drawing.</summary>
     public static readonly double[] StrokePoints = [0.30, 0.60, 0.31, 0.61, 0.32, 0.62, 0.33, 0.63, 0.34, 0.64, 0.35, 0.65, 0.36, 0.66, 0.37, 0.67];
 
+    public const string StrokeColor = "#ff0000";
+
+    public const int StrokeWidth = 3;
+
     public const string ChatText = "Este, el de la correa azul; ¿lo ves en la foto?";
 
     public async Task DisposeAsync()

@@ -28,6 +28,8 @@ public sealed class Latencies
         _histogram.RecordValue(Math.Clamp(micros, 1, HighestMicros));
     }
 
+    public void RecordMicroseconds(long micros) => _histogram.RecordValue(Math.Clamp(micros, 1, HighestMicros));
+
     public void RecordMilliseconds(double milliseconds) =>
         _histogram.RecordValue(Math.Clamp((long)(milliseconds * 1000), 1, HighestMicros));
 
