@@ -2,8 +2,8 @@ namespace PinCovisor.Web.OpenApi;
 
 /// <summary>
 /// Wires the REST contract: an OpenAPI document of the JSON APIs, served at <c>/openapi/v1.json</c>
-/// in Development only, with a checked-in copy (<c>client/openapi/v1.json</c>) that tests hold to
-/// it; the hub's contract is <c>docs/hub-protocol.md</c>.
+/// in Development only. Its checked-in copy (<c>client/openapi/v1.json</c>) is what the browser
+/// code's REST types are generated from; the hub's contract is <c>docs/hub-protocol.md</c>.
 /// </summary>
 internal static class OpenApiExtensions
 {

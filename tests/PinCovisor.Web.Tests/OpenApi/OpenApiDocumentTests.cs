@@ -29,7 +29,7 @@ public sealed class OpenApiDocumentTests(RedisServers servers)
 
         var checkedIn = await File.ReadAllTextAsync(path).WaitAsync(TimeSpan.FromSeconds(30));
         RestContractFiles.FirstDifference(JsonNode.Parse(checkedIn), JsonNode.Parse(served)).Should().BeNull(
-            $"{RestContractFiles.DocumentPath} must be the document the host serves; regenerate it with: {RestContractFiles.RegenerateCommand}");
+            $"{RestContractFiles.DocumentPath} must be the document the host serves; regenerate it and the browser code's types with: {RestContractFiles.RegenerateCommand}");
     }
 
     [Fact]
