@@ -13,6 +13,7 @@ using PinCovisor.Web.Hosting;
 using PinCovisor.Web.Hub;
 using PinCovisor.Web.Insight;
 using PinCovisor.Web.Media;
+using PinCovisor.Web.OpenApi;
 using PinCovisor.Web.Orders;
 using PinCovisor.Web.Pages;
 using PinCovisor.Web.Redis;
@@ -49,6 +50,7 @@ builder.AddInsight();
 builder.AddTelemetry();
 builder.AddWebhooks();
 builder.AddPages();
+builder.AddOpenApiDocument();
 
 var app = builder.Build();
 app.UseHosting();
@@ -71,6 +73,7 @@ app.MapInsight();
 app.MapTelemetry();
 app.MapWebhooks();
 app.MapPages();
+app.MapOpenApiDocument();
 app.Run();
 
 /// <summary>The web host's entry point; public so tests can start it on Kestrel.</summary>

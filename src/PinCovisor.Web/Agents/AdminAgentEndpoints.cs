@@ -14,9 +14,9 @@ internal static class AdminAgentEndpoints
     public static RouteGroupBuilder MapAdminAgents(this RouteGroupBuilder admin)
     {
         admin.MapGet("/agents", ListAsync);
-        admin.MapPost("/agents", CreateAsync);
-        admin.MapPut("/agents/{username}/disabled", SetDisabledAsync);
-        admin.MapPut("/agents/{username}/code", SetCodeAsync);
+        admin.MapPost("/agents", CreateAsync).ProducesProblem(StatusCodes.Status409Conflict);
+        admin.MapPut("/agents/{username}/disabled", SetDisabledAsync).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        admin.MapPut("/agents/{username}/code", SetCodeAsync).ProducesProblem(StatusCodes.Status404NotFound);
         return admin;
     }
 

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace PinCovisor.Web.Agents;
 
 /// <summary>Body of <c>POST /api/agents/login</c>.</summary>
@@ -16,7 +18,8 @@ public sealed record LoginResponse(string Token, DateTimeOffset ExpiresAt, Agent
 public sealed record PresenceRequest(string? Status);
 
 /// <summary>An agent in the agents list: display name and presence.</summary>
-public sealed record AgentPresenceView(string Username, string DisplayName, string Status, DateTimeOffset? LastSeen)
+public sealed record AgentPresenceView(
+    string Username, string DisplayName, [property: AllowedValues("available", "busy", "away")] string Status, DateTimeOffset? LastSeen)
 {
     internal static AgentPresenceView Of(AgentPresenceEntry entry) =>
         new(entry.Username, entry.DisplayName, AgentStatuses.ToWire(entry.Status), entry.LastSeen);
@@ -51,7 +54,8 @@ public sealed record DisabledRequest(bool? Disabled);
 /// <param name="PinState"><c>live</c> (nobody joined yet), <c>redeemed</c> (someone joined) or <c>none</c> (no PIN, or it expired).</param>
 /// <param name="AnsweringAgent">Username of the agent who answered or claimed the call, if any.</param>
 public sealed record LiveCallView(
-    string CallSid, string? MaskedFrom, string Status, DateTimeOffset StartedAt, long WaitingSeconds, string PinState, string? AnsweringAgent);
+    string CallSid, string? MaskedFrom, string Status, DateTimeOffset StartedAt, long WaitingSeconds,
+    [property: AllowedValues("live", "redeemed", "none")] string PinState, string? AnsweringAgent);
 
 /// <summary>A call the host ended itself because the phone network sent no news of it for <c>Calls:StaleAfter</c>.</summary>
 /// <param name="CallSid">Twilio's id of the caller's leg.</param>

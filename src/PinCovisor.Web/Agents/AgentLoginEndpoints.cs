@@ -16,9 +16,10 @@ internal static class AgentLoginEndpoints
 
     public static RouteGroupBuilder MapAgentLogin(this RouteGroupBuilder agents)
     {
-        agents.MapPost("/login", LoginAsync).AllowAnonymous();
-        agents.MapPost("/logout", LogoutAsync).RequireAuthorization(CovisorClaims.AgentPolicy);
-        agents.MapGet("/me", MeAsync).RequireAuthorization(CovisorClaims.AgentPolicy);
+        agents.MapPost("/login", LoginAsync).AllowAnonymous().WithName("LogIn")
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests);
+        agents.MapPost("/logout", LogoutAsync).RequireAuthorization(CovisorClaims.AgentPolicy).WithName("LogOut");
+        agents.MapGet("/me", MeAsync).RequireAuthorization(CovisorClaims.AgentPolicy).WithName("GetMe").ProducesProblem(StatusCodes.Status404NotFound);
         return agents;
     }
 

@@ -79,13 +79,14 @@ internal static class AgentsExtensions
     /// </summary>
     internal static WebApplication MapAgents(this WebApplication app)
     {
-        app.MapGroup("/api/agents").MapAgentLogin().MapPresence();
+        app.MapGroup("/api/agents").WithTags("Agents").MapAgentLogin().MapPresence();
         app.MapGroup("/api/admin")
             .RequireAuthorization(CovisorClaims.AgentPolicy)
             .AddEndpointFilter<AdminOnlyFilter>()
+            .WithTags("Agents")
             .MapAdminAgents()
             .MapAdminCannedReplies();
-        app.MapGroup("/api/calls").RequireAuthorization(CovisorClaims.AgentPolicy).MapLiveCalls().MapNewCallPin();
+        app.MapGroup("/api/calls").RequireAuthorization(CovisorClaims.AgentPolicy).WithTags("Calls").MapLiveCalls().MapNewCallPin();
         app.MapCannedReplies();
         return app;
     }

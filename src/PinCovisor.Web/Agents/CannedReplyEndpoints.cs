@@ -9,16 +9,17 @@ internal static class CannedReplyEndpoints
 {
     public static IEndpointRouteBuilder MapCannedReplies(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/api/canned-replies", ListAsync).RequireAuthorization(CovisorClaims.AgentPolicy);
+        endpoints.MapGet("/api/canned-replies", ListAsync).RequireAuthorization(CovisorClaims.AgentPolicy)
+            .WithTags("Agents").WithName("ListCannedReplies");
         return endpoints;
     }
 
     public static RouteGroupBuilder MapAdminCannedReplies(this RouteGroupBuilder admin)
     {
-        admin.MapPost("/canned-replies", AddAsync);
+        admin.MapPost("/canned-replies", AddAsync).ProducesProblem(StatusCodes.Status409Conflict);
 
         // The shortcut without its '/', e.g. DELETE /api/admin/canned-replies/envio for "/envio".
-        admin.MapDelete("/canned-replies/{name}", RemoveAsync);
+        admin.MapDelete("/canned-replies/{name}", RemoveAsync).ProducesProblem(StatusCodes.Status404NotFound);
         return admin;
     }
 

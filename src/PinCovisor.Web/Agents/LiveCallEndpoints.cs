@@ -17,12 +17,12 @@ internal static class LiveCallEndpoints
 
     public static RouteGroupBuilder MapLiveCalls(this RouteGroupBuilder calls)
     {
-        calls.MapGet("/live", ListAsync);
+        calls.MapGet("/live", ListAsync).WithName("ListLiveCalls");
         calls.MapGet("/silent-ends", async (RedisCallStore store, HttpContext http) => TypedResults.Ok(
             (await store.ListEndedAfterSilenceAsync(SilentEndsShown, http.RequestAborted).ConfigureAwait(false))
                 .Select(c => new SilentEndView(c.CallSid, c.MaskedFrom, c.EndedAt ?? c.MovedAt, (long)(c.EndedAfterSilence ?? TimeSpan.Zero).TotalSeconds))
-                .ToList()));
-        calls.MapPost("/claim", ClaimAsync);
+                .ToList())).WithName("ListSilentEnds");
+        calls.MapPost("/claim", ClaimAsync).WithName("ClaimCall").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status429TooManyRequests);
         return calls;
     }
 

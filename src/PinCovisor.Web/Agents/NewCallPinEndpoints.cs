@@ -26,7 +26,8 @@ internal static class NewCallPinEndpoints
 
     public static RouteGroupBuilder MapNewCallPin(this RouteGroupBuilder calls)
     {
-        calls.MapPost("/{callSid}/pin", IssueAsync);
+        calls.MapPost("/{callSid}/pin", IssueAsync).WithName("IssueCallPin")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status429TooManyRequests).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return calls;
     }
 

@@ -9,8 +9,8 @@ internal static class PresenceEndpoints
 {
     public static RouteGroupBuilder MapPresence(this RouteGroupBuilder agents)
     {
-        agents.MapGet("/", ListAsync).RequireAuthorization(CovisorClaims.AgentPolicy);
-        agents.MapPut("/me/presence", SetAsync).RequireAuthorization(CovisorClaims.AgentPolicy);
+        agents.MapGet("/", ListAsync).RequireAuthorization(CovisorClaims.AgentPolicy).WithName("ListAgentPresence");
+        agents.MapPut("/me/presence", SetAsync).RequireAuthorization(CovisorClaims.AgentPolicy).WithName("SetMyPresence");
         return agents;
     }
 

@@ -16,9 +16,9 @@ internal static class CatalogEndpoints
 
     public static IEndpointRouteBuilder MapCatalogEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/api/catalog");
-        group.MapGet("/search", SearchAsync).RequireAuthorization(CovisorClaims.AgentPolicy);
-        group.MapGet("/{id}", FindAsync).RequireAuthorization(CovisorClaims.ParticipantPolicy);
+        var group = endpoints.MapGroup("/api/catalog").WithTags("Catalog");
+        group.MapGet("/search", SearchAsync).RequireAuthorization(CovisorClaims.AgentPolicy).WithName("SearchCatalog");
+        group.MapGet("/{id}", FindAsync).RequireAuthorization(CovisorClaims.ParticipantPolicy).WithName("GetProduct").ProducesProblem(StatusCodes.Status404NotFound);
         return endpoints;
     }
 

@@ -13,10 +13,11 @@ internal static class ConversationEndpoints
 {
     public static IEndpointRouteBuilder MapConversationEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var conversations = endpoints.MapGroup("/api/conversations").RequireAuthorization(CovisorClaims.AgentPolicy);
-        conversations.MapGet("/waiting", ListWaitingAsync);
-        conversations.MapPost("/{sessionId}/take", TakeAsync);
-        conversations.MapGet("/templates", (ConversationTemplates templates) => TypedResults.Ok(templates.List()));
+        var conversations = endpoints.MapGroup("/api/conversations").RequireAuthorization(CovisorClaims.AgentPolicy)
+            .WithTags("Conversations");
+        conversations.MapGet("/waiting", ListWaitingAsync).WithName("ListWaitingConversations");
+        conversations.MapPost("/{sessionId}/take", TakeAsync).WithName("TakeConversation").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        conversations.MapGet("/templates", (ConversationTemplates templates) => TypedResults.Ok(templates.List())).WithName("ListMessageTemplates");
         return endpoints;
     }
 

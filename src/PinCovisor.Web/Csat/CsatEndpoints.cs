@@ -15,7 +15,8 @@ internal static class CsatEndpoints
 {
     public static IEndpointRouteBuilder MapCsatEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/api/csat", AnswerAsync).AllowAnonymous();
+        endpoints.MapPost("/api/csat", AnswerAsync).AllowAnonymous().WithTags("Csat").WithName("AnswerSurvey")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status410Gone);
         return endpoints;
     }
 

@@ -41,6 +41,7 @@ internal static class CsatExtensions
         app.MapGroup("/api/admin")
             .RequireAuthorization(CovisorClaims.AgentPolicy)
             .AddEndpointFilter<AdminOnlyFilter>()
+            .WithTags("Csat")
             .MapAdminCsat();
         return app;
     }

@@ -12,7 +12,8 @@ internal static class TranscriptEndpoints
 
     public static IEndpointRouteBuilder MapTranscript(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/api/sessions/{sessionId}/transcript", ExportAsync).RequireAuthorization(CovisorClaims.AgentPolicy);
+        endpoints.MapGet("/api/sessions/{sessionId}/transcript", ExportAsync).RequireAuthorization(CovisorClaims.AgentPolicy)
+            .WithTags("Sessions").WithName("ExportTranscript").ProducesProblem(StatusCodes.Status404NotFound);
         return endpoints;
     }
 

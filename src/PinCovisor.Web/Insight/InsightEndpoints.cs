@@ -13,7 +13,7 @@ internal static class InsightEndpoints
 
     public static RouteGroupBuilder MapInsightEndpoints(this RouteGroupBuilder admin)
     {
-        admin.MapGet("/insight", JsonAsync);
+        admin.MapGet("/insight", JsonAsync).WithName("GetInsight");
         admin.MapGet("/insight.csv", CsvAsync);
         return admin;
     }

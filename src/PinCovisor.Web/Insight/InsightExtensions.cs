@@ -38,6 +38,7 @@ internal static class InsightExtensions
         app.MapGroup("/api/admin")
             .RequireAuthorization(CovisorClaims.AgentPolicy)
             .AddEndpointFilter<AdminOnlyFilter>()
+            .WithTags("Insight")
             .MapInsightEndpoints();
         return app;
     }

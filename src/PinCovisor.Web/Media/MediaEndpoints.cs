@@ -18,9 +18,13 @@ internal static class MediaEndpoints
 
     public static IEndpointRouteBuilder MapMediaEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/api/sessions/{sessionId}/media").RequireAuthorization(CovisorClaims.ParticipantPolicy);
-        group.MapPost("", UploadAsync);
-        group.MapGet("/{mediaId}", DownloadAsync);
+        var group = endpoints.MapGroup("/api/sessions/{sessionId}/media").RequireAuthorization(CovisorClaims.ParticipantPolicy)
+            .WithTags("Media");
+        group.MapPost("", UploadAsync).WithName("UploadMedia").ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status429TooManyRequests);
+        // Every stored image was re-encoded on upload (ImageSanitizer) to one of these two.
+        group.MapGet("/{mediaId}", DownloadAsync).WithName("DownloadMedia")
+            .Produces<Stream>(StatusCodes.Status200OK, "image/jpeg", "image/png").ProducesProblem(StatusCodes.Status404NotFound);
         return endpoints;
     }
 

@@ -16,8 +16,11 @@ internal static class OrderEndpoints
 
     public static IEndpointRouteBuilder MapOrderEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/api/orders/{number}", GetAsync).RequireAuthorization(CovisorClaims.AgentPolicy);
-        endpoints.MapPost("/api/orders/{number}", TypedAsync).RequireAuthorization(CovisorClaims.AgentPolicy);
+        // GET looks up a number marked in a chat line, POST one the agent typed (only the shop's own numbers).
+        var orders = endpoints.MapGroup("/api/orders").RequireAuthorization(CovisorClaims.AgentPolicy).WithTags("Orders")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        orders.MapGet("/{number}", GetAsync).WithName("GetOrder");
+        orders.MapPost("/{number}", TypedAsync).WithName("LookUpTypedOrder");
         return endpoints;
     }
 

@@ -85,8 +85,10 @@ internal static class PagesExtensions
         var files = app.Environment.WebRootFileProvider;
         var options = app.Services.GetRequiredService<IOptions<PageOptions>>().Value;
 
-        app.MapGet("/", () => Results.Redirect("/join")).ExcludeFromDescription();
-        app.MapGet("/join", async (HttpRequest request, PinCovisor.Web.Insight.InsightCounters insight) =>
+        // Pages and scripts, not JSON APIs: the REST contract (OpenApi/) leaves them out.
+        var pages = app.MapGroup("").ExcludeFromDescription();
+        pages.MapGet("/", () => Results.Redirect("/join"));
+        pages.MapGet("/join", async (HttpRequest request, PinCovisor.Web.Insight.InsightCounters insight) =>
         {
             // Device and invite links open the page too, but nobody types a PIN there.
             if (!request.Query.ContainsKey("device") && !request.Query.ContainsKey("invite"))
@@ -96,17 +98,17 @@ internal static class PagesExtensions
 
             return Page(files, "join.html");
         });
-        app.MapGet("/agent", () => Page(files, "agent.html"));
-        app.MapGet("/agent/insight", () => Page(files, "insight.html"));
-        app.MapGet("/widget.js", (HttpContext context) =>
+        pages.MapGet("/agent", () => Page(files, "agent.html"));
+        pages.MapGet("/agent/insight", () => Page(files, "insight.html"));
+        pages.MapGet("/widget.js", (HttpContext context) =>
         {
             context.Response.Headers.CacheControl = options.WidgetCacheControl;
             // Shop pages on other origins load it with a plain script tag.
             context.Response.Headers["Cross-Origin-Resource-Policy"] = "cross-origin";
             return Asset(files, "js/widget.js", "text/javascript; charset=utf-8");
         });
-        app.MapGet("/widget.js.map", () => Asset(files, "js/widget.js.map", "application/json"));
-        app.MapGet("/agent/sw.js", (HttpContext context) =>
+        pages.MapGet("/widget.js.map", () => Asset(files, "js/widget.js.map", "application/json"));
+        pages.MapGet("/agent/sw.js", (HttpContext context) =>
         {
             // The worker lives at /agent/sw.js and controls the console at /agent.
             context.Response.Headers["Service-Worker-Allowed"] = "/agent";
@@ -116,9 +118,9 @@ internal static class PagesExtensions
 
         if (DemoEnabled(app))
         {
-            app.MapGet("/demo", () => Page(files, "demo/index.html"));
-            app.MapGet("/demo/phone", () => Page(files, "demo/phone.html"));
-            app.MapGet("/demo/whatsapp", () => Page(files, "demo/whatsapp.html"));
+            pages.MapGet("/demo", () => Page(files, "demo/index.html"));
+            pages.MapGet("/demo/phone", () => Page(files, "demo/phone.html"));
+            pages.MapGet("/demo/whatsapp", () => Page(files, "demo/whatsapp.html"));
             app.MapDemo();
         }
 

@@ -39,6 +39,7 @@ internal static class RetentionExtensions
         app.MapGroup("/api/customers")
             .RequireAuthorization(CovisorClaims.AgentPolicy)
             .AddEndpointFilter<AdminOnlyFilter>()
+            .WithTags("Retention")
             .MapCustomers();
         return app;
     }

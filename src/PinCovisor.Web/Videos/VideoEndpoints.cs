@@ -10,9 +10,12 @@ internal static class VideoEndpoints
 {
     public static IEndpointRouteBuilder MapVideoEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/api/videos").RequireAuthorization(CovisorClaims.ParticipantPolicy);
-        group.MapGet("", ListAsync);
-        group.MapGet("/{id}", PlayAsync);
+        var group = endpoints.MapGroup("/api/videos").RequireAuthorization(CovisorClaims.ParticipantPolicy).WithTags("Videos");
+        group.MapGet("", ListAsync).WithName("ListVideos");
+        // The file itself (with ranges), or a redirect to the video's configured URL.
+        group.MapGet("/{id}", PlayAsync).WithName("PlayVideo")
+            .Produces<Stream>(StatusCodes.Status200OK, "video/mp4", "video/webm").Produces(StatusCodes.Status302Found)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return endpoints;
     }
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 using PinCovisor.Web.Sessions;
 
@@ -17,7 +18,8 @@ internal sealed record PageViewRequest(string? VisitorId, string? VisitorKey, st
 /// <param name="Token">Their customer bearer token, minted as it is handed over (the only copy).</param>
 /// <param name="Agent">The agent in charge, by display name only; null when it has none.</param>
 /// <param name="Admission"><c>pending</c> (the agent admits them) or <c>admitted</c> (<c>Visitors:Admission=Auto</c>).</param>
-internal sealed record InvitationView(string SessionId, string Token, AgentForCustomer? Agent, string Admission);
+internal sealed record InvitationView(
+    string SessionId, string Token, AgentForCustomer? Agent, [property: AllowedValues(JoinJson.Pending, JoinJson.Admitted)] string Admission);
 
 /// <summary>Answer to a page view.</summary>
 /// <param name="VisitorId">The visitor's id.</param>

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using PinCovisor.Web.Auth;
+using PinCovisor.Web.OpenApi;
 using PinCovisor.Web.Sessions;
 
 namespace PinCovisor.Web.Visitors;
@@ -15,10 +16,14 @@ internal static class VisitorEndpoints
 
     public static void Map(IEndpointRouteBuilder endpoints)
     {
-        var visitors = endpoints.MapGroup("/api/visitors");
-        visitors.MapPost("/pageview", PageViewAsync).AllowAnonymous();
-        visitors.MapGet("", ListAsync).RequireAuthorization(CovisorClaims.AgentPolicy);
-        visitors.MapPost("/{visitorId}/invite", InviteAsync).RequireAuthorization(CovisorClaims.AgentPolicy);
+        var visitors = endpoints.MapGroup("/api/visitors").WithTags("Visitors");
+        // The body is read by hand (JsonBody) so that a malformed one is a 400 like a wrong value;
+        // DescribeJsonBody documents it.
+        visitors.MapPost("/pageview", PageViewAsync).AllowAnonymous().DescribeJsonBody<PageViewRequest>().WithName("ReportPageView")
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status429TooManyRequests);
+        visitors.MapGet("", ListAsync).RequireAuthorization(CovisorClaims.AgentPolicy).WithName("ListVisitors");
+        visitors.MapPost("/{visitorId}/invite", InviteAsync).RequireAuthorization(CovisorClaims.AgentPolicy).WithName("InviteVisitor")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
     }
 
     private static async Task<Results<Ok<PageViewResponse>, ProblemHttpResult, ValidationProblem>> PageViewAsync(

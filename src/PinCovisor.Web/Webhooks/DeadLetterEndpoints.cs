@@ -29,7 +29,8 @@ internal static class DeadLetterEndpoints
     {
         var dead = endpoints.MapGroup("/api/admin/webhooks/dead-letters")
             .RequireAuthorization(CovisorClaims.AgentPolicy)
-            .AddEndpointFilter<AdminOnlyFilter>();
+            .AddEndpointFilter<AdminOnlyFilter>()
+            .WithTags("Webhooks");
         dead.MapGet("", ListAsync);
         dead.MapPost("/{id}/retry", RetryAsync);
         dead.MapDelete("/{id}", DeleteAsync);

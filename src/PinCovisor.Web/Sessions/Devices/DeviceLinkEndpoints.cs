@@ -16,7 +16,8 @@ internal sealed record DeviceLinkView(Uri Url, DateTimeOffset ExpiresAt, string 
 internal static class DeviceLinkEndpoints
 {
     public static void Map(IEndpointRouteBuilder endpoints) =>
-        endpoints.MapPost("/api/sessions/{sessionId}/devices", MintAsync).RequireAuthorization(CovisorClaims.ParticipantPolicy);
+        endpoints.MapPost("/api/sessions/{sessionId}/devices", MintAsync).RequireAuthorization(CovisorClaims.ParticipantPolicy)
+            .WithTags("Sessions").WithName("CreateDeviceLink").ProducesProblem(StatusCodes.Status404NotFound);
 
     private static async Task<Results<Ok<DeviceLinkView>, ProblemHttpResult>> MintAsync(
         string sessionId, HttpContext context, RedisSessionStore store, DeviceCodes codes, IOptions<SessionsOptions> options,

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace PinCovisor.Web.Sessions;
 
 /// <summary>Body of <c>POST /api/join</c>.</summary>
@@ -14,7 +16,8 @@ internal sealed record AgentForCustomer(string DisplayName);
 /// <param name="Token">The customer's bearer token for this session only (the only copy).</param>
 /// <param name="Agent">The agent in charge; null while nobody has answered (the page says "an agent").</param>
 /// <param name="Admission"><c>pending</c> (waiting room) or <c>admitted</c>.</param>
-internal sealed record JoinResponse(string SessionId, string Token, AgentForCustomer? Agent, string Admission);
+internal sealed record JoinResponse(
+    string SessionId, string Token, AgentForCustomer? Agent, [property: AllowedValues(JoinJson.Pending, JoinJson.Admitted)] string Admission);
 
 /// <summary>How a join attempt ended.</summary>
 internal abstract record JoinOutcome
@@ -32,11 +35,15 @@ internal abstract record JoinOutcome
 /// <summary>How admission states and agents are written in the JSON APIs.</summary>
 internal static class JoinJson
 {
+    public const string Pending = "pending";
+    public const string Admitted = "admitted";
+    public const string Rejected = "rejected";
+
     public static string Admission(AdmissionState state) => state switch
     {
-        AdmissionState.Pending => "pending",
-        AdmissionState.Admitted => "admitted",
-        AdmissionState.Rejected => "rejected",
+        AdmissionState.Pending => Pending,
+        AdmissionState.Admitted => Admitted,
+        AdmissionState.Rejected => Rejected,
         _ => throw new ArgumentOutOfRangeException(nameof(state), state, "Not an admission state."),
     };
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using PhoneBridge.Pins;
+using PinCovisor.Web.OpenApi;
 
 namespace PinCovisor.Web.Sessions;
 
@@ -10,10 +11,14 @@ internal static class JoinEndpoints
 {
     public static void Map(IEndpointRouteBuilder endpoints)
     {
-        var join = endpoints.MapGroup("/api/join").AllowAnonymous();
-        join.MapPost("", ByPinAsync);
-        join.MapPost("/device", ByDeviceAsync);
-        join.MapPost("/invite", InviteJoin.ByInviteAsync);
+        // The bodies are read by hand (JsonBody) so that a malformed one is a 400 like a wrong value;
+        // DescribeJsonBody documents them. A refusal is a 404 whatever the reason, a burst a 429.
+        var join = endpoints.MapGroup("/api/join").AllowAnonymous().WithTags("Sessions")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        join.MapPost("", ByPinAsync).DescribeJsonBody<PinJoinRequest>().WithName("JoinByPin");
+        join.MapPost("/device", ByDeviceAsync).DescribeJsonBody<DeviceJoinRequest>().WithName("JoinByDevice");
+        join.MapPost("/invite", InviteJoin.ByInviteAsync).DescribeJsonBody<InviteJoinRequest>().WithName("JoinByInvite");
     }
 
     private static async Task<Results<Ok<JoinResponse>, JsonHttpResult<ProblemDetails>, ProblemHttpResult, ValidationProblem>> ByPinAsync(

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using PhoneBridge.Agents;
 using PhoneBridge.Calls;
 using PinCovisor.Web.Conversations;
@@ -9,7 +10,8 @@ namespace PinCovisor.Web.Sessions;
 /// <param name="Admission"><c>pending</c>, <c>admitted</c> or <c>rejected</c>.</param>
 /// <param name="Device">What the browser says it is, e.g. "Chrome on Android".</param>
 /// <param name="JoinedAt">When the PIN or link was entered.</param>
-internal sealed record ParticipantView(string Id, string Admission, string? Device, DateTimeOffset JoinedAt)
+internal sealed record ParticipantView(
+    string Id, [property: AllowedValues(JoinJson.Pending, JoinJson.Admitted, JoinJson.Rejected)] string Admission, string? Device, DateTimeOffset JoinedAt)
 {
     public static ParticipantView From(Participant participant) =>
         new(participant.Id, JoinJson.Admission(participant.Admission), participant.Device, participant.JoinedAt);
@@ -23,7 +25,7 @@ internal sealed record ParticipantView(string Id, string Admission, string? Devi
 /// </remarks>
 internal sealed record AgentSessionView(
     string Id,
-    string Origin,
+    [property: AllowedValues("call", "web", "whatsapp", "sms")] string Origin,
     string? CallSid,
     string? Agent,
     DateTimeOffset CreatedAt,
@@ -56,7 +58,9 @@ internal sealed record AgentSessionView(
 }
 
 /// <summary>A session as one of its customers sees it (also while waiting): who they are with and whether they are in.</summary>
-internal sealed record CustomerSessionView(string Id, AgentForCustomer? Agent, string Admission, DateTimeOffset? CallEndedAt)
+internal sealed record CustomerSessionView(
+    string Id, AgentForCustomer? Agent, [property: AllowedValues(JoinJson.Pending, JoinJson.Admitted, JoinJson.Rejected)] string Admission,
+    DateTimeOffset? CallEndedAt)
 {
     public static CustomerSessionView From(CovisorSession session, Participant participant, IAgentDirectory agents) =>
         new(session.Id, JoinJson.Agent(agents, session.AgentUsername), JoinJson.Admission(participant.Admission), session.CallEndedAt);

@@ -15,17 +15,21 @@ internal static class WaitingRoomEndpoints
 {
     public static void Map(IEndpointRouteBuilder endpoints)
     {
-        var sessions = endpoints.MapGroup("/api/sessions");
-        sessions.MapGet("", ListAsync).RequireAuthorization(CovisorClaims.AgentPolicy);
-        sessions.MapGet("/{sessionId}", GetAsync).RequireAuthorization(CovisorClaims.ParticipantPolicy);
+        var sessions = endpoints.MapGroup("/api/sessions").WithTags("Sessions");
+        sessions.MapGet("", ListAsync).RequireAuthorization(CovisorClaims.AgentPolicy).WithName("ListSessions");
+        // An agent gets an AgentSessionView, a customer a CustomerSessionView (the one documented).
+        sessions.MapGet("/{sessionId}", GetAsync).RequireAuthorization(CovisorClaims.ParticipantPolicy).WithName("GetSession")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         sessions.MapPost("/{sessionId}/participants/{participantId}/admit",
             (string sessionId, string participantId, ClaimsPrincipal user, AdmissionDesk desk, CancellationToken cancellationToken) =>
                 desk.DecideAsync(user, sessionId, participantId, AdmissionState.Admitted, cancellationToken))
-            .RequireAuthorization(CovisorClaims.AgentPolicy);
+            .RequireAuthorization(CovisorClaims.AgentPolicy).WithName("AdmitParticipant")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         sessions.MapPost("/{sessionId}/participants/{participantId}/reject",
             (string sessionId, string participantId, ClaimsPrincipal user, AdmissionDesk desk, CancellationToken cancellationToken) =>
                 desk.DecideAsync(user, sessionId, participantId, AdmissionState.Rejected, cancellationToken))
-            .RequireAuthorization(CovisorClaims.AgentPolicy);
+            .RequireAuthorization(CovisorClaims.AgentPolicy).WithName("RejectParticipant")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
     }
 
     private static async Task<Ok<AgentSessionView[]>> ListAsync(

@@ -9,6 +9,7 @@
 
 import { createCustomerApp } from "./customer/app";
 import { api } from "./shared/api";
+import type { components } from "./generated/rest";
 import { h } from "./shared/dom";
 import { lang, onLangChange, pluralTranslator, setLang, translator } from "./shared/i18n";
 
@@ -19,11 +20,7 @@ const words = {
 const t = translator(words);
 const tn = pluralTranslator(words);
 
-interface PageViewAnswer {
-  visitorId: string;
-  visitorKey?: string;
-  invitation: { sessionId: string; token: string; agent: { displayName: string } | null; admission: "pending" | "admitted" } | null;
-}
+type PageViewAnswer = components["schemas"]["PageViewResponse"];
 
 const visitorKey = "pincovisor.visitor";
 const pageViewEveryMs = 10_000;

@@ -1,18 +1,14 @@
 // A fresh PIN for a call the agent is on: the caller's code was used by a device the agent turned
 // away (or the caller lost it), so the agent reads a new one out; the old one stops working.
 import { api } from "../shared/api.js";
+import type { components } from "../generated/rest.js";
 import { h } from "../shared/dom.js";
 import { formatTime } from "../shared/i18n.js";
 import type { LiveCall } from "./types.js";
 import { t } from "./strings.js";
 import { button, errorText, say } from "./ui.js";
 
-interface NewPin {
-  callSid: string;
-  pin: string;
-  expiresAt: string;
-  sessionId: string | null;
-}
+type NewPin = components["schemas"]["NewPinResponse"];
 
 /** "123 456": groups of three are easier to read out over the phone. */
 function spaced(digits: string): string {

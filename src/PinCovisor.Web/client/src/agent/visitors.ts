@@ -3,7 +3,7 @@
 import { api } from "../shared/api.js";
 import { h } from "../shared/dom.js";
 import { onLangChange } from "../shared/i18n.js";
-import type { Visitor } from "./types.js";
+import type { Visitor, VisitorInvitation } from "./types.js";
 import { poll, type Poller } from "./poll.js";
 import { t, tn } from "./strings.js";
 import { ago, button, empty, errorText, panel, say, type Panel } from "./ui.js";
@@ -61,7 +61,7 @@ export function visitorBoard(openSession: (sessionId: string) => void): VisitorB
     invite.addEventListener("click", async () => {
       invite.disabled = true;
       try {
-        const { sessionId } = await api<{ sessionId: string }>(`/api/visitors/${encodeURIComponent(visitor.visitorId)}/invite`, { method: "POST" });
+        const { sessionId } = await api<VisitorInvitation>(`/api/visitors/${encodeURIComponent(visitor.visitorId)}/invite`, { method: "POST" });
         say(t("inviteSent"));
         openSession(sessionId);
       } catch (error) {

@@ -3,6 +3,7 @@
 // (GET /api/conversations/templates), which go out at any time (SendTemplate). Once the window has
 // closed the chat box takes no free text: the host would refuse it, as WhatsApp would.
 import { api } from "../shared/api.js";
+import type { components } from "../generated/rest.js";
 import { h } from "../shared/dom.js";
 import { onLangChange, translator } from "../shared/i18n.js";
 import type { CovisorConnection } from "../shared/contracts.js";
@@ -26,13 +27,7 @@ const t = translator({
 });
 
 /** A template as GET /api/conversations/templates lists it. */
-export interface MessageTemplate {
-  name: string;
-  contentSid: string;
-  variables: string[];
-  preview: string;
-  language: string | null;
-}
+export type MessageTemplate = components["schemas"]["TemplateView"];
 
 export interface WindowBox {
   readonly element: HTMLElement;

@@ -2,6 +2,7 @@
 // for this browser tab (sessionStorage) so a reload or a new page of the shop resumes the session.
 
 import { ApiError, api } from "../shared/api";
+import type { components } from "../generated/rest";
 import { pluralTranslator, translator } from "../shared/i18n";
 
 export interface CustomerSession {
@@ -11,12 +12,7 @@ export interface CustomerSession {
   admission: "pending" | "admitted" | "rejected";
 }
 
-interface JoinResponse {
-  sessionId: string;
-  token: string;
-  agent: { displayName: string } | null;
-  admission: "pending" | "admitted";
-}
+type JoinResponse = components["schemas"]["JoinResponse"];
 
 const storageKey = "pincovisor.session";
 
@@ -61,7 +57,7 @@ export async function joinByInvite(baseUrl: string, invite: string): Promise<Cus
 
 /** What GET /api/sessions/{id} tells a customer (also while waiting). */
 export async function fetchSession(baseUrl: string, session: CustomerSession): Promise<CustomerSession> {
-  const view = await api<{ agent: { displayName: string } | null; admission: CustomerSession["admission"] }>(
+  const view = await api<components["schemas"]["CustomerSessionView"]>(
     `/api/sessions/${encodeURIComponent(session.sessionId)}`, { baseUrl, token: session.token, credentials: "omit" });
   return { ...session, agentName: view.agent?.displayName ?? session.agentName, admission: view.admission };
 }

@@ -1,42 +1,15 @@
-// The shape of GET /api/admin/insight (Insight/InsightReport.cs, docs/insight.md).
+// The shape of GET /api/admin/insight (Insight/InsightReport.cs, docs/insight.md), generated from
+// the host's OpenAPI document (client/openapi/v1.json; npm run gen:rest).
 
-export interface InsightTimes {
-  count: number;
-  p50Seconds: number | null;
-  p90Seconds: number | null;
-  buckets: number[];
-}
+import type { components } from "../generated/rest.js";
 
-export interface InsightCounts {
-  pinsIssued: number;
-  pageOpened: number;
-  pinTyped: number;
-  admitted: number;
-  firstMessage: number;
-  visualCalls: number;
-  visualShare: number | null;
-  timeToJoin: InsightTimes;
-  firstResponse: InsightTimes;
-}
+export type InsightTimes = components["schemas"]["InsightTimes"];
 
-export interface InsightAgent {
-  agent: string | null;
-  channel: string;
-  sessions: number;
-  csatCount: number;
-  csatSum: number;
-  csatAverage: number | null;
-  csatScores: number[];
-}
+export type InsightCounts = components["schemas"]["InsightCounts"];
 
-export interface InsightReport {
-  from: string;
-  to: string;
-  channels: string[];
-  days: { date: string; counts: InsightCounts }[];
-  totals: InsightCounts;
-  agents: InsightAgent[];
-}
+export type InsightAgent = components["schemas"]["InsightAgent"];
+
+export type InsightReport = components["schemas"]["InsightReport"];
 
 /** One agent over the channels shown: sessions, CSAT answers and their sum. */
 export interface AgentSummary {

@@ -2,6 +2,8 @@
 // interfaces of the covisor core (hub.ts, viewer.ts, chat.ts) that the widget, /join and the agent
 // console build on.
 
+import type { components } from "../generated/rest";
+
 export type Role = "agent" | "customer" | "system";
 
 export interface EventAuthor {
@@ -11,14 +13,8 @@ export interface EventAuthor {
   name: string | null;
 }
 
-export interface Product {
-  id: string;
-  title: string;
-  price?: number | null;
-  currency?: string | null;
-  imageUrl?: string | null;
-  pageUrl?: string | null;
-}
+/** A catalog product, as GET /api/catalog/{id} answers and product.shared events carry it. */
+export type Product = components["schemas"]["Product"];
 
 export interface VideoState {
   action: "load" | "play" | "pause" | "seek" | "rate";

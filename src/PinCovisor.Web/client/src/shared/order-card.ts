@@ -3,6 +3,7 @@
 // Built as text nodes only: the order is the shop's data, never markup.
 
 import { h } from "./dom";
+import type { components } from "../generated/rest";
 import { formatPrice, locale, translator } from "./i18n";
 
 const t = translator({
@@ -10,11 +11,8 @@ const t = translator({
   en: { title: "Order", status: "Status", delivery: "Delivery", items: "Items", total: "Total" },
 });
 
-export interface OrderItem { sku: string | null; title: string; quantity: number; price: number | null }
-export interface Order {
-  number: string; status: string; placedAt: string | null; deliveryDate: string | null;
-  currency: string; total: number | null; items: OrderItem[];
-}
+export type OrderItem = components["schemas"]["OrderItem"];
+export type Order = components["schemas"]["Order"];
 
 /** A date (yyyy-MM-dd: that calendar day wherever the reader is) or a moment, in the page's locale. */
 export function orderDay(value: string): string {

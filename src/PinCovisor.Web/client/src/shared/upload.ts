@@ -2,6 +2,7 @@
 // brings the customer's phone in (POST /api/sessions/{id}/devices). docs/media.md, docs/security.md.
 
 import { ApiError, api } from "./api";
+import type { components } from "../generated/rest";
 import { h } from "./dom";
 import { formatTime, translator } from "./i18n";
 
@@ -28,12 +29,7 @@ const t = translator({
   },
 });
 
-export interface UploadedMedia {
-  mediaId: string;
-  url: string;
-  width: number;
-  height: number;
-}
+export type UploadedMedia = components["schemas"]["Uploaded"];
 
 /** Human text for a failed upload. */
 export function uploadError(error: unknown): string {
@@ -78,11 +74,7 @@ export function uploadMedia(baseUrl: string, token: string | null, sessionId: st
   });
 }
 
-interface DeviceLink {
-  url: string;
-  expiresAt: string;
-  qrSvg: string;
-}
+type DeviceLink = components["schemas"]["DeviceLinkView"];
 
 /** Mints a second-device link and shows it with its QR code in a modal dialog under <paramref name="host"/>. */
 export async function showDeviceLink(host: HTMLElement, baseUrl: string, token: string, sessionId: string): Promise<void> {

@@ -4,6 +4,7 @@
 
 import type { CovisorConnection, CovisorEvent, VideoState } from "./contracts";
 import { api } from "./api";
+import type { components } from "../generated/rest";
 import { h } from "./dom";
 import { translator } from "./i18n";
 
@@ -12,11 +13,7 @@ const t = translator({
   en: { sound: "Tap for sound", video: "Shared video", missing: "This video is no longer available." },
 });
 
-interface VideoInfo {
-  id: string;
-  title: string;
-  url: string;
-}
+type VideoInfo = components["schemas"]["ShopVideo"];
 
 const checkEveryMs = 250;
 const seekBeyondS = 0.1;
