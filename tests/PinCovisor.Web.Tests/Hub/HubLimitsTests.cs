@@ -1,6 +1,7 @@
 using PhoneBridge.Testing.Hub;
 using PhoneBridge.Testing.Redis;
 using PhoneBridge.Testing.Sessions;
+using PhoneBridge.Testing.Web;
 using static PinCovisor.Web.Tests.Hub.HubAssertions;
 
 namespace PinCovisor.Web.Tests.Hub;
