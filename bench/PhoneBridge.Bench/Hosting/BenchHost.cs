@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using PhoneBridge.Testing.Sessions;
 using PhoneBridge.Testing.Web;
 using PinCovisor.Web.Redis;
@@ -44,7 +45,7 @@ public static class BenchHost
 
         var host = new PinCovisorHost(all, services =>
         {
-            var captured = services.Where(d => d.ServiceType == typeof(ILoggerProvider) && d.ImplementationInstance is CapturedLogs).ToList();
+            var captured = services.Where(d => d.ServiceType == typeof(ILoggerProvider) && d.ImplementationInstance is FakeLoggerProvider).ToList();
             foreach (var descriptor in captured)
             {
                 services.Remove(descriptor);

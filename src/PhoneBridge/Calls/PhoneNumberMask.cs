@@ -1,3 +1,6 @@
+using System.Buffers;
+using PhoneNumbers;
+
 namespace PhoneBridge.Calls;
 
 /// <summary>
@@ -11,21 +14,19 @@ public static class PhoneNumberMask
 
     private const char Hidden = '•';
 
-    // ITU-T E.164 calling codes are prefix-free: 1 and 7 are the only one-digit codes and these
-    // are all the two-digit ones; every other code has three digits. So this table is exact.
-    private static readonly HashSet<string> TwoDigitCodes =
-    [
-        "20", "27", "30", "31", "32", "33", "34", "36", "39", "40", "41", "43", "44", "45", "46", "47",
-        "48", "49", "51", "52", "53", "54", "55", "56", "57", "58", "60", "61", "62", "63", "64", "65",
-        "66", "81", "82", "84", "86", "90", "91", "92", "93", "94", "95", "98",
-    ];
+    private static readonly PhoneNumberUtil Numbers = PhoneNumberUtil.GetInstance();
+
+    // What may follow the '+' of a number written out: digits and the usual separators.
+    private static readonly SearchValues<char> Written = SearchValues.Create("0123456789 -.()/");
 
     /// <summary>
-    /// Masks <paramref name="number"/>. An E.164 number keeps its country code, the first digit of
-    /// the national number and the last three, grouped in threes: <c>+34600111222</c> becomes
+    /// Masks <paramref name="number"/>. An international number (a <c>+</c>, then digits, spaces and the
+    /// usual separators) is read with libphonenumber and keeps its country code, the first digit of its
+    /// national significant number and the last three, grouped in threes: <c>+34600111222</c> becomes
     /// <c>+34 6•• ••• 222</c>, <c>+12025550123</c> becomes <c>+1 2•• ••• •123</c>. Anything else
-    /// (a national number, "anonymous", a SIP address) keeps only its last three characters,
-    /// or nothing when it has three or fewer. Null or blank gives <see cref="Unknown"/>.
+    /// (a national number or short code, "anonymous", a SIP address, a national number shorter
+    /// than five digits) keeps only its last three characters, or nothing when it has three or fewer.
+    /// Null or blank gives <see cref="Unknown"/>.
     /// </summary>
     public static string Mask(string? number)
     {
@@ -35,23 +36,33 @@ public static class PhoneNumberMask
         }
 
         var trimmed = number.Trim();
-        return TrySplitE164(trimmed, out var countryCode, out var national)
+        return TrySplit(trimmed, out var countryCode, out var national)
             ? $"+{countryCode} {Group(national[0] + new string(Hidden, national.Length - 4) + national[^3..])}"
             : MaskAllButLast3(trimmed);
     }
 
-    private static bool TrySplitE164(string number, out string countryCode, out string national)
+    private static bool TrySplit(string number, out int countryCode, out string national)
     {
-        countryCode = national = string.Empty;
-        var digits = number.Length > 1 ? number[1..] : string.Empty;
-        if (number[0] != '+' || digits.Length is < 7 or > 15 || !digits.All(char.IsAsciiDigit))
+        countryCode = 0;
+        national = string.Empty;
+        // Only what is written as a phone number: libphonenumber would also read letters as keypad
+        // digits ("+1 800 FLOWERS") and drop what trails a number ("+34600111222@pbx"); such values
+        // are masked as text.
+        if (number[0] != '+' || number.AsSpan(1).ContainsAnyExcept(Written))
         {
             return false;
         }
 
-        var codeLength = digits[0] is '1' or '7' ? 1 : TwoDigitCodes.Contains(digits[..2]) ? 2 : 3;
-        countryCode = digits[..codeLength];
-        national = digits[codeLength..];
+        try
+        {
+            var parsed = Numbers.Parse(number, null);
+            countryCode = parsed.CountryCode;
+            national = Numbers.GetNationalSignificantNumber(parsed);
+        }
+        catch (NumberParseException)
+        {
+            return false;
+        }
 
         // First digit, at least one hidden, last three: shorter numbers fall back to the plain mask.
         return national.Length >= 5;

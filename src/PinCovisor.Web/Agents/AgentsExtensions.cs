@@ -1,18 +1,27 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using PhoneBridge.Agents;
 using PinCovisor.Web.Auth;
+using PinCovisor.Web.Redis;
 using PinCovisor.Web.Throttling;
 using Microsoft.Extensions.Hosting;
+using StackExchange.Redis;
 
 namespace PinCovisor.Web.Agents;
 
 /// <summary>Wires the Agents feature: accounts, login, presence, live calls, claim by PIN, canned replies.</summary>
 internal static class AgentsExtensions
 {
+    /// <summary>
+    /// The Data Protection key ring: one list of the keys' XML as ASP.NET Core writes it (not encrypted
+    /// at rest, like Redis's other secrets here: protect Redis accordingly); one key, so one Cluster slot.
+    /// </summary>
+    internal static readonly RedisKey DataProtectionKeys = CovisorKeys.Global("dataprotection", "keys");
+
     /// <summary>
     /// Registers the accounts in Redis (seeded from <c>Agents</c>), replaces PhoneBridge's configured
     /// <see cref="IAgentDirectory"/> by a snapshot of them, ties the agent cookie to its login's token,
@@ -67,9 +76,11 @@ internal static class AgentsExtensions
         services.AddOptions<CookieAuthenticationOptions>(AuthExtensions.AgentCookieScheme).Configure(AgentCookieValidation.Configure);
 
         // One key ring and one application name for every host, so any host reads any host's cookie.
+        // PersistKeysToStackExchangeRedis takes no IServiceProvider (dotnet/aspnetcore#61768), so its
+        // repository is installed as it would install it, on the host's one multiplexer.
         services.AddDataProtection().SetApplicationName("PinCovisor");
-        services.AddSingleton<RedisKeyRing>();
-        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => sp.GetRequiredService<RedisKeyRing>());
+        services.AddOptions<KeyManagementOptions>().Configure<IConnectionMultiplexer>((options, redis) =>
+            options.XmlRepository = new RedisXmlRepository(() => redis.GetDatabase(), DataProtectionKeys));
         return builder;
     }
 

@@ -1,49 +1,39 @@
 using System.Globalization;
-using System.Text;
+using CsvHelper;
 
 namespace PinCovisor.Web.Hub;
 
 /// <summary>
-/// Writes transcript lines as RFC 4180 CSV. Whatever people typed can start with <c>=</c>, <c>+</c>,
-/// <c>-</c> or <c>@</c>, which a spreadsheet would run as a formula: such cells get a leading
-/// apostrophe, as OWASP's CSV-injection advice says.
+/// Writes transcript lines as RFC 4180 CSV with CsvHelper (CRLF, invariant culture). Whatever people
+/// typed can start with <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, tab or carriage return, which a
+/// spreadsheet would run as a formula: such cells get a leading apostrophe, as OWASP's CSV-injection
+/// advice says.
 /// </summary>
 internal static class TranscriptCsv
 {
-    private const string Header = "seq,time,role,name,kind,text";
-
     public static string Write(IEnumerable<TranscriptLine> lines)
     {
         ArgumentNullException.ThrowIfNull(lines);
-        var csv = new StringBuilder(Header).Append("\r\n");
-        foreach (var line in lines)
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        using (var csv = CsvWriter.Create(text, CsvWriterOptions.Default, leaveOpen: true))
         {
-            csv.Append(line.Seq.ToString(CultureInfo.InvariantCulture)).Append(',')
-                .Append(line.At.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture)).Append(',')
-                .Append(Cell(line.Role)).Append(',')
-                .Append(Cell(line.Name)).Append(',')
-                .Append(Cell(line.Kind)).Append(',')
-                .Append(Cell(line.Text)).Append("\r\n");
+            csv.WriteRecord(["seq", "time", "role", "name", "kind", "text"]);
+            foreach (var line in lines)
+            {
+                csv.WriteField(line.Seq, "");
+                csv.WriteField(line.At.UtcDateTime, "yyyy-MM-dd'T'HH:mm:ss.fff'Z'");
+                csv.WriteRecord([Disarmed(line.Role), Disarmed(line.Name), Disarmed(line.Kind), Disarmed(line.Text)]);
+            }
         }
 
-        return csv.ToString();
+        return text.ToString();
     }
 
-    internal static string Cell(string? value)
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            return "";
-        }
-
-        // Tab and carriage return also start formulas in some spreadsheets.
-        if (value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-        {
-            value = "'" + value;
-        }
-
-        return value.AsSpan().IndexOfAny(",\"\r\n") >= 0
-            ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
-            : value;
-    }
+    /// <summary>The cell with a leading apostrophe when it starts like a formula; empty for null.</summary>
+    /// <remarks>
+    /// CsvHelper's own <see cref="CsvInjection.Escape"/> also puts such a cell in quotes; done here, a
+    /// cell is quoted only when RFC 4180 needs it, so the files stay as they have always been written.
+    /// </remarks>
+    internal static string Disarmed(string? value) =>
+        value is ['=' or '+' or '-' or '@' or '\t' or '\r', ..] ? "'" + value : value ?? "";
 }

@@ -18,6 +18,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
+using Microsoft.Extensions.Logging.Testing;
 using PhoneBridge.Twilio;
 
 namespace PhoneBridge.Tests.Twilio;
@@ -34,10 +35,9 @@ public sealed class TwilioTestServer : IAsyncDisposable
 
     private readonly WebApplication _app;
 
-    private TwilioTestServer(WebApplication app, TwilioLogLines logs)
+    private TwilioTestServer(WebApplication app)
     {
         _app = app;
-        Logs = logs;
     }
 
     public Uri Address { get; private set; } = null!;
@@ -47,7 +47,7 @@ public sealed class TwilioTestServer : IAsyncDisposable
     /// <summary>What each handler run read, in order; empty when no handler ran.</summary>
     public ConcurrentQueue<string> Runs { get; } = new();
 
-    public TwilioLogLines Logs { get; }
+    public FakeLogCollector Logs => _app.Services.GetFakeLogCollector();
 
     public static async Task<TwilioTestServer> StartAsync(string? baseUrlOverride = null)
     {
@@ -59,10 +59,9 @@ public sealed class TwilioTestServer : IAsyncDisposable
             ["Twilio:BaseUrlOverride"] = baseUrlOverride,
         });
         builder.AddTwilio();
-        TwilioLogLines logs = new();
-        builder.Logging.ClearProviders().AddProvider(logs);
+        builder.Logging.ClearProviders().AddFakeLogging();
 
-        TwilioTestServer server = new(builder.Build(), logs);
+        TwilioTestServer server = new(builder.Build());
         server._app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedProto });
         server.MapEndpoints(server._app.MapGroup("/twilio").ValidateTwilioRequest());
         await server._app.StartAsync().WaitAsync(TimeSpan.FromSeconds(30));

@@ -3,6 +3,7 @@ using System.Text;
 
 using Microsoft.Extensions.Logging;
 
+using Microsoft.Extensions.Logging.Testing;
 using PhoneBridge.Twilio;
 
 namespace PhoneBridge.Tests.Twilio;
@@ -244,7 +245,7 @@ public sealed class ValidateTwilioRequestFilterTests
             .WaitAsync(TestTimeout);
 
         // ASP.NET's own request logging is the host's business; ours must not leak anything.
-        List<(string Category, EventId Id, string Message)> ours = [.. server.Logs.Entries.Where(e => e.Category.StartsWith("PhoneBridge", StringComparison.Ordinal))];
+        List<FakeLogRecord> ours = [.. server.Logs.GetSnapshot().Where(e => e.Category?.StartsWith("PhoneBridge", StringComparison.Ordinal) == true)];
         ours.Should().ContainSingle(e => e.Id.Id == 1100).Which.Message
             .Should().Contain("/twilio/voice").And.Contain(nameof(TwilioRejection.InvalidSignature));
         ours.Should().NotContain(e => e.Message.Contains(Signature, StringComparison.Ordinal)

@@ -61,6 +61,6 @@ public sealed class TwoHostTests(RedisServers servers)
 
         me.StatusCode.Should().Be(HttpStatusCode.OK);
         var redis = second.Services.GetRequiredService<IConnectionMultiplexer>();
-        (await redis.GetDatabase().ListLengthAsync(RedisKeyRing.Key).WaitAsync(Timeout)).Should().BePositive();
+        (await redis.GetDatabase().ListLengthAsync(AgentsExtensions.DataProtectionKeys).WaitAsync(Timeout)).Should().BePositive();
     }
 }

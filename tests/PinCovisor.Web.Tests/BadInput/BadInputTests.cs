@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using System.Xml.Linq;
 using PhoneBridge.Testing.Sessions;
+using PhoneBridge.Testing.Web;
 
 namespace PinCovisor.Web.Tests.BadInput;
 

@@ -1,6 +1,7 @@
 using PhoneBridge.Testing.Hub;
 using PhoneBridge.Testing.Redis;
 using PhoneBridge.Testing.Sessions;
+using PhoneBridge.Testing.Web;
 using PinCovisor.Web.CallBack;
 using PinCovisor.Web.Tests.Hub;
 using PinCovisor.Web.Tests.Ivr;

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PhoneBridge.Testing.Redis;
+using PhoneBridge.Testing.Web;
 using PinCovisor.Web.Tests.Ivr;
 
 namespace PinCovisor.Web.Tests.Hosting;

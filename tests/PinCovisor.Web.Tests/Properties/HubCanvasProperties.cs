@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.SignalR;
 using PhoneBridge.Testing.Hub;
 using PhoneBridge.Testing.Properties;
 using PhoneBridge.Testing.Redis;
+using PhoneBridge.Testing.Web;
 using PinCovisor.Web.Hub;
 using PinCovisor.Web.Tests.Hub;
 

@@ -5,6 +5,7 @@ using FsCheck.Fluent;
 using Microsoft.AspNetCore.SignalR;
 using PhoneBridge.Testing.Properties;
 using PhoneBridge.Testing.Redis;
+using PhoneBridge.Testing.Web;
 using PinCovisor.Web.Hub;
 using PinCovisor.Web.Tests.Hub;
 

@@ -6,6 +6,7 @@ using PhoneBridge.Testing.Agents;
 using PhoneBridge.Testing.Hub;
 using PhoneBridge.Testing.Redis;
 using PhoneBridge.Testing.Sessions;
+using PhoneBridge.Testing.Web;
 using PinCovisor.Web.Conversations;
 using PinCovisor.Web.Hub;
 using PinCovisor.Web.Sessions;

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Time.Testing;
 using PhoneBridge.Redis;
 using PhoneBridge.Testing.Agents;
 using PhoneBridge.Testing.Redis;
+using PhoneBridge.Testing.Web;
 using PinCovisor.Web.Hub;
 using PinCovisor.Web.Sessions;
 using PinCovisor.Web.Tests.Hub;

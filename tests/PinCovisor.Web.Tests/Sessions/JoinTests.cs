@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using PhoneBridge.Testing.Redis;
 using PhoneBridge.Testing.Sessions;
+using PhoneBridge.Testing.Web;
 using PinCovisor.Web.Sessions;
 
 namespace PinCovisor.Web.Tests.Sessions;

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using PhoneBridge.Testing.Agents;
 using PhoneBridge.Testing.Redis;
+using PhoneBridge.Testing.Web;
 using PinCovisor.Web.Webhooks;
 
 namespace PinCovisor.Web.Tests.Webhooks;

@@ -1,5 +1,6 @@
 using System.Text;
 using PhoneBridge.Testing.Redis;
+using PhoneBridge.Testing.Web;
 using PinCovisor.Web.Webhooks;
 
 namespace PinCovisor.Web.Tests.Webhooks;

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace PhoneBridge.Testing.Web;
@@ -69,7 +70,7 @@ public sealed class PinCovisorHost : WebApplicationFactory<Program>
     }
 
     /// <summary>Every log line the host wrote, for asserting what never appears in logs.</summary>
-    public CapturedLogs Logs { get; } = new();
+    public FakeLogCollector Logs { get; } = new();
 
     /// <summary>The host's base address, e.g. <c>http://127.0.0.1:41234</c>.</summary>
     public Uri BaseAddress
@@ -95,7 +96,7 @@ public sealed class PinCovisorHost : WebApplicationFactory<Program>
 
         builder.ConfigureServices(services =>
         {
-            services.AddSingleton<ILoggerProvider>(Logs);
+            services.AddSingleton<ILoggerProvider>(new FakeLoggerProvider(Logs));
             _services?.Invoke(services);
         });
     }

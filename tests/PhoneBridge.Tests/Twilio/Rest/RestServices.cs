@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using PhoneBridge.Twilio;
 
 using PhoneBridge.Testing.Web;
@@ -11,9 +12,9 @@ using PhoneBridge.Twilio.Rest;
 namespace PhoneBridge.Tests.Twilio.Rest;
 
 /// <summary>The REST clients as the host registers them, pointed at <paramref name="apiBaseUrl"/>.</summary>
-internal sealed class RestServices(ServiceProvider services, TwilioLogLines logs) : IAsyncDisposable
+internal sealed class RestServices(ServiceProvider services) : IAsyncDisposable
 {
-    public TwilioLogLines Logs { get; } = logs;
+    public FakeLogCollector Logs => services.GetFakeLogCollector();
 
     public ITwilioMessages Messages => services.GetRequiredService<ITwilioMessages>();
 
@@ -21,7 +22,7 @@ internal sealed class RestServices(ServiceProvider services, TwilioLogLines logs
 
     public TwilioRest Rest => services.GetRequiredService<TwilioRest>();
 
-    public IEnumerable<EventId> Events => Logs.Entries.Select(e => e.Id);
+    public IEnumerable<EventId> Events => Logs.GetSnapshot().Select(e => e.Id);
 
     public static RestServices For(Uri apiBaseUrl, Dictionary<string, string?>? more = null)
     {
@@ -38,10 +39,9 @@ internal sealed class RestServices(ServiceProvider services, TwilioLogLines logs
 
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddInMemoryCollection(settings);
-        TwilioLogLines logs = new();
-        builder.Logging.AddProvider(logs).SetMinimumLevel(LogLevel.Debug);
+        builder.Logging.AddFakeLogging().SetMinimumLevel(LogLevel.Debug);
         builder.AddTwilio();
-        return new RestServices(builder.Services.BuildServiceProvider(validateScopes: true), logs);
+        return new RestServices(builder.Services.BuildServiceProvider(validateScopes: true));
     }
 
     public ValueTask DisposeAsync() => services.DisposeAsync();

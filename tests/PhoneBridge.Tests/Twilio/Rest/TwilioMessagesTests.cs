@@ -70,7 +70,7 @@ public sealed class TwilioMessagesTests
 
         sent.Should().BeFalse();
         api.Attempts.Should().Be(1, "Twilio may have queued the text before failing");
-        rest.Logs.Entries.Should().ContainSingle(e => e.Id.Id == 1151).Which.Message
+        rest.Logs.GetSnapshot().Should().ContainSingle(e => e.Id.Id == 1151).Which.Message
             .Should().Be($"SMS refused by Twilio's REST API with status {(int)status}, error {20000 + (int)status}");
     }
 
@@ -149,10 +149,10 @@ public sealed class TwilioMessagesTests
         var sent = await rest.Messages.SendTextAsync("+34611222333", "+34910000000", "PIN").WaitAsync(Timeout);
 
         sent.Should().BeFalse();
-        rest.Logs.Entries.Where(e => e.Id.Id == 1153).Select(e => e.Message).Should().Equal(
+        rest.Logs.GetSnapshot().Where(e => e.Id.Id == 1153).Select(e => e.Message).Should().Equal(
             "Twilio REST POST sent again (retry 1) after HttpRequestException",
             "Twilio REST POST sent again (retry 2) after HttpRequestException");
-        rest.Logs.Entries.Should().ContainSingle(e => e.Id.Id == 1152).Which.Message
+        rest.Logs.GetSnapshot().Should().ContainSingle(e => e.Id.Id == 1152).Which.Message
             .Should().Be("SMS not done: Twilio's REST API unreachable (HttpRequestException: ConnectionError)");
     }
 
@@ -166,8 +166,8 @@ public sealed class TwilioMessagesTests
         var sent = await rest.Messages.SendTextAsync("+34611222333", "+34910000000", "PIN").WaitAsync(Timeout);
 
         sent.Should().BeFalse();
-        rest.Logs.Entries.Should().ContainSingle(e => e.Id.Id == 1151).Which.Message.Should().EndWith("status 401, error 20003");
-        rest.Logs.Entries.Should().NotContain(e => e.Message.Contains(WrongToken, StringComparison.Ordinal)
+        rest.Logs.GetSnapshot().Should().ContainSingle(e => e.Id.Id == 1151).Which.Message.Should().EndWith("status 401, error 20003");
+        rest.Logs.GetSnapshot().Should().NotContain(e => e.Message.Contains(WrongToken, StringComparison.Ordinal)
             || e.Message.Contains("611222333", StringComparison.Ordinal));
     }
 
@@ -181,7 +181,7 @@ public sealed class TwilioMessagesTests
 
         sent.Should().BeFalse();
         api.Attempts.Should().Be(0);
-        rest.Logs.Entries.Should().ContainSingle(e => e.Id.Id == 1150).Which.Message.Should().Contain("Twilio:AccountSid");
+        rest.Logs.GetSnapshot().Should().ContainSingle(e => e.Id.Id == 1150).Which.Message.Should().Contain("Twilio:AccountSid");
     }
 
     [Fact]
