@@ -1,6 +1,7 @@
 using System.Net.WebSockets;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using PinCovisor.Web.Hub;
 
@@ -100,6 +101,9 @@ public sealed class HubClient : IAsyncDisposable
         };
     }
 
+    // No hub has a method of this name.
+    private const string ConnectionOpenedProbe = "ConnectionOpenedProbe";
+
     public HubConnection Connection { get; }
 
     public EventRecorder Events { get; }
@@ -129,7 +133,7 @@ public sealed class HubClient : IAsyncDisposable
         EventRecorder? events = null, Func<X509Certificate?, bool>? trustServer = null)
     {
         var client = new HubClient(baseAddress, token, null, reconnect, origin, reconnectDelay, events, trustServer: trustServer);
-        await client.Connection.StartAsync().WaitAsync(Timeout);
+        await client.StartAsync();
         return client;
     }
 
@@ -137,7 +141,7 @@ public sealed class HubClient : IAsyncDisposable
     public static async Task<HubClient> ConnectRecordingAsync(Uri baseAddress, string token)
     {
         var client = new HubClient(baseAddress, token, null, reconnect: false, null, default, null, record: true);
-        await client.Connection.StartAsync().WaitAsync(Timeout);
+        await client.StartAsync();
         return client;
     }
 
@@ -147,8 +151,32 @@ public sealed class HubClient : IAsyncDisposable
     public static async Task<HubClient> ConnectWithCookieAsync(Uri baseAddress, string cookieHeader)
     {
         var client = new HubClient(baseAddress, null, cookieHeader, reconnect: false, null, default, null);
-        await client.Connection.StartAsync().WaitAsync(Timeout);
+        await client.StartAsync();
         return client;
+    }
+
+    /// <summary>
+    /// Connects, and returns once the hub has finished opening the connection. SignalR completes the
+    /// client's start with the handshake, before the hub's <c>OnConnectedAsync</c> has put the
+    /// connection in its groups; a push sent in between (say, a WhatsApp message right after an agent
+    /// connects) would miss it. The hub dispatches a connection's first invocation only after
+    /// <c>OnConnectedAsync</c>, so one invocation of a method that does not exist waits for exactly that.
+    /// </summary>
+    private async Task StartAsync()
+    {
+        await Connection.StartAsync().WaitAsync(Timeout);
+        try
+        {
+            await Connection.InvokeCoreAsync(ConnectionOpenedProbe, []).WaitAsync(Timeout);
+        }
+        catch (HubException)
+        {
+            // "Method does not exist": the answer, not an error.
+        }
+        catch (Exception) when (Connection.State == Microsoft.AspNetCore.SignalR.Client.HubConnectionState.Disconnected)
+        {
+            // The hub refused the connection in OnConnectedAsync; Closed says why.
+        }
     }
 
     /// <summary>Joins (or rejoins) a session after the last event applied, and applies the replay.</summary>
