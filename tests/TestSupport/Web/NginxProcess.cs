@@ -47,7 +47,7 @@ public sealed partial class NginxProcess : IDisposable
         ArgumentNullException.ThrowIfNull(hosts);
         if (!File.Exists(Binary))
         {
-            throw new InvalidOperationException($"{Binary} is missing: install Debian's nginx-light (./test.sh does).");
+            throw new InvalidOperationException($"{Binary} is missing: install Debian's nginx (./test.sh does).");
         }
 
         var directory = Directory.CreateTempSubdirectory("nginx-").FullName;
