@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using PhoneBridge.Testing.Redis;
+using PhoneBridge.Testing.Web;
 using PinCovisor.Web.Auth;
 using StackExchange.Redis;
 
@@ -9,7 +10,7 @@ namespace PinCovisor.Web.Tests.Auth;
 public sealed class AccessTokenTests(RedisServers servers)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
-    private readonly FakeTimeProvider _clock = new(DateTimeOffset.UnixEpoch.AddSeconds(Random.Shared.NextInt64(1_700_000_000, 2_000_000_000)));
+    private readonly FakeTimeProvider _clock = new(TestClock.RandomInstantAhead());
 
     [Theory]
     [MemberData(nameof(RedisServers.Kinds), MemberType = typeof(RedisServers))]

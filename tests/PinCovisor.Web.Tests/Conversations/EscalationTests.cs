@@ -7,6 +7,7 @@ using Microsoft.Extensions.Time.Testing;
 using PhoneBridge.Testing.Hub;
 using PhoneBridge.Testing.Redis;
 using PhoneBridge.Testing.Sessions;
+using PhoneBridge.Testing.Web;
 using PinCovisor.Web.Agents;
 using PinCovisor.Web.Hub;
 using PinCovisor.Web.Tests.Hub;
@@ -128,7 +129,7 @@ public sealed partial class EscalationTests(RedisServers servers)
     [Fact]
     public async Task AnExpiredLinkIsRefusedLikeAUsedOne()
     {
-        var clock = new FakeTimeProvider(DateTimeOffset.UnixEpoch.AddSeconds(Random.Shared.NextInt64(1_700_000_000, 2_000_000_000)));
+        var clock = new FakeTimeProvider(TestClock.RandomInstantAhead());
         await using var shop = await StartAsync(new() { ["Messaging:InviteLifetime"] = "00:15:00" },
             services: s => s.AddSingleton<TimeProvider>(clock));
         await using var conversation = await Conversation.OpenAsync(shop, "whatsapp:");

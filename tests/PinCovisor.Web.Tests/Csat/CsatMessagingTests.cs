@@ -2,6 +2,7 @@ using System.Xml.Linq;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using PhoneBridge.Testing.Redis;
+using PhoneBridge.Testing.Web;
 using PinCovisor.Web.Agents;
 using PinCovisor.Web.Csat;
 using PinCovisor.Web.Insight;
@@ -161,7 +162,7 @@ public sealed class CsatMessagingTests(RedisServers servers)
     public void OtherRepliesAreNotAnswers(string body) => CsatReplies.Parse(body).Should().BeNull();
 
     private static FakeTimeProvider NewClock() =>
-        new(DateTimeOffset.UnixEpoch.AddSeconds(Random.Shared.NextInt64(1_700_000_000, 2_000_000_000)));
+        new(TestClock.RandomInstantAhead());
 
     private static List<string> Replies(XDocument twiml) =>
         [.. twiml.Root!.Elements().Where(e => e.Name.LocalName == "Message").Select(e => e.Value)];

@@ -5,6 +5,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using PhoneBridge.Testing.Redis;
+using PhoneBridge.Testing.Web;
 using PinCovisor.Web.Csat;
 
 namespace PinCovisor.Web.Tests.Csat;
@@ -47,7 +48,7 @@ public sealed class CsatWebTests(RedisServers servers)
     [Fact]
     public async Task AnAnswerAfterTheResponseWindowIsRefusedAsGone()
     {
-        var clock = new FakeTimeProvider(DateTimeOffset.UnixEpoch.AddSeconds(Random.Shared.NextInt64(1_700_000_000, 2_000_000_000)));
+        var clock = new FakeTimeProvider(TestClock.RandomInstantAhead());
         await using var scenario = await CsatScenario.StartAsync(servers, RedisServerKind.Garnet,
             new Dictionary<string, string?> { ["Csat:ResponseWindow"] = "02:00:00" }, s => s.AddSingleton<TimeProvider>(clock));
         var (customer, _) = await scenario.EndAsync();
@@ -115,7 +116,7 @@ public sealed class CsatWebTests(RedisServers servers)
     [Fact]
     public async Task PurgingRemovesAnswersOlderThanTheCutoffWithTheirDayTotals()
     {
-        var clock = new FakeTimeProvider(DateTimeOffset.UnixEpoch.AddSeconds(Random.Shared.NextInt64(1_700_000_000, 2_000_000_000)));
+        var clock = new FakeTimeProvider(TestClock.RandomInstantAhead());
         await using var scenario = await CsatScenario.StartAsync(servers, RedisServerKind.Garnet, services: s => s.AddSingleton<TimeProvider>(clock));
         var (customer, _) = await scenario.EndAsync();
         using var answered = await scenario.AnswerAsync(new { token = customer.GetProperty("csatToken").GetString(), score = 2 });

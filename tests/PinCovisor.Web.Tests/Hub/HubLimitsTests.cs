@@ -76,7 +76,4 @@ public sealed class HubLimitsTests(RedisServers servers)
         (await scenario.Agent.Events.WaitForCountAsync(id, 1)).Should().ContainSingle()
             .Which.DataAs<PinCovisor.Web.Hub.ChatMessage>().Text.Should().HaveLength(1000);
     }
-
-    internal static DateTimeOffset RandomInstant() =>
-        new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero).AddSeconds(Random.Shared.Next(0, 365 * 24 * 3600)).AddMilliseconds(Random.Shared.Next(1000));
 }

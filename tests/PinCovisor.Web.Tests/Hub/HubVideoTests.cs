@@ -3,6 +3,7 @@ using Microsoft.Extensions.Time.Testing;
 using PhoneBridge.Testing.Hub;
 using PhoneBridge.Testing.Redis;
 using PhoneBridge.Testing.Sessions;
+using PhoneBridge.Testing.Web;
 using PinCovisor.Web.Hub;
 
 namespace PinCovisor.Web.Tests.Hub;
@@ -14,7 +15,7 @@ public sealed class HubVideoTests(RedisServers servers)
     [MemberData(nameof(RedisServers.Kinds), MemberType = typeof(RedisServers))]
     public async Task VideoEventsCarryTheServersClockAndALateJoinerStartsFromTheLatestState(RedisServerKind kind)
     {
-        var time = new FakeTimeProvider(HubLimitsTests.RandomInstant());
+        var time = new FakeTimeProvider(TestClock.RandomInstantAhead());
         await using var scenario = await HubScenario.StartAsync(servers, kind, services: s => s.AddSingleton<TimeProvider>(time));
         var id = scenario.SessionId;
         var loadedAt = time.GetUtcNow();

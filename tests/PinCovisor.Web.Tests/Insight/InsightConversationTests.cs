@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using PinCovisor.Web.Agents;
 using PhoneBridge.Testing.Redis;
+using PhoneBridge.Testing.Web;
 using PinCovisor.Web.Insight;
 using PinCovisor.Web.Tests.Conversations;
 
@@ -18,7 +19,7 @@ public sealed class InsightConversationTests(RedisServers servers)
     public async Task AConversationsFirstLineAndTheAgentsAnswerCountOnItsChannelOnce(RedisServerKind kind)
     {
         // A day of its own: Ana is every test's agent, and other tests count on today.
-        var clock = new FakeTimeProvider(DateTimeOffset.UnixEpoch.AddSeconds(Random.Shared.NextInt64(1_700_000_000, 2_000_000_000)));
+        var clock = new FakeTimeProvider(TestClock.RandomInstantAhead());
         await using var shop = await MessagingShop.StartAsync(servers, kind, services: s => s.AddSingleton<TimeProvider>(clock));
         await shop.PresenceAsync(AgentStatus.Available, AgentStatus.Away);
         await using var ana = await shop.ConnectAgentAsync("ana");

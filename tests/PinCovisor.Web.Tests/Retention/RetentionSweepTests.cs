@@ -20,7 +20,7 @@ public sealed class RetentionSweepTests(RedisServers servers)
     [MemberData(nameof(RedisServers.Kinds), MemberType = typeof(RedisServers))]
     public async Task TheSweepRemovesOnlyWhatIsOlderThanItsClassesDays(RedisServerKind kind)
     {
-        var time = new FakeTimeProvider(HubLimitsTests.RandomInstant());
+        var time = new FakeTimeProvider(TestClock.RandomInstantAhead());
         await using var shop = await RetentionShop.StartAsync(servers, kind, new Dictionary<string, string?>
         {
             ["Retention:CallRecords"] = "20",

@@ -31,9 +31,8 @@ internal sealed class SessionHost : IAsyncDisposable
 
     public static SessionHost Start(RedisServers servers, RedisServerKind kind, IDictionary<string, string?>? settings = null)
     {
-        // A random instant, so anything reading the wall clock instead of TimeProvider shows up,
-        // and so epoch-aligned windows (the global budget) differ between tests sharing a Redis.
-        var clock = new FakeTimeProvider(DateTimeOffset.UnixEpoch.AddSeconds(Random.Shared.NextInt64(1_700_000_000, 2_000_000_000)));
+        // Epoch-aligned windows (the global budget) differ between tests sharing a Redis.
+        var clock = new FakeTimeProvider(TestClock.RandomInstantAhead());
         var all = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
         all.Add(SessionsApi.TrustLoopbackProxy.Key, SessionsApi.TrustLoopbackProxy.Value);
         var host = HostFactory.Start(servers, kind, all, services => services.AddSingleton<TimeProvider>(clock));

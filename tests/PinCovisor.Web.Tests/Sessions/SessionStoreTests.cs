@@ -10,7 +10,7 @@ namespace PinCovisor.Web.Tests.Sessions;
 public sealed class SessionStoreTests(RedisServers servers)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
-    private readonly FakeTimeProvider _clock = new(DateTimeOffset.UnixEpoch.AddSeconds(Random.Shared.NextInt64(1_700_000_000, 2_000_000_000)));
+    private readonly FakeTimeProvider _clock = new(TestClock.RandomInstantAhead());
 
     [Theory]
     [MemberData(nameof(RedisServers.Kinds), MemberType = typeof(RedisServers))]

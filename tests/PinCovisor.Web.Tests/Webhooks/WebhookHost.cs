@@ -38,7 +38,7 @@ internal sealed class WebhookHost : IAsyncDisposable
     public static string NewQueue() => "t" + RandomNumberGenerator.GetHexString(12, lowercase: true);
 
     public static FakeTimeProvider NewClock() =>
-        new(DateTimeOffset.UnixEpoch.AddSeconds(Random.Shared.NextInt64(1_700_000_000, 2_000_000_000)));
+        new(TestClock.RandomInstantAhead());
 
     public static WebhookHost Start(
         RedisServers servers, RedisServerKind kind, WebhookReceiver receiver, string? queue = null, FakeTimeProvider? clock = null,

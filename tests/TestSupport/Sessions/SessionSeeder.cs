@@ -33,7 +33,7 @@ public static class SessionSeeder
         var services = host.Services;
         var store = services.GetRequiredService<RedisSessionStore>();
         var tokens = services.GetRequiredService<RedisAccessTokens>();
-        var expires = services.GetRequiredService<TimeProvider>().GetUtcNow().AddHours(4);
+        var expires = Expiry(host);
 
         var callSid = TwilioCaller.NewCallSid();
         var session = await store.OpenForCallAsync(callSid, agent).WaitAsync(Timeout);
@@ -49,7 +49,7 @@ public static class SessionSeeder
     {
         ArgumentNullException.ThrowIfNull(host);
         var store = host.Services.GetRequiredService<RedisSessionStore>();
-        var expires = host.Services.GetRequiredService<TimeProvider>().GetUtcNow().AddHours(4);
+        var expires = Expiry(host);
         var participant = await store.AddParticipantAsync(sessionId, admission, device).WaitAsync(Timeout);
         return (participant.Id, await AddCustomerTokenAsync(host, sessionId, participant.Id, expires));
     }
@@ -58,9 +58,23 @@ public static class SessionSeeder
     public static Task<string> AgentTokenAsync(PinCovisorHost host, string agent)
     {
         ArgumentNullException.ThrowIfNull(host);
-        var expires = host.Services.GetRequiredService<TimeProvider>().GetUtcNow().AddHours(4);
+        var expires = Expiry(host);
         return host.Services.GetRequiredService<RedisAccessTokens>()
             .IssueAsync(new AccessGrant(AccessKind.Agent, agent, null, expires)).WaitAsync(Timeout);
+    }
+
+    /// <summary>
+    /// Four hours from now by the host's clock. SignalR closes a connection once its credential's
+    /// expiry is past by the system clock, so a host clock more than that far behind would have every
+    /// hub connection cut within a second of opening: refused here, with the fix (<see cref="TestClock"/>).
+    /// </summary>
+    private static DateTimeOffset Expiry(PinCovisorHost host)
+    {
+        var expires = host.Services.GetRequiredService<TimeProvider>().GetUtcNow().AddHours(4);
+        return expires > DateTimeOffset.UtcNow
+            ? expires
+            : throw new InvalidOperationException(
+                $"The host's clock is behind the system clock: a token expiring at {expires:O} would have SignalR close its connection at once. Start the fake clock at TestClock.RandomInstantAhead().");
     }
 
     private static async Task<string> AddCustomerTokenAsync(PinCovisorHost host, string sessionId, string participantId, DateTimeOffset expires)
