@@ -90,6 +90,9 @@ internal static class CovisorHubExtensions
             signalR.AddStackExchangeRedis();
             services.AddOptions<Microsoft.AspNetCore.SignalR.StackExchangeRedis.RedisOptions>()
                 .Configure<IConnectionMultiplexer>((o, redis) => o.ConnectionFactory = _ => HubBackplane.ConnectAsync(redis));
+            // A group's members on this host are served at once, not through Redis and back.
+            services.AddSingleton(typeof(Microsoft.AspNetCore.SignalR.StackExchangeRedis.RedisHubLifetimeManager<>));
+            services.Replace(ServiceDescriptor.Singleton(typeof(HubLifetimeManager<>), typeof(LocalFirstHubLifetimeManager<>)));
         }
 
         return builder;

@@ -59,4 +59,7 @@ internal static partial class HubLog
 
     [LoggerMessage(2317, LogLevel.Information, "Session {SessionId}: agent {Agent} did not take the call; agent {PreviousAgent} told")]
     public static partial void CallTransferNotTaken(ILogger logger, string sessionId, string agent, string previousAgent);
+
+    [LoggerMessage(2318, LogLevel.Warning, "A push to group {Group} reached this host's members but not the other hosts' ({Reason}); they catch up from the log")]
+    public static partial void BackplanePublishFailed(ILogger logger, string group, string reason);
 }

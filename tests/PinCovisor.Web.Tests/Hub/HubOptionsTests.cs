@@ -64,7 +64,8 @@ public sealed class HubOptionsTests(RedisServers servers)
 
         if (kind == RedisServerKind.Redis)
         {
-            manager.Should().BeOfType<RedisHubLifetimeManager<CovisorHub>>();
+            manager.Should().BeOfType<LocalFirstHubLifetimeManager<CovisorHub>>("the backplane, serving this host's members directly");
+            host.Services.GetRequiredService<RedisHubLifetimeManager<CovisorHub>>().Should().NotBeNull();
         }
         else
         {
