@@ -9,9 +9,8 @@ internal static class RedisContents
     public static async Task<Dictionary<string, List<string>>> ReadAsync(IConnectionMultiplexer redis, string pattern)
     {
         var db = redis.GetDatabase();
-        var keys = (RedisResult[])(await db.ExecuteAsync("KEYS", pattern).WaitAsync(TestCalls.Timeout))!;
         var contents = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        foreach (var key in keys.Select(k => (RedisKey)(string)k!))
+        foreach (var key in await PhoneBridge.Testing.Redis.RedisScan.KeysAsync(redis, pattern))
         {
             var type = await db.KeyTypeAsync(key).WaitAsync(TestCalls.Timeout);
             contents[key!] = type switch

@@ -27,8 +27,7 @@ public sealed class AccessTokenTests(RedisServers servers)
         validated!.Value.Grant.Should().Be(grant with { ExpiresAt = DateTimeOffset.FromUnixTimeMilliseconds(grant.ExpiresAt.ToUnixTimeMilliseconds()) });
         token.Should().StartWith("pbt_").And.HaveLength(4 + 43, "256 random bits in unpadded base64url");
         var secret = token[4..];
-        var server = redis.GetServers().Single();
-        await foreach (var key in server.KeysAsync(pattern: "pb:*").WithCancellation(CancellationToken.None))
+        foreach (var key in await RedisScan.KeysAsync(redis, "pb:*"))
         {
             key.ToString().Should().NotContain(secret);
             if (await redis.GetDatabase().KeyTypeAsync(key).WaitAsync(Timeout) == RedisType.Hash)

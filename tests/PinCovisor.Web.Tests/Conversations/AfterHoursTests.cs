@@ -111,7 +111,7 @@ public sealed class AfterHoursTests(RedisServers servers)
         var twiml = await shop.SendAsync(MessagingShop.Inbound(MessagingShop.NewMessageSid(), "whatsapp:" + MessagingShop.NewCustomerNumber(), "Hola"));
 
         Replies(twiml).Should().BeEmpty();
-        shop.Service<IConnectionMultiplexer>().GetServers().Single().Keys(pattern: "pb:{session:*}:after-hours:*").Should().BeEmpty();
+        (await RedisScan.KeysAsync(shop.Service<IConnectionMultiplexer>(), "pb:{session:*}:after-hours:*")).Should().BeEmpty();
     }
 
     [Fact]

@@ -47,7 +47,7 @@ public sealed class AgentAttachmentTests(RedisServers servers)
         line.Text.Should().Be("Esta es la Duna");
         line.Media.Should().Equal(new ChatMedia("stored", "image/jpeg", photo.MediaId, photo.Url, photo.Bytes, 60, 40));
         var redis = shop.Service<IConnectionMultiplexer>();
-        var key = redis.GetServers().Single().Keys(pattern: $"pb:{{session:{sessionId}}}:attachment-link:*").Should().ContainSingle().Subject;
+        var key = (await RedisScan.KeysAsync(redis, $"pb:{{session:{sessionId}}}:attachment-link:*")).Should().ContainSingle().Subject;
         (await redis.GetDatabase().KeyTimeToLiveAsync(key).WaitAsync(Timeout)).Should().BeLessThanOrEqualTo(TimeSpan.FromMinutes(2));
         foreach (var madeUp in new[] { $"/media/out/{sessionId}.{new string('A', 22)}", "/media/out/nothing", $"/media/out/{sessionId}." })
         {

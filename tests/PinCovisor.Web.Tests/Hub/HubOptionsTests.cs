@@ -62,7 +62,7 @@ public sealed class HubOptionsTests(RedisServers servers)
         var manager = host.Services.GetRequiredService<HubLifetimeManager<CovisorHub>>();
         var hubOptions = host.Services.GetRequiredService<IOptions<HubOptions<CovisorHub>>>().Value;
 
-        if (kind == RedisServerKind.Redis)
+        if (kind != RedisServerKind.Garnet)
         {
             manager.Should().BeOfType<LocalFirstHubLifetimeManager<CovisorHub>>("the backplane, serving this host's members directly");
             host.Services.GetRequiredService<RedisHubLifetimeManager<CovisorHub>>().Should().NotBeNull();

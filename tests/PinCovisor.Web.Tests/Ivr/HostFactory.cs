@@ -4,19 +4,19 @@ using PhoneBridge.Testing.Web;
 
 namespace PinCovisor.Web.Tests.Ivr;
 
-/// <summary>Starts the host against one of the two Redis servers.</summary>
+/// <summary>Starts the host against one of the Redis servers.</summary>
 internal static class HostFactory
 {
     /// <summary>
     /// Garnet: the host embeds its own, exactly as <c>dotnet run</c> does with no connection string.
-    /// Redis: the shared redis-server process.
+    /// Redis, Cluster: the shared redis-server process, the shared cluster.
     /// </summary>
     public static PinCovisorHost Start(
         RedisServers servers, RedisServerKind kind, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var all = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
         {
-            ["ConnectionStrings:Redis"] = kind == RedisServerKind.Redis ? servers.ConnectionString(kind) : "",
+            ["ConnectionStrings:Redis"] = kind == RedisServerKind.Garnet ? "" : servers.ConnectionString(kind),
         };
         var host = new PinCovisorHost(all, services);
         _ = host.BaseAddress;

@@ -155,15 +155,6 @@ public sealed class IncomingCallTests(RedisServers servers)
         start.Should().Throw<Microsoft.Extensions.Options.OptionsValidationException>().Which.Message.Should().Contain("Ivr:LanguageByCountry");
     }
 
-    private static async Task<List<string>> KeysMentioningAsync(IConnectionMultiplexer redis, string text)
-    {
-        var server = redis.GetServers().Single();
-        var keys = new List<string>();
-        await foreach (var key in server.KeysAsync(pattern: "*" + text + "*").WithCancellation(CancellationToken.None))
-        {
-            keys.Add(key!);
-        }
-
-        return keys;
-    }
+    private static async Task<List<string>> KeysMentioningAsync(IConnectionMultiplexer redis, string text) =>
+        [.. (await RedisScan.KeysAsync(redis, "*" + text + "*")).Select(k => k.ToString())];
 }

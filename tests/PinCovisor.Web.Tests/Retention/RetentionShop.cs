@@ -92,17 +92,8 @@ internal sealed class RetentionShop : IAsyncDisposable
     /// <summary>The keys the Redis server holds under a prefix (a hash tag such as <c>pb:{session:s_…}</c>), read with SCAN.</summary>
     public async Task<List<string>> KeysAsync(string prefix)
     {
-        var redis = Host.Services.GetRequiredService<IConnectionMultiplexer>();
-        var keys = new List<string>();
-        foreach (var server in redis.GetServers())
-        {
-            await foreach (var key in server.KeysAsync(Db.Database, prefix + "*"))
-            {
-                keys.Add(key.ToString());
-            }
-        }
-
-        return keys;
+        var keys = await RedisScan.KeysAsync(Host.Services.GetRequiredService<IConnectionMultiplexer>(), prefix + "*");
+        return [.. keys.Select(k => k.ToString())];
     }
 
     public async Task<JsonObject> ExportAsync(string phone) =>

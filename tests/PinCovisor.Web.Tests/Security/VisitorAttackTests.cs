@@ -137,7 +137,7 @@ public sealed class VisitorAttackTests(RedisServers servers)
         var redis = host.Services.GetRequiredService<IConnectionMultiplexer>();
         var db = redis.GetDatabase();
         var all = new System.Text.StringBuilder();
-        foreach (var key in redis.GetServers().Single().Keys(pageSize: 1000))
+        foreach (var key in await RedisScan.KeysAsync(redis))
         {
             all.Append((string?)key).Append('\n');
             var type = await db.KeyTypeAsync(key).WaitAsync(Timeout);

@@ -208,17 +208,21 @@ public sealed class SilentCallTests(RedisServers servers)
     }
 
     /// <summary>
-    /// A store of the test's own, so the short StaleAfter ends no other test's calls: a redis-server
-    /// of its own, or a database of the shared Garnet.
+    /// A store of the test's own, so the short StaleAfter ends no other test's calls: a redis-server or
+    /// a cluster of its own, or a database of the shared Garnet.
     /// </summary>
-    private sealed record OwnStore(RedisServerProcess? Process, string ConnectionString) : IDisposable
+    private sealed record OwnStore(IDisposable? Process, string ConnectionString) : IDisposable
     {
-        public static OwnStore Start(RedisServers servers, RedisServerKind kind, int database)
+        public static OwnStore Start(RedisServers servers, RedisServerKind kind, int database) => kind switch
         {
-            var process = kind == RedisServerKind.Redis ? RedisServerProcess.Start() : null;
-            return new(process, process?.ConnectionString ?? $"{servers.ConnectionString(kind)},defaultDatabase={database}");
-        }
+            RedisServerKind.Redis => From(RedisServerProcess.Start(), p => p.ConnectionString),
+            RedisServerKind.Cluster => From(RedisClusterProcess.Start(), p => p.ConnectionString),
+            _ => new(null, $"{servers.ConnectionString(kind)},defaultDatabase={database}"),
+        };
 
         public void Dispose() => Process?.Dispose();
+
+        private static OwnStore From<T>(T process, Func<T, string> connectionString)
+            where T : IDisposable => new(process, connectionString(process));
     }
 }

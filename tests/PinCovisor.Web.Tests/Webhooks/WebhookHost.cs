@@ -49,8 +49,8 @@ internal sealed class WebhookHost : IAsyncDisposable
         clock ??= NewClock();
         var all = new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Redis"] = kind == RedisServerKind.Redis
-                ? $"{servers.ConnectionString(kind)},defaultDatabase={PhoneBridge.Testing.Agents.AgentHosts.Database}"
+            ["ConnectionStrings:Redis"] = kind != RedisServerKind.Garnet
+                ? servers.IsolatedConnectionString(kind)
                 : shared ? servers.ConnectionString(kind) : "",
             [SessionsApi.TrustLoopbackProxy.Key] = SessionsApi.TrustLoopbackProxy.Value,
             ["Webhooks:Queue"] = queue ?? NewQueue(),

@@ -7,22 +7,20 @@ using PhoneBridge.Testing.Web;
 namespace PhoneBridge.Testing.Agents;
 
 /// <summary>
-/// Starts the host for agent tests. On redis-server they use a database of their own: agents they
-/// create are rung by the IVR, and must not show up in other tests' <c>&lt;Dial&gt;</c>. Garnet is
-/// embedded in each host, so it starts empty anyway.
+/// Starts the host for agent tests. On redis-server and the cluster they use a store of their own
+/// (<see cref="RedisServers.IsolatedConnectionString"/>): agents they create are rung by the IVR, and
+/// must not show up in other tests' <c>&lt;Dial&gt;</c>. Garnet is embedded in each host, so it starts
+/// empty anyway.
 /// </summary>
 public static class AgentHosts
 {
-    /// <summary>The redis-server database agent tests use (every other test uses 0).</summary>
-    public const int Database = 7;
-
     public static PinCovisorHost Start(
         RedisServers servers, RedisServerKind kind, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         ArgumentNullException.ThrowIfNull(servers);
         var all = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
         {
-            ["ConnectionStrings:Redis"] = kind == RedisServerKind.Redis ? $"{servers.ConnectionString(kind)},defaultDatabase={Database}" : "",
+            ["ConnectionStrings:Redis"] = kind == RedisServerKind.Garnet ? "" : servers.IsolatedConnectionString(kind),
             // Tests name their client with X-Forwarded-For (see NewClientAddress).
             [SessionsApi.TrustLoopbackProxy.Key] = SessionsApi.TrustLoopbackProxy.Value,
         };

@@ -8,4 +8,7 @@ public enum RedisServerKind
 
     /// <summary>A real <c>redis-server</c> process on a free loopback port.</summary>
     Redis,
+
+    /// <summary>A three-node Redis Cluster of <c>redis-server</c> processes (<see cref="RedisClusterProcess"/>).</summary>
+    Cluster,
 }

@@ -129,8 +129,25 @@ public sealed class RedisServerProcess : IDisposable
         _process = null;
     }
 
+    /// <summary>
+    /// One node of a Redis Cluster: <c>cluster-enabled</c>, its cluster bus on <paramref name="busPort"/>,
+    /// its node file in <paramref name="directory"/>, nothing else kept on disk; null when it did not listen.
+    /// </summary>
+    internal static RedisServerProcess? StartClusterNode(int port, int busPort, string directory)
+    {
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        return Launch(port, null,
+            [
+                "--cluster-enabled", "yes", "--cluster-port", busPort.ToString(invariant),
+                "--cluster-config-file", Path.Combine(directory, $"nodes-{port.ToString(invariant)}.conf"),
+                "--dir", directory, "--cluster-node-timeout", "5000",
+            ]) is { } process
+            ? new RedisServerProcess(process, port, null)
+            : null;
+    }
+
     /// <summary>Starts redis-server on <paramref name="port"/>; null (and nothing left running) when it did not listen.</summary>
-    private static Process? Launch(int port, string? dataDirectory)
+    private static Process? Launch(int port, string? dataDirectory, string[]? extra = null)
     {
         var executable = Environment.GetEnvironmentVariable("REDIS_SERVER") ?? "redis-server";
         var info = new ProcessStartInfo(executable)
@@ -143,7 +160,7 @@ public sealed class RedisServerProcess : IDisposable
             ? ["--appendonly", "no"]
             : ["--appendonly", "yes", "--appendfsync", "everysec", "--dir", dataDirectory];
         foreach (var arg in new[] { "--bind", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--save", "" }
-            .Concat(persistence).Append("--protected-mode").Append("yes"))
+            .Concat(persistence).Concat(extra ?? []).Append("--protected-mode").Append("yes"))
         {
             info.ArgumentList.Add(arg);
         }

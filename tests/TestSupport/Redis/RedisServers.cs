@@ -4,7 +4,8 @@ using StackExchange.Redis;
 namespace PhoneBridge.Testing.Redis;
 
 /// <summary>
-/// Both Redis servers, started once per test assembly and shared. Tests never depend on each
+/// The Redis servers (embedded Garnet, redis-server, a three-node Redis Cluster), each started at its
+/// first use, once per test assembly, and shared. Tests never depend on each
 /// other's data: each builds its own keys (new CallSids, new PINs), so sharing a server is safe.
 /// Each test assembly declares a collection over it (xunit wants the definition in the test assembly);
 /// use with <c>[Collection(RedisCollection.Name)]</c> and <c>[Theory, MemberData(nameof(RedisServers.Kinds), MemberType = typeof(RedisServers))]</c>.
@@ -13,16 +14,34 @@ public sealed class RedisServers : IAsyncLifetime, IDisposable
 {
     private readonly Lazy<EmbeddedGarnet> _garnet = new(() => EmbeddedGarnet.Start());
     private readonly Lazy<RedisServerProcess> _redis = new(RedisServerProcess.Start);
+    private readonly Lazy<RedisClusterProcess> _cluster = new(RedisClusterProcess.Start);
+    private readonly Lazy<RedisClusterProcess> _isolatedCluster = new(RedisClusterProcess.Start);
     private readonly Dictionary<RedisServerKind, ConnectionMultiplexer> _connections = [];
     private readonly SemaphoreSlim _gate = new(1, 1);
 
-    public static TheoryData<RedisServerKind> Kinds => new() { RedisServerKind.Garnet, RedisServerKind.Redis };
+    /// <summary>The database of redis-server that <see cref="IsolatedConnectionString"/> names (every other test uses 0).</summary>
+    public const int IsolatedDatabase = 7;
+
+    public static TheoryData<RedisServerKind> Kinds => new() { RedisServerKind.Garnet, RedisServerKind.Redis, RedisServerKind.Cluster };
 
     public string ConnectionString(RedisServerKind kind) => kind switch
     {
         RedisServerKind.Garnet => _garnet.Value.ConnectionString,
         RedisServerKind.Redis => _redis.Value.ConnectionString,
+        RedisServerKind.Cluster => _cluster.Value.ConnectionString,
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
+
+    /// <summary>
+    /// A store apart from the one every other test shares, for tests whose data other tests would see
+    /// (agents the IVR rings, a webhook queue's deliveries): database <see cref="IsolatedDatabase"/> of
+    /// the redis-server, a second cluster (a cluster has only database 0).
+    /// </summary>
+    public string IsolatedConnectionString(RedisServerKind kind) => kind switch
+    {
+        RedisServerKind.Redis => $"{_redis.Value.ConnectionString},defaultDatabase={IsolatedDatabase}",
+        RedisServerKind.Cluster => _isolatedCluster.Value.ConnectionString,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Garnet is embedded in each host, which starts empty."),
     };
 
     /// <summary>One shared multiplexer per server, as the product holds one per process.</summary>
@@ -63,6 +82,11 @@ public sealed class RedisServers : IAsyncLifetime, IDisposable
         if (_redis.IsValueCreated)
         {
             _redis.Value.Dispose();
+        }
+
+        foreach (var cluster in new[] { _cluster, _isolatedCluster }.Where(c => c.IsValueCreated))
+        {
+            cluster.Value.Dispose();
         }
 
         Dispose();
