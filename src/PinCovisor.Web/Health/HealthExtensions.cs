@@ -16,13 +16,17 @@ internal static class HealthExtensions
     private const string PingTag = "ping";
     private static readonly TimeSpan RedisBudget = TimeSpan.FromSeconds(2);
 
-    /// <summary>Registers the readiness checks: the links (<see cref="RedisLinkCheck"/>), then a PING of every Redis endpoint.</summary>
+    /// <summary>
+    /// Registers the readiness checks: the links (<see cref="RedisLinkCheck"/>), then a PING of every
+    /// Redis endpoint and a command in the host's database (<see cref="RedisDatabaseCheck"/>).
+    /// </summary>
     internal static IHostApplicationBuilder AddHealth(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddHealthChecks()
             .AddCheck<RedisLinkCheck>("redis-links", tags: [LinkTag])
-            .AddRedis(services => services.GetRequiredService<IConnectionMultiplexer>(), "redis", tags: [PingTag], timeout: RedisBudget);
+            .AddRedis(services => services.GetRequiredService<IConnectionMultiplexer>(), "redis", tags: [PingTag], timeout: RedisBudget)
+            .AddCheck<RedisDatabaseCheck>("redis-database", tags: [PingTag], timeout: RedisBudget);
         return builder;
     }
 
