@@ -7,8 +7,8 @@ namespace PhoneBridge.Testing.Redis;
 /// <summary>
 /// A three-node Redis Cluster of throwaway <c>redis-server</c> processes on loopback, each primary for
 /// a third of the 16,384 slots and none with a replica: what a shop's smallest cluster looks like to
-/// the client. A multi-key command or script whose keys do not share a slot fails on it with
-/// <c>CROSSSLOT</c>, as it would in production.
+/// the client. A multi-key command or script whose keys do not share a slot fails on it as it would in
+/// production: the client refuses to send it, and a node answers <c>CROSSSLOT</c>.
 /// </summary>
 public sealed class RedisClusterProcess : IDisposable
 {
@@ -36,8 +36,13 @@ public sealed class RedisClusterProcess : IDisposable
         try
         {
             var busPorts = new List<int>();
-            while (nodes.Count < 3)
+            for (var attempt = 0; nodes.Count < 3; attempt++)
             {
+                if (attempt >= 10)
+                {
+                    throw new InvalidOperationException("redis-server did not start as a cluster node on a free loopback port.");
+                }
+
                 var (port, busPort) = (Web.LoopbackPorts.Unused(), Web.LoopbackPorts.Unused());
                 if (port != busPort && RedisServerProcess.StartClusterNode(port, busPort, directory) is { } node)
                 {
@@ -46,7 +51,8 @@ public sealed class RedisClusterProcess : IDisposable
                 }
             }
 
-            FormAsync(nodes, busPorts).GetAwaiter().GetResult();
+            // Off the caller's synchronization context: this runs inside a Lazy, from a test.
+            Task.Run(() => FormAsync(nodes, busPorts)).GetAwaiter().GetResult();
             return new RedisClusterProcess(directory, nodes);
         }
         catch
