@@ -83,7 +83,7 @@ internal sealed class LocalFirstHubLifetimeManager<THub>(
     public override async Task SendGroupsAsync(IReadOnlyList<string> groupNames, string methodName, object?[] args, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(groupNames);
-        var message = new Lazy<SerializedHubMessage>(() => new SerializedHubMessage(new InvocationMessage(methodName, args)));
+        var message = Serialized(methodName, args);
         var sends = new Task[groupNames.Count];
         for (var i = 0; i < groupNames.Count; i++)
         {
@@ -98,7 +98,7 @@ internal sealed class LocalFirstHubLifetimeManager<THub>(
     {
         ArgumentNullException.ThrowIfNull(groupName);
         ArgumentNullException.ThrowIfNull(excludedConnectionIds);
-        var message = new Lazy<SerializedHubMessage>(() => new SerializedHubMessage(new InvocationMessage(methodName, args)));
+        var message = Serialized(methodName, args);
         return SendAsync(groupName, methodName, args, excludedConnectionIds, message, cancellationToken);
     }
 
@@ -130,6 +130,10 @@ internal sealed class LocalFirstHubLifetimeManager<THub>(
 
     public override bool TryGetReturnType(string invocationId, [NotNullWhen(true)] out Type? type) =>
         backplane.TryGetReturnType(invocationId, out type);
+
+    /// <summary>The invocation, serialized once per protocol at the first local member, or never when none is here.</summary>
+    private static Lazy<SerializedHubMessage> Serialized(string methodName, object?[] args) =>
+        new(() => new SerializedHubMessage(new InvocationMessage(methodName, args)));
 
     private async Task SendAsync(
         string groupName, string methodName, object?[] args, IReadOnlyList<string> excluded, Lazy<SerializedHubMessage> message,

@@ -213,16 +213,21 @@ public sealed class SilentCallTests(RedisServers servers)
     /// </summary>
     private sealed record OwnStore(IDisposable? Process, string ConnectionString) : IDisposable
     {
-        public static OwnStore Start(RedisServers servers, RedisServerKind kind, int database) => kind switch
+        public static OwnStore Start(RedisServers servers, RedisServerKind kind, int database)
         {
-            RedisServerKind.Redis => From(RedisServerProcess.Start(), p => p.ConnectionString),
-            RedisServerKind.Cluster => From(RedisClusterProcess.Start(), p => p.ConnectionString),
-            _ => new(null, $"{servers.ConnectionString(kind)},defaultDatabase={database}"),
-        };
+            switch (kind)
+            {
+                case RedisServerKind.Redis:
+                    var server = RedisServerProcess.Start();
+                    return new(server, server.ConnectionString);
+                case RedisServerKind.Cluster:
+                    var cluster = RedisClusterProcess.Start();
+                    return new(cluster, cluster.ConnectionString);
+                default:
+                    return new(null, $"{servers.ConnectionString(kind)},defaultDatabase={database}");
+            }
+        }
 
         public void Dispose() => Process?.Dispose();
-
-        private static OwnStore From<T>(T process, Func<T, string> connectionString)
-            where T : IDisposable => new(process, connectionString(process));
     }
 }
